@@ -1,0 +1,86 @@
+/**
+ * Turns the final internal state into the public `Solution`: timed visits, loads and totals.
+ * Each route departs at the LATEST time that still meets every window (hot food rides the least,
+ * drivers wait the least) and then runs as early as possible.
+ */
+import { earliestStartTol, latestStart, matrixReader, type Model } from './model.js';
+import type { State } from './state.js';
+import type { Problem, RouteSolution, Solution, StopVisit, UnassignedStop } from './types.js';
+import { unassignedReason } from './unassigned.js';
+
+/** Builds the public solution from `st`. */
+export function buildSolution(problem: Problem, md: Model, st: State, iterations: number): Solution {
+  const L = problem.locationCount;
+  const dur = matrixReader(problem.durations, L, 'durations');
+  const dist = problem.distances ? matrixReader(problem.distances, L, 'distances') : dur;
+  const { tt, N } = md;
+  const routes: RouteSolution[] = [];
+  for (let r = 0; r < md.m; r++) {
+    const len = st.len[r];
+    if (len === 0) continue;
+    const b = r * st.S;
+    const seq = Array.from(st.nodes.subarray(b, b + len + 2));
+    let latest = md.vShiftEnd[r];
+    for (let p = len; p >= 1; p--) latest = latestStart(md, seq[p], latest - tt[seq[p] * N + seq[p + 1]]);
+    const departure = Math.max(md.vShiftStart[r], Math.min(md.vShiftEnd[r], latest - tt[seq[0] * N + seq[1]]));
+    let load = 0;
+    for (let p = 1; p <= len; p++) load += md.demand[seq[p]];
+    const stops: StopVisit[] = [];
+    let t = departure;
+    let onBoard = load;
+    let distance = 0;
+    let travel = 0;
+    for (let p = 1; p <= len + 1; p++) {
+      const from = md.nodeLoc[seq[p - 1]];
+      const to = md.nodeLoc[seq[p]];
+      distance += dist(from, to);
+      travel += dur(from, to);
+      const arrival = t + tt[seq[p - 1] * N + seq[p]];
+      if (p === len + 1) {
+        t = arrival;
+        break;
+      }
+      const u = seq[p];
+      const serviceStart = earliestStartTol(md, u, arrival);
+      const stop = problem.stops[u];
+      stops.push({
+        stopId: stop.id,
+        location: stop.location,
+        arrival,
+        serviceStart,
+        departure: serviceStart + md.service[u],
+        loadBefore: onBoard,
+        loadAfter: onBoard - md.demand[u],
+        rideTime: arrival - departure,
+      });
+      onBoard -= md.demand[u];
+      t = serviceStart;
+    }
+    routes.push({
+      vehicleId: problem.vehicles[r].id,
+      departure,
+      arrival: t,
+      load,
+      stops,
+      distance,
+      travelDuration: travel,
+      duration: t - departure,
+    });
+  }
+  const unassigned: UnassignedStop[] = [];
+  for (let u = 0; u < md.n; u++) {
+    if (st.routeOf[u] < 0) unassigned.push({ stopId: problem.stops[u].id, reason: unassignedReason(st, u) });
+  }
+  let servedPriority = 0;
+  for (let u = 0; u < md.n; u++) if (st.routeOf[u] >= 0) servedPriority += md.priority[u];
+  return {
+    routes,
+    unassigned,
+    vehiclesUsed: routes.length,
+    totalDistance: routes.reduce((s, r) => s + r.distance, 0),
+    totalTravelDuration: routes.reduce((s, r) => s + r.travelDuration, 0),
+    totalDuration: routes.reduce((s, r) => s + r.duration, 0),
+    servedPriority,
+    iterations,
+  };
+}
