@@ -12,5 +12,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: true,
     maxWorkers: 2,
+    env: { LOG_LEVEL: 'silent', NODE_ENV: 'test' },
   },
 });

@@ -1,0 +1,73 @@
+import { Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import { pathToFileURL } from 'node:url';
+import { config } from '../src/config.js';
+import type { Deps } from '../src/deps.js';
+import { closeDeps, createDeps, onShutdown } from '../src/bootstrap.js';
+import { migrateDeploy } from '../src/db/migrate.js';
+import { logger } from '../src/logger.js';
+import { queuePayloads, QUEUE_NAMES } from '../src/queues/definitions.js';
+import type { QueueName } from '../src/queues/definitions.js';
+import { createWorkerRedis } from '../src/queues/redis.js';
+import { processors } from './processors.js';
+import type { Processor } from './processors.js';
+import { syncTenantSchedules } from './schedules.js';
+
+export interface RunningWorkers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+/** Starts one BullMQ worker per queue that has a processor. Payloads are re-validated here. */
+export function startWorkers(deps: Deps, opts: { prefix?: string; concurrency?: number } = {}): RunningWorkers {
+  const connection = createWorkerRedis(deps.config.REDIS_URL);
+  connection.on('error', () => {});
+  const workers = QUEUE_NAMES.filter((q) => processors[q]).map((name) => {
+    const processor = processors[name] as Processor<QueueName>;
+    const worker = new Worker(
+      name,
+      async (job: Job) => {
+        const payload = queuePayloads[name].parse(job.data);
+        return processor(Object.assign(job, { data: payload }), deps);
+      },
+      { connection, prefix: opts.prefix ?? deps.config.QUEUE_PREFIX, concurrency: opts.concurrency ?? 2 },
+    );
+    worker.on('failed', (job, err) => logger.warn({ queue: name, jobId: job?.id, err: err.message }, 'job failed'));
+    worker.on('error', (err) => logger.error({ queue: name, err: err.message }, 'worker error'));
+    return worker;
+  });
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      connection.disconnect();
+    },
+  };
+}
+
+/** Upserts the job schedulers of every tenant (run at worker start; cheap and idempotent). */
+export async function syncAllSchedules(deps: Deps): Promise<void> {
+  const tenants = await deps.prisma.tenant.findMany({ select: { id: true, timeZone: true, orderCutoff: true } });
+  for (const t of tenants) await syncTenantSchedules(deps.queues, t);
+}
+
+async function main() {
+  const cfg = config();
+  if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker process.');
+  await migrateDeploy(cfg.DATABASE_URL);
+  const deps = await createDeps(cfg, cfg.DATABASE_URL);
+  const running = startWorkers(deps);
+  await syncAllSchedules(deps);
+  logger.info({ queues: running.workers.map((w) => w.name) }, 'workers started');
+  onShutdown(async () => {
+    await running.close();
+    await closeDeps(deps);
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err) => {
+    logger.fatal({ err }, 'worker failed to start');
+    process.exit(1);
+  });
+}

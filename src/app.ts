@@ -1,0 +1,54 @@
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Deps } from './deps.js';
+import { logger } from './logger.js';
+import { ApiRouter } from './http/api-router.js';
+import { authenticate } from './http/auth.js';
+import { docsRouter } from './http/docs.js';
+import { buildOpenApi } from './http/openapi.js';
+import { notFoundHandler, problemHandler } from './http/problem.js';
+import { queueDashboard } from './http/queue-dashboard.js';
+import { requestId } from './http/request-id.js';
+import { registerAllRoutes } from './routes.js';
+
+/** Builds the Express app from its dependencies; it does not listen (server.ts does, tests use supertest). */
+export function buildApp(deps: Deps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: requestId,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
+    }),
+  );
+  app.use(express.json({ limit: deps.config.BODY_LIMIT }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = { postgres: 'ok', redis: 'ok' } as Record<string, string>;
+    await deps.prisma.$queryRaw`SELECT 1`.catch((e: Error) => (checks.postgres = e.message));
+    await deps.redis.ping().catch((e: Error) => (checks.redis = e.message));
+    const ok = Object.values(checks).every((v) => v === 'ok');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks });
+  });
+
+  const auth = authenticate(deps.prisma);
+  const api = new ApiRouter(deps.prisma, auth);
+  registerAllRoutes(api, deps);
+
+  const openapi = buildOpenApi(api.routes, { title: 'Eldercare scheduling API', version: '0.1.0' });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use(docsRouter());
+  app.use(queueDashboard(deps.queues, auth));
+  app.use(api.router);
+  app.use(notFoundHandler);
+  app.use(problemHandler);
+  return app;
+}

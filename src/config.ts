@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Parsed once at start-up; a bad value stops the
+ * process with a message naming the variable.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Unset: `npm start` runs an embedded PostgreSQL under .data/postgres. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
+  QUEUE_PREFIX: z.string().min(1).default('eldercare'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.string().default('1mb'),
+  UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20),
+  /** OSRM base URL for road travel times; unset: haversine × road factor. */
+  OSRM_URL: z.url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  /** Run the BullMQ workers inside the API process (npm start); production runs them separately. */
+  RUN_WORKERS: z.stringbool().default(false),
+  PUBLIC_URL: z.url().optional(),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+let cached: Config | undefined;
+/** The process-wide configuration (parsed on first use). */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

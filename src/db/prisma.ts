@@ -1,0 +1,70 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Prisma, PrismaClient } from '../generated/prisma/client.js';
+
+export { Prisma };
+export type { PrismaClient };
+
+/** Creates the one Prisma client of a process (driver adapter is mandatory in Prisma 7). */
+export function createPrisma(databaseUrl: string, poolMax = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }) });
+}
+
+/** Models without a tenantId column; every other model is scoped to one tenant. */
+const UNSCOPED_MODELS = new Set<string>(['Tenant']);
+
+const WHERE_OPERATIONS = new Set([
+  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy',
+  'update', 'updateMany', 'updateManyAndReturn', 'delete', 'deleteMany', 'upsert',
+]);
+
+type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
+
+/**
+ * Tenant scoping lives here and nowhere else: every query a tenant-scoped client makes is
+ * filtered by its tenant (so another tenant's row is simply not found → 404), and every row it
+ * creates is stamped with it, whatever the caller passed.
+ */
+function scope(tenantId: string, model: string | undefined, operation: string, args: Args): Args {
+  if (!model || UNSCOPED_MODELS.has(model)) return args;
+  const next: Args = { ...args };
+  if (WHERE_OPERATIONS.has(operation)) next.where = { ...(args.where ?? {}), tenantId };
+  if (operation === 'create') next.data = { ...(args.data as object), tenantId };
+  if (operation === 'createMany' || operation === 'createManyAndReturn') {
+    const rows = Array.isArray(args.data) ? args.data : [args.data];
+    next.data = rows.map((row) => ({ ...(row as object), tenantId }));
+  }
+  if (operation === 'upsert') next.create = { ...(args.create ?? {}), tenantId };
+  return next;
+}
+
+function extendForTenant(base: PrismaClient, tenantId: string) {
+  return base.$extends({
+    name: 'tenant-scope',
+    query: {
+      $allModels: {
+        $allOperations({ model, operation, args, query }) {
+          return query(scope(tenantId, model, operation, args as Args) as typeof args);
+        },
+      },
+    },
+  });
+}
+
+export type TenantDb = ReturnType<typeof extendForTenant>;
+/** A transaction client of a tenant-scoped client (still scoped). */
+export type TenantTx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
+
+const cache = new WeakMap<PrismaClient, Map<string, TenantDb>>();
+
+/** The tenant-scoped view of the client; cached per tenant because $extends is not free. */
+export function tenantDb(base: PrismaClient, tenantId: string): TenantDb {
+  let perTenant = cache.get(base);
+  if (!perTenant) cache.set(base, (perTenant = new Map()));
+  let db = perTenant.get(tenantId);
+  if (!db) {
+    if (perTenant.size > 1000) perTenant.clear();
+    db = extendForTenant(base, tenantId);
+    perTenant.set(tenantId, db);
+  }
+  return db;
+}

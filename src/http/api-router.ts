@@ -1,0 +1,150 @@
+import express, { Router } from 'express';
+import multer from 'multer';
+import type { Request, RequestHandler, Response } from 'express';
+import type { ZodType, z } from 'zod';
+import type { Role } from '../generated/prisma/enums.js';
+import type { PrismaClient } from '../db/prisma.js';
+import type { RequestContext } from './context.js';
+import { ForbiddenError, UnauthorizedError } from './errors.js';
+import { checkKey, requestHash, withIdempotency } from './idempotency.js';
+import { validate } from './validate.js';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Infer<T> = T extends ZodType ? z.output<T> : undefined;
+
+export interface ResponseSpec {
+  description: string;
+  schema?: ZodType;
+  /** Defaults to application/json. */
+  contentType?: string;
+}
+
+/** Who may call a route: 'public' (no token), 'any' (any signed-in user), or a list of roles. */
+export type Access = 'public' | 'any' | Role[];
+
+export interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | undefined, P extends ZodType | undefined> {
+  method: Method;
+  path: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  body?: B;
+  query?: Q;
+  params?: P;
+  responses: Record<number, ResponseSpec>;
+  /** Accepts a file: multipart field `file`, or the raw body as text/csv or .xlsx. */
+  upload?: { maxBytes: number };
+  /** Accepts an Idempotency-Key header; a retry gets the first answer. */
+  idempotent?: boolean;
+  description?: string;
+}
+
+export interface HandlerInput<B, Q, P> {
+  ctx: RequestContext;
+  body: B;
+  query: Q;
+  params: P;
+  req: Request;
+  res: Response;
+}
+
+export interface HandlerResult {
+  status?: number;
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export type RegisteredRoute = RouteSpec<ZodType | undefined, ZodType | undefined, ZodType | undefined>;
+
+/**
+ * Every HTTP route is declared through this router: it wires authentication, the role check,
+ * zod validation, idempotency and the OpenAPI description in one place.
+ */
+export class ApiRouter {
+  readonly router = Router();
+  readonly routes: RegisteredRoute[] = [];
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly authenticate: RequestHandler,
+  ) {}
+
+  add<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined>(
+    spec: RouteSpec<B, Q, P>,
+    handler: (input: HandlerInput<Infer<B>, Infer<Q>, Infer<P>>) => Promise<HandlerResult | void>,
+  ): void {
+    this.routes.push(spec as RegisteredRoute);
+    const chain: RequestHandler[] = [];
+    if (spec.access !== 'public') chain.push(this.authenticate, authorize(spec));
+    if (spec.upload) chain.push(...uploadMiddleware(spec.upload.maxBytes));
+    chain.push(validate({ body: spec.upload ? undefined : spec.body, query: spec.query, params: spec.params }));
+    chain.push(async (req, res) => {
+      const input = res.locals.input;
+      const ctx = req.ctx as RequestContext;
+      const call = () => handler({ ctx, body: input.body, query: input.query, params: input.params, req, res });
+      const key = spec.idempotent ? checkKey(req.get('idempotency-key')) : undefined;
+      if (!key) return send(res, await call(), defaultStatus(spec));
+      const answer = await withIdempotency(
+        this.prisma,
+        { tenantId: ctx.tenantId, scope: `${ctx.userId} ${spec.method} ${spec.path}`, key, hash: requestHash([input.params, input.query, input.body]) },
+        async () => {
+          const result = (await call()) ?? {};
+          return { status: result.status ?? defaultStatus(spec), body: result.body ?? null };
+        },
+      );
+      res.setHeader('Idempotency-Replayed', String(answer.replayed));
+      send(res, { status: answer.status, body: answer.body }, defaultStatus(spec));
+    });
+    this.router[spec.method](spec.path, ...chain);
+  }
+}
+
+export const SPREADSHEET_TYPES = ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
+
+/** Puts the uploaded file in req.file (multipart) or req.body (raw); oversize → 413 via the problem handler. */
+function uploadMiddleware(maxBytes: number): RequestHandler[] {
+  const multipart = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1 } }).single('file');
+  return [
+    (req, res, next) =>
+      multipart(req, res, (err?: unknown) => {
+        const e = err as { code?: string } | undefined;
+        if (e?.code === 'LIMIT_FILE_SIZE') return next(Object.assign(new Error('too large'), { type: 'entity.too.large' }));
+        next(err);
+      }),
+    express.raw({ type: SPREADSHEET_TYPES, limit: maxBytes }),
+  ];
+}
+
+function defaultStatus(spec: { responses: Record<number, ResponseSpec> }): number {
+  return Number(Object.keys(spec.responses).find((s) => Number(s) < 300) ?? 200);
+}
+
+function send(res: Response, result: HandlerResult | void, fallbackStatus: number): void {
+  if (res.headersSent || !result) return;
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  res.status(result.status ?? fallbackStatus);
+  if (result.body === undefined) {
+    res.end();
+  } else if (result.contentType) {
+    res.type(result.contentType).send(result.body);
+  } else {
+    res.json(result.body);
+  }
+}
+
+/**
+ * The role check. Admins may do everything in their tenant; auditors may read everything
+ * (every GET route); everyone else needs one of the route's roles.
+ */
+function authorize(spec: { access: Access; method: Method }): RequestHandler {
+  return (req, _res, next) => {
+    const ctx = req.ctx;
+    if (!ctx) return next(new UnauthorizedError());
+    if (spec.access === 'any' || spec.access === 'public') return next();
+    if (ctx.roles.includes('admin')) return next();
+    if (spec.method === 'get' && ctx.roles.includes('auditor')) return next();
+    if (ctx.roles.some((r) => (spec.access as Role[]).includes(r))) return next();
+    next(new ForbiddenError(`This action needs one of the roles: ${spec.access.join(', ')}.`));
+  };
+}

@@ -1,0 +1,162 @@
+import { tenantDb } from '../db/prisma.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { chunk, column, parseBool } from '../imports/importer.js';
+import type { ImportColumn, Importer, RowRejection } from '../imports/importer.js';
+import type { Row } from '../imports/parse.js';
+import { today } from '../time/index.js';
+import { parseIdNumber } from './id-card.js';
+import { personCreateSchema, STATUS_CODES } from './schemas.js';
+import type { PersonCreate } from './schemas.js';
+
+const col = (name: string, aliases: string[], required: boolean, description: string): ImportColumn => ({ name, aliases, required, description });
+
+export const RESIDENT_COLUMNS = {
+  idNumber: col('idNumber', ['身份证号', '身份证号码', 'id', 'idcard'], true, '18-character ID-card number (the import key)'),
+  name: col('name', ['姓名'], true, 'Full name'),
+  gender: col('gender', ['性别', 'sex'], false, 'male/female/男/女; default from the ID number'),
+  birthDate: col('birthDate', ['出生日期', 'birthday', 'dob'], false, 'YYYY-MM-DD; default from the ID number'),
+  phone: col('phone', ['电话', '联系电话', '手机'], false, 'Phone number'),
+  address: col('address', ['地址', '住址'], false, 'Home address'),
+  lat: col('lat', ['纬度', 'latitude'], false, 'Latitude (WGS84)'),
+  lng: col('lng', ['经度', 'longitude', 'lon'], false, 'Longitude (WGS84)'),
+  livesAlone: col('livesAlone', ['独居'], false, 'yes/no/是/否'),
+  localHukou: col('localHukou', ['本地户籍', 'hukou'], false, 'yes/no; default yes'),
+  cardNumber: col('cardNumber', ['卡号', 'card'], false, 'Canteen card number'),
+  statuses: col('statuses', ['身份类别', 'status'], false, `Codes separated by ';' (${STATUS_CODES.join(', ')}) or 特困/低保/低保边缘/重度残疾/失能/半失能/计生特殊家庭/优抚对象/空巢`),
+};
+
+const STATUS_ALIASES: Record<string, (typeof STATUS_CODES)[number]> = {
+  特困: 'extreme_poverty', 低保: 'minimum_living', 低保边缘: 'low_income_edge', 重度残疾: 'severe_disability',
+  失能: 'disabled_elderly', 半失能: 'semi_disabled_elderly', 计生特殊家庭: 'special_family', 计划生育特殊家庭: 'special_family',
+  优抚对象: 'veteran_family', 空巢: 'empty_nest', 独居: 'empty_nest',
+};
+
+function genderOf(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  const s = v.trim().toLowerCase();
+  if (['male', 'm', '男'].includes(s)) return 'male';
+  if (['female', 'f', '女'].includes(s)) return 'female';
+  return s;
+}
+
+function numberOrUndefined(v: string | undefined) {
+  return v === undefined ? undefined : Number(v);
+}
+
+/** Turns a spreadsheet row into person input, validated by the same schema as the API. */
+export function rowToPerson(row: Row, onDate: string): { ok: true; value: PersonCreate } | { ok: false; errors: RowRejection['errors'] } {
+  const c = RESIDENT_COLUMNS;
+  const rawId = column(row, c.idNumber);
+  const decoded = rawId ? parseIdNumber(rawId) : undefined;
+  const statusCodes = (column(row, c.statuses) ?? '').split(/[;,，；、\s]+/).filter(Boolean).map((s) => STATUS_ALIASES[s] ?? s);
+  const candidate = {
+    name: column(row, c.name),
+    idNumber: rawId,
+    gender: genderOf(column(row, c.gender)) ?? (decoded?.ok ? decoded.info.gender : undefined),
+    birthDate: column(row, c.birthDate) ?? (decoded?.ok ? decoded.info.birthDate : undefined),
+    phone: column(row, c.phone),
+    address: column(row, c.address),
+    lat: numberOrUndefined(column(row, c.lat)),
+    lng: numberOrUndefined(column(row, c.lng)),
+    livesAlone: parseBool(column(row, c.livesAlone)),
+    localHukou: parseBool(column(row, c.localHukou)),
+    cardNumber: column(row, c.cardNumber),
+    statuses: statusCodes.map((code) => ({ code, validFrom: onDate })),
+  };
+  if (!rawId) return { ok: false, errors: [{ field: 'idNumber', message: 'Required: the ID number is the import key.' }] };
+  const parsed = personCreateSchema.safeParse(candidate);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: i.message })) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+const COMPARED = ['name', 'gender', 'birthDate', 'phone', 'address', 'lat', 'lng', 'livesAlone', 'localHukou', 'cardNumber'] as const;
+
+/** Residents import: idempotent on the ID number (a re-upload of the same file changes nothing). */
+export const residentsImporter: Importer = {
+  kind: 'residents',
+  description: 'People registry: one row per resident, keyed by ID-card number.',
+  columns: Object.values(RESIDENT_COLUMNS),
+  async run({ prisma }, tenant, rows, progress) {
+    const onDate = today(tenant.timeZone);
+    const db = tenantDb(prisma, tenant.id);
+    const rejections: RowRejection[] = [];
+    const firstRowOf = new Map<string, number>();
+    const valid: { row: number; person: PersonCreate }[] = [];
+    rows.forEach((raw, i) => {
+      const rowNo = i + 2;
+      if (Object.keys(raw).length === 0) return; // blank line
+      const r = rowToPerson(raw, onDate);
+      if (!r.ok) return rejections.push({ row: rowNo, key: column(raw, RESIDENT_COLUMNS.idNumber), errors: r.errors });
+      const id = r.value.idNumber!;
+      const first = firstRowOf.get(id);
+      if (first) return rejections.push({ row: rowNo, key: id, errors: [{ field: 'idNumber', message: `Same ID number as row ${first}.` }] });
+      firstRowOf.set(id, rowNo);
+      valid.push({ row: rowNo, person: r.value });
+    });
+
+    let created = 0, updated = 0, unchanged = 0, done = 0;
+    for (const part of chunk(valid, 1000)) {
+      const existing = await db.person.findMany({
+        where: { idNumber: { in: part.map((p) => p.person.idNumber!) } },
+        include: { statuses: true },
+      });
+      const byId = new Map(existing.map((p) => [p.idNumber!, p]));
+      const cards = new Map(
+        (await db.person.findMany({ where: { cardNumber: { in: part.flatMap((p) => (p.person.cardNumber ? [p.person.cardNumber] : [])) } }, select: { id: true, cardNumber: true } }))
+          .map((p) => [p.cardNumber!, p.id]),
+      );
+      await db.$transaction(async (tx) => {
+        const toCreate: { row: number; person: PersonCreate }[] = [];
+        for (const item of part) {
+          const { statuses = [], ...fields } = item.person;
+          const current = byId.get(fields.idNumber!);
+          const cardOwner = fields.cardNumber ? cards.get(fields.cardNumber) : undefined;
+          if (cardOwner && cardOwner !== current?.id) {
+            rejections.push({ row: item.row, key: fields.idNumber!, errors: [{ field: 'cardNumber', message: 'Card number belongs to another person.' }] });
+            continue;
+          }
+          if (!current) {
+            toCreate.push(item);
+            continue;
+          }
+          const changes = Object.fromEntries(
+            COMPARED.filter((k) => fields[k] !== undefined && fields[k] !== current[k]).map((k) => [k, fields[k]]),
+          );
+          const newStatuses = statuses.filter(
+            (s) => !current.statuses.some((cs) => cs.code === s.code && (!cs.validTo || cs.validTo >= onDate)),
+          );
+          if (Object.keys(changes).length === 0 && newStatuses.length === 0) {
+            unchanged++;
+            continue;
+          }
+          if (Object.keys(changes).length) await tx.person.update({ where: { id: current.id }, data: changes });
+          if (newStatuses.length) {
+            await tx.personStatus.createMany({ data: newStatuses.map((s) => ({ ...s, validTo: null, personId: current.id, tenantId: tenant.id })) });
+          }
+          updated++;
+        }
+        if (toCreate.length) {
+          const rowsCreated = await tx.person.createManyAndReturn({
+            data: toCreate.map(({ person: { statuses: _s, ...f } }) => ({ ...f, tenantId: tenant.id })),
+            select: { id: true, idNumber: true },
+          });
+          const idOf = new Map(rowsCreated.map((p) => [p.idNumber!, p.id]));
+          const statusRows = toCreate.flatMap(({ person }) =>
+            (person.statuses ?? []).map((s) => ({ ...s, validTo: null, personId: idOf.get(person.idNumber!)!, tenantId: tenant.id })),
+          );
+          if (statusRows.length) await tx.personStatus.createMany({ data: statusRows });
+          created += rowsCreated.length;
+        }
+      }, { timeout: 60_000 });
+      done += part.length;
+      await progress(done);
+    }
+    await writeAudit(db, { tenantId: tenant.id, userId: tenant.actorUserId, requestId: null }, {
+      action: 'people.import', entity: 'Person', after: { created, updated, unchanged, rejected: rejections.length },
+    });
+    rejections.sort((a, b) => a.row - b.row);
+    return { created, updated, unchanged, rejections };
+  },
+};

@@ -1,0 +1,117 @@
+import type { Deps } from '../deps.js';
+import { tenantDb } from '../db/prisma.js';
+import { writeAudit } from '../audit/audit-log.js';
+import type { RequestContext } from '../http/context.js';
+import { ConflictError, NotFoundError } from '../http/errors.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
+import { today } from '../time/index.js';
+import { personView } from './view.js';
+import type { PersonCreate, PersonUpdate, StatusInput } from './schemas.js';
+
+type D = Pick<Deps, 'prisma'>;
+
+function viewOptions(ctx: RequestContext, on: string | undefined, single: boolean) {
+  return {
+    on: on ?? today(ctx.timeZone),
+    revealIdNumber: ctx.roles.includes('admin'),
+    revealPhone: single && ctx.roles.some((r) => ['admin', 'kitchen_manager', 'hospital_coordinator'].includes(r)),
+  };
+}
+
+async function assertUnique(d: D, ctx: RequestContext, p: { idNumber?: string | null; cardNumber?: string | null }, exceptId?: string) {
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  const not = exceptId ? { NOT: { id: exceptId } } : {};
+  if (p.idNumber && (await db.person.findFirst({ where: { idNumber: p.idNumber, ...not }, select: { id: true } }))) {
+    throw new ConflictError('A person with this ID number is already registered.', {
+      errors: [{ path: 'body.idNumber', message: 'Already registered in this tenant.' }],
+    });
+  }
+  if (p.cardNumber && (await db.person.findFirst({ where: { cardNumber: p.cardNumber, ...not }, select: { id: true } }))) {
+    throw new ConflictError('This card number belongs to another person.', {
+      errors: [{ path: 'body.cardNumber', message: 'Already in use.' }],
+    });
+  }
+}
+
+export async function createPerson(d: D, ctx: RequestContext, input: PersonCreate) {
+  await assertUnique(d, ctx, input);
+  const { statuses = [], ...fields } = input;
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  const person = await db.$transaction(async (tx) => {
+    const created = await tx.person.create({
+      data: {
+        ...fields,
+        tenantId: ctx.tenantId,
+        statuses: { create: statuses.map((s) => ({ ...s, validTo: s.validTo ?? null, tenantId: ctx.tenantId })) },
+      },
+      include: { statuses: true },
+    });
+    await writeAudit(tx, ctx, { action: 'person.create', entity: 'Person', entityId: created.id, after: created });
+    return created;
+  });
+  return personView(person, viewOptions(ctx, undefined, true));
+}
+
+export async function getPerson(d: D, ctx: RequestContext, id: string, on?: string) {
+  const person = await tenantDb(d.prisma, ctx.tenantId).person.findFirst({ where: { id }, include: { statuses: true } });
+  if (!person) throw new NotFoundError('person');
+  return personView(person, viewOptions(ctx, on, true));
+}
+
+export async function updatePerson(d: D, ctx: RequestContext, id: string, patch: PersonUpdate) {
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  const before = await db.person.findFirst({ where: { id }, include: { statuses: true } });
+  if (!before) throw new NotFoundError('person');
+  await assertUnique(d, ctx, patch, id);
+  // The ID number and birth date must agree after the change, not only within the patch.
+  const idNumber = patch.idNumber === undefined ? before.idNumber : patch.idNumber;
+  const birthDate = patch.birthDate ?? before.birthDate;
+  if (idNumber && `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}` !== birthDate) {
+    throw new ConflictError('The ID number and the birth date disagree.', {
+      errors: [{ path: 'body.idNumber', message: `Does not encode birth date ${birthDate}.` }],
+    });
+  }
+  const after = await db.$transaction(async (tx) => {
+    const updated = await tx.person.update({ where: { id }, data: patch, include: { statuses: true } });
+    await writeAudit(tx, ctx, { action: 'person.update', entity: 'Person', entityId: id, before, after: updated });
+    return updated;
+  });
+  return personView(after, viewOptions(ctx, undefined, true));
+}
+
+/** Cursor-paginated list; `q` searches names (contains) or ID numbers (prefix). */
+export async function listPeople(d: D, ctx: RequestContext, query: { q?: string; on?: string; limit: number; cursor?: string }) {
+  const q = query.q;
+  const where = !q
+    ? {}
+    : /^\d{4,17}[\dXx]?$/.test(q)
+      ? { idNumber: { startsWith: q.toUpperCase() } }
+      : { name: { contains: q, mode: 'insensitive' as const } };
+  const rows = await tenantDb(d.prisma, ctx.tenantId).person.findMany({ where, include: { statuses: true }, ...cursorArgs(query) });
+  return toPage(rows, query.limit, (p) => personView(p, viewOptions(ctx, query.on, false)));
+}
+
+export async function addStatus(d: D, ctx: RequestContext, personId: string, input: StatusInput) {
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  if (!(await db.person.findFirst({ where: { id: personId }, select: { id: true } }))) throw new NotFoundError('person');
+  await db.$transaction(async (tx) => {
+    const status = await tx.personStatus.create({ data: { ...input, validTo: input.validTo ?? null, personId, tenantId: ctx.tenantId } });
+    await writeAudit(tx, ctx, { action: 'person.status.add', entity: 'PersonStatus', entityId: status.id, after: status });
+  });
+  return getPerson(d, ctx, personId);
+}
+
+/** Ends a status on a date (keeps history) — statuses are never silently deleted. */
+export async function endStatus(d: D, ctx: RequestContext, personId: string, statusId: string, validTo: string) {
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  const before = await db.personStatus.findFirst({ where: { id: statusId, personId } });
+  if (!before) throw new NotFoundError('status');
+  if (validTo < before.validFrom) {
+    throw new ConflictError('A status cannot end before it starts.', { errors: [{ path: 'body.validTo', message: `Before validFrom ${before.validFrom}.` }] });
+  }
+  await db.$transaction(async (tx) => {
+    const after = await tx.personStatus.update({ where: { id: statusId }, data: { validTo } });
+    await writeAudit(tx, ctx, { action: 'person.status.end', entity: 'PersonStatus', entityId: statusId, before, after });
+  });
+  return getPerson(d, ctx, personId);
+}

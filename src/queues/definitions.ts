@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Every queue of the system with the zod schema of its payload. Producers and processors both
+ * parse with these, so a job can never carry a payload its processor does not expect.
+ */
+const uuid = z.uuid();
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const queuePayloads = {
+  'people.import': z.object({ tenantId: uuid, importRunId: uuid }),
+  /** date omitted: tomorrow in the tenant's zone (what the daily scheduler sends). */
+  'orders.generate': z.object({ tenantId: uuid, date: localDate.optional() }),
+  'routes.plan': z.object({ tenantId: uuid, routePlanId: uuid }),
+  'welfare.escalate': z.object({ tenantId: uuid, routeStopId: uuid }),
+  /** month omitted: the previous month in the tenant's zone. */
+  'subsidy.settle': z.object({ tenantId: uuid, canteenId: uuid.optional(), month: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
+  /** date omitted: yesterday in the tenant's zone. */
+  'audit.scan': z.object({ tenantId: uuid, date: localDate.optional() }),
+  'roster.plan': z.object({ tenantId: uuid, rosterRunId: uuid }),
+} as const;
+
+export type QueueName = keyof typeof queuePayloads;
+export type Payload<Q extends QueueName> = z.infer<(typeof queuePayloads)[Q]>;
+export const QUEUE_NAMES = Object.keys(queuePayloads) as QueueName[];
+
+/** Retries with exponential back-off; bounded retention so Redis does not grow without end. */
+export const defaultJobOptions: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { count: 1000, age: 7 * 24 * 3600 },
+  removeOnFail: { count: 5000, age: 30 * 24 * 3600 },
+};
+
+/** Per-queue overrides: a welfare alert must never be lost, so it retries for longer. */
+export const queueJobOptions: Partial<Record<QueueName, JobsOptions>> = {
+  'welfare.escalate': { attempts: 20, backoff: { type: 'exponential', delay: 5000 } },
+  'routes.plan': { attempts: 2 },
+  'roster.plan': { attempts: 2 },
+};
+
+/** Job ids come from business keys; BullMQ forbids ':' in custom ids. */
+export function jobId(...parts: (string | number)[]): string {
+  return parts.map((p) => String(p).replaceAll(':', '-')).join('.');
+}

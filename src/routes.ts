@@ -1,0 +1,12 @@
+import type { ApiRouter } from './http/api-router.js';
+import type { Deps } from './deps.js';
+import { registerTenancyRoutes } from './tenancy/routes.js';
+import { registerPeopleRoutes } from './people/routes.js';
+import { registerImportRoutes } from './imports/routes.js';
+
+/** Every domain's routes, in the order they appear in the OpenAPI document. */
+export function registerAllRoutes(api: ApiRouter, deps: Deps): void {
+  registerTenancyRoutes(api, deps);
+  registerPeopleRoutes(api, deps);
+  registerImportRoutes(api, deps);
+}

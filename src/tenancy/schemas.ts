@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { localTime, timeZone } from '../http/common-schemas.js';
+
+export const roleSchema = z.enum(['admin', 'kitchen_manager', 'driver', 'canteen_operator', 'hospital_coordinator', 'care_aide', 'auditor']);
+export const localeSchema = z.enum(['zh-CN', 'en']);
+
+export const tenantSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  timeZone: z.string(),
+  locale: localeSchema,
+  orderCutoff: z.string(),
+  welfareDelayMinutes: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+
+export const tenantCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  timeZone: timeZone.default('Asia/Shanghai'),
+  locale: localeSchema.default('zh-CN'),
+  adminUsername: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i).default('admin'),
+  adminDisplayName: z.string().trim().min(1).max(100).default('Administrator'),
+});
+
+export const tenantUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  timeZone: timeZone.optional(),
+  locale: localeSchema.optional(),
+  orderCutoff: localTime.optional(),
+  welfareDelayMinutes: z.number().int().min(1).max(24 * 60).optional(),
+});
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  phone: z.string().nullable(),
+  disabledAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export const userCreateSchema = z.strictObject({
+  username: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i, 'Letters, digits, dot, dash and underscore only.'),
+  displayName: z.string().trim().min(1).max(100),
+  roles: z.array(roleSchema).min(1).refine((r) => new Set(r).size === r.length, 'Roles must not repeat.'),
+  phone: z.string().regex(/^\+?[0-9 -]{5,20}$/).optional(),
+});
+
+export const userUpdateSchema = z.strictObject({
+  displayName: z.string().trim().min(1).max(100).optional(),
+  roles: userCreateSchema.shape.roles.optional(),
+  phone: userCreateSchema.shape.phone.nullable(),
+  disabled: z.boolean().optional(),
+}).partial();
+
+export const tokenCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).default('api'),
+  expiresInDays: z.number().int().min(1).max(3650).optional().describe('Omit for a token that does not expire.'),
+});
+
+export const tokenSchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  expiresAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export const issuedTokenSchema = tokenSchema.extend({ token: z.string().describe('The secret; shown only once.') });
+
+export const auditLogSchema = z.object({
+  id: z.uuid(),
+  actorUserId: z.uuid().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+
+export type TenantCreate = z.input<typeof tenantCreateSchema>;
+export type UserCreate = z.infer<typeof userCreateSchema>;

@@ -1,0 +1,142 @@
+import type { Deps } from '../deps.js';
+import { tenantDb } from '../db/prisma.js';
+import type { PrismaClient } from '../db/prisma.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { generateToken } from '../http/auth.js';
+import type { RequestContext } from '../http/context.js';
+import { ConflictError, NotFoundError } from '../http/errors.js';
+import type { ApiToken, User } from '../generated/prisma/client.js';
+import { tenantCreateSchema } from './schemas.js';
+import type { TenantCreate, UserCreate } from './schemas.js';
+import type { z } from 'zod';
+import type { tenantUpdateSchema, tokenCreateSchema, userUpdateSchema } from './schemas.js';
+
+type D = Pick<Deps, 'prisma'>;
+
+export function publicToken(t: ApiToken) {
+  const { tokenHash: _hash, tenantId: _tenant, ...rest } = t;
+  return rest;
+}
+
+export function publicUser(u: User) {
+  const { tenantId: _tenant, ...rest } = u;
+  return rest;
+}
+
+async function issue(prisma: PrismaClient | ReturnType<typeof tenantDb>, tenantId: string, userId: string, name: string, expiresInDays?: number) {
+  const { secret, hash, prefix } = generateToken();
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+  const row = await prisma.apiToken.create({ data: { tenantId, userId, name, tokenHash: hash, prefix, expiresAt } });
+  return { ...publicToken(row), token: secret };
+}
+
+/** Creates a tenant with its first admin and prints-once token (used by the CLI and the demo). */
+export async function createTenantWithAdmin(prisma: PrismaClient, input: TenantCreate) {
+  const data = tenantCreateSchema.parse(input);
+  return prisma.$transaction(async (tx) => {
+    const tenant = await tx.tenant.create({ data: { name: data.name, timeZone: data.timeZone, locale: data.locale } });
+    const admin = await tx.user.create({
+      data: { tenantId: tenant.id, username: data.adminUsername, displayName: data.adminDisplayName, roles: ['admin'] },
+    });
+    const token = await issue(tx as unknown as PrismaClient, tenant.id, admin.id, 'first admin token');
+    const actor = { tenantId: tenant.id, userId: null };
+    await writeAudit(tx, actor, { action: 'tenant.create', entity: 'Tenant', entityId: tenant.id, after: tenant });
+    await writeAudit(tx, actor, { action: 'user.create', entity: 'User', entityId: admin.id, after: publicUser(admin) });
+    return { tenant, admin: publicUser(admin), token };
+  });
+}
+
+export async function getTenant({ prisma }: D, ctx: RequestContext) {
+  const tenant = await prisma.tenant.findUnique({ where: { id: ctx.tenantId } });
+  if (!tenant) throw new NotFoundError('tenant');
+  return tenant;
+}
+
+export async function updateTenant({ prisma }: D, ctx: RequestContext, patch: z.infer<typeof tenantUpdateSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId } });
+    const after = await tx.tenant.update({ where: { id: ctx.tenantId }, data: patch });
+    await writeAudit(tx, ctx, { action: 'tenant.update', entity: 'Tenant', entityId: ctx.tenantId, before, after });
+    return after;
+  });
+}
+
+export async function createUser({ prisma }: D, ctx: RequestContext, input: UserCreate) {
+  const db = tenantDb(prisma, ctx.tenantId);
+  if (await db.user.findFirst({ where: { username: input.username } })) {
+    throw new ConflictError(`A user named '${input.username}' already exists.`, { errors: [{ path: 'body.username', message: 'Already taken.' }] });
+  }
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { ...input, tenantId: ctx.tenantId } });
+    await writeAudit(tx, ctx, { action: 'user.create', entity: 'User', entityId: user.id, after: publicUser(user) });
+    return publicUser(user);
+  });
+}
+
+export async function listUsers({ prisma }: D, ctx: RequestContext, role?: string) {
+  const users = await tenantDb(prisma, ctx.tenantId).user.findMany({
+    where: role ? { roles: { has: role as User['roles'][number] } } : {},
+    orderBy: { username: 'asc' },
+  });
+  return users.map(publicUser);
+}
+
+export async function getUser({ prisma }: D, ctx: RequestContext, id: string) {
+  const user = await tenantDb(prisma, ctx.tenantId).user.findFirst({ where: { id } });
+  if (!user) throw new NotFoundError('user');
+  return publicUser(user);
+}
+
+export async function updateUser({ prisma }: D, ctx: RequestContext, id: string, patch: z.infer<typeof userUpdateSchema>) {
+  const db = tenantDb(prisma, ctx.tenantId);
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findFirst({ where: { id } });
+    if (!before) throw new NotFoundError('user');
+    const { disabled, ...rest } = patch;
+    const data = { ...rest, ...(disabled === undefined ? {} : { disabledAt: disabled ? (before.disabledAt ?? new Date()) : null }) };
+    const after = await tx.user.update({ where: { id }, data });
+    await writeAudit(tx, ctx, { action: 'user.update', entity: 'User', entityId: id, before: publicUser(before), after: publicUser(after) });
+    return publicUser(after);
+  });
+}
+
+/** Issues a token for a user of the caller's tenant; the secret is returned once. */
+export async function issueToken({ prisma }: D, ctx: RequestContext, userId: string, input: z.infer<typeof tokenCreateSchema>) {
+  const db = tenantDb(prisma, ctx.tenantId);
+  if (!(await db.user.findFirst({ where: { id: userId } }))) throw new NotFoundError('user');
+  return db.$transaction(async (tx) => {
+    const token = await issue(tx as unknown as PrismaClient, ctx.tenantId, userId, input.name, input.expiresInDays);
+    const { token: _secret, ...shown } = token;
+    await writeAudit(tx, ctx, { action: 'token.issue', entity: 'ApiToken', entityId: token.id, after: shown });
+    return token;
+  });
+}
+
+export async function listTokens({ prisma }: D, ctx: RequestContext, userId: string) {
+  const rows = await tenantDb(prisma, ctx.tenantId).apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } });
+  return rows.map(publicToken);
+}
+
+/** Revokes a token: admins any in the tenant, others only their own. */
+export async function revokeToken({ prisma }: D, ctx: RequestContext, tokenId: string) {
+  const db = tenantDb(prisma, ctx.tenantId);
+  const own = ctx.roles.includes('admin') ? {} : { userId: ctx.userId };
+  return db.$transaction(async (tx) => {
+    const before = await tx.apiToken.findFirst({ where: { id: tokenId, ...own } });
+    if (!before) throw new NotFoundError('token');
+    const after = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: before.revokedAt ?? new Date() } });
+    await writeAudit(tx, ctx, { action: 'token.revoke', entity: 'ApiToken', entityId: tokenId, before: publicToken(before), after: publicToken(after) });
+    return publicToken(after);
+  });
+}
+
+export async function listAuditLog({ prisma }: D, ctx: RequestContext, q: { entity?: string; entityId?: string; limit: number; cursor?: string }) {
+  const rows = await tenantDb(prisma, ctx.tenantId).auditLog.findMany({
+    where: { ...(q.entity ? { entity: q.entity } : {}), ...(q.entityId ? { entityId: q.entityId } : {}) },
+    take: q.limit + 1,
+    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+    orderBy: { id: 'desc' },
+  });
+  const items = rows.slice(0, q.limit).map(({ tenantId: _t, ...r }) => r);
+  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1].id : null };
+}
