@@ -11,7 +11,7 @@ import type { QueueName } from '../src/queues/definitions.js';
 import { createWorkerRedis } from '../src/queues/redis.js';
 import { processors } from './processors.js';
 import type { Processor } from './processors.js';
-import { syncTenantSchedules } from './schedules.js';
+import { syncTenantSchedules } from '../src/queues/schedules.js';
 
 export interface RunningWorkers {
   workers: Worker[];

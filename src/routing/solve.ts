@@ -12,8 +12,10 @@ import { State } from './state.js';
 import type { Problem, Solution, SolveOptions } from './types.js';
 
 /** Annealing temperatures as multiples of the mean cost from a stop to its nearest neighbour. */
-const T_START = 2;
-const T_END = 0.02;
+const TUNE = (globalThis as any).process?.env ?? {};
+const T_START = Number(TUNE.RT_T0 ?? 2);
+const T_END = Number(TUNE.RT_T1 ?? 0.02);
+const FLEET_FRAC = Number(TUNE.RT_FLEET ?? 0);
 
 /**
  * Solves a VRPTW instance. Objective (lexicographic): maximise served priority; then, with
@@ -63,6 +65,13 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
     work.copyFrom(best);
     anneal(phase(1), cur, work, best, t0 / 4, t1);
   } else {
+    if (FLEET_FRAC > 0) {
+      const fleetBest = new State(md);
+      fleetMin(phase(FLEET_FRAC), cur, work, fleetBest, best.absentPriority());
+      cur.copyFrom(fleetBest);
+      work.copyFrom(fleetBest);
+      best.copyFrom(fleetBest);
+    }
     anneal(phase(1), cur, work, best, t0, t1);
   }
   // Last greedy pass without blinks: serve anything that still fits.

@@ -8,6 +8,7 @@ import {
   userCreateSchema, userSchema, userUpdateSchema, roleSchema,
 } from './schemas.js';
 import * as service from './service.js';
+import { syncTenantSchedules } from '../queues/schedules.js';
 
 const tags = ['tenancy'];
 
@@ -27,7 +28,12 @@ export function registerTenancyRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
     { method: 'patch', path: '/tenant', summary: 'Update tenant settings (time zone, locale, order cut-off…)', tags,
       access: ['admin'], body: tenantUpdateSchema, responses: { 200: { description: 'Updated tenant', schema: tenantSchema } } },
-    async ({ ctx, body }) => ({ body: await service.updateTenant(deps, ctx, body) }),
+    async ({ ctx, body }) => {
+      const tenant = await service.updateTenant(deps, ctx, body);
+      // The cut-off and time zone drive the tenant's job schedulers.
+      await syncTenantSchedules(deps.queues, tenant);
+      return { body: tenant };
+    },
   );
 
   api.add(

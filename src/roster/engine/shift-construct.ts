@@ -77,13 +77,14 @@ function buildRow(model: ShiftModel, emp: Employee, gap: Float64Array, rng: Rng)
     for (let k = d; k < D; k++) freeDays += available[k];
     const fraction = Math.min(1, needShifts / Math.max(1, freeDays));
     // Start a run now with a probability that keeps the expected work fraction on target.
-    if (offRun !== Number.POSITIVE_INFINITY && rng.next() > fraction * 2.5) {
+    if (offRun !== Number.POSITIVE_INFINITY && rng.next() > fraction * 1.6) {
       d++;
       offRun++;
       continue;
     }
     const lo = Math.min(room, c.minConsecutiveShifts);
-    let len = lo + rng.int(room - lo + 1);
+    // Rows that must work most available days take the longest run the calendar allows.
+    let len = fraction > 0.55 ? room : lo + rng.int(room - lo + 1);
     len = Math.max(lo, Math.min(len, Math.ceil(needShifts)));
     let prev = OFF;
     let worked = 0;

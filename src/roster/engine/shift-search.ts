@@ -57,7 +57,8 @@ class ShiftMoves implements AnnealProblem {
 
   propose(rng: Rng): number | null {
     const r = rng.next();
-    const ok = r < 0.3 ? this.drawChange(rng) : r < 0.45 ? this.drawCoverChange(rng) : r < 0.85 ? this.drawSwap(rng) : this.drawBlock(rng);
+    const ok = r < 0.2 ? this.drawChange(rng) : r < 0.35 ? this.drawCoverChange(rng) : r < 0.65 ? this.drawSwap(rng)
+      : r < 0.85 ? this.drawDayMove(rng) : this.drawBlock(rng);
     if (!ok) return null;
     let delta = 0;
     for (let i = 0; i < this.nSeg; i++) {
@@ -153,6 +154,30 @@ class ShiftMoves implements AnnealProblem {
     this.segE[1] = e2;
     this.segD[0] = this.segD[1] = d;
     this.segLen[0] = this.segLen[1] = len;
+    return true;
+  }
+
+  /**
+   * Exchange two days of one employee (usually: move a shift to a nearby day). Minutes, type
+   * counts and most run lengths are unchanged, so this mostly trades cover between days.
+   */
+  private drawDayMove(rng: Rng): boolean {
+    const { E, D, x } = this.state;
+    const e = rng.int(E);
+    const d1 = rng.int(D);
+    const d2 = d1 + (rng.next() < 0.5 ? -1 : 1) * (1 + rng.int(7));
+    if (d2 < 0 || d2 >= D) return false;
+    const a = x[e * D + d1];
+    const b = x[e * D + d2];
+    if (a === b) return false;
+    if ((a !== OFF && this.fixedOff[e * D + d2] === 1) || (b !== OFF && this.fixedOff[e * D + d1] === 1)) return false;
+    this.nSeg = 2;
+    this.segE[0] = this.segE[1] = e;
+    this.segD[0] = d1;
+    this.segD[1] = d2;
+    this.segLen[0] = this.segLen[1] = 1;
+    this.segNew[0][0] = b;
+    this.segNew[1][0] = a;
     return true;
   }
 

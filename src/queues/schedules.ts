@@ -1,4 +1,4 @@
-import type { Queues } from '../src/queues/queues.js';
+import type { Queues } from './queues.js';
 
 export interface TenantForSchedule {
   id: string;

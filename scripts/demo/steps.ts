@@ -1,0 +1,9 @@
+import type { DemoContext } from './context.js';
+
+export interface DemoStep {
+  title: string;
+  run(ctx: DemoContext): Promise<void>;
+}
+
+/** Each domain's part of `npm run demo`, in order. Domains append theirs. */
+export const demoSteps: DemoStep[] = [];
