@@ -144,7 +144,7 @@ export function splitFunds(subsidy: number, funding: readonly FundShare[]): Fund
 }
 
 function candidatesFor(rules: SubsidyPolicyRules, person: SubsidyPerson, meal: MealInput, age: number): Candidate[] {
-  const adjustment = rules.slotAmounts[meal.slot];
+  const adjustment = rules.slotAmounts?.[meal.slot];
   const adjust = (amount: number): number =>
     adjustment?.amount !== undefined ? adjustment.amount : adjustment?.percent !== undefined ? Math.floor((amount * adjustment.percent) / 100) : amount;
   const out: Candidate[] = [];
@@ -203,7 +203,7 @@ export function computeSubsidy(policy: SubsidyPolicy, person: SubsidyPerson, mea
   if (usage.subsidisedInSlotToday >= rules.caps.perSlotPerDay) return none('cap_slot_day', { capped: 'slot_day' });
   if (usage.subsidisedThisMonth >= rules.caps.perMonth) return none('cap_month', { capped: 'month' });
 
-  const adjustment = rules.slotAmounts[meal.slot];
+  const adjustment = rules.slotAmounts?.[meal.slot];
   const best = candidates.reduce((a, b) => (Number(b.free) > Number(a.free) || (b.free === a.free && b.amount > a.amount) ? b : a));
   let subsidy: number;
   let rule: string;
