@@ -66,7 +66,10 @@ export function rowToPerson(row: Row, onDate: string): { ok: true; value: Person
   if (!rawId) return { ok: false, errors: [{ field: 'idNumber', message: 'Required: the ID number is the import key.' }] };
   const parsed = personCreateSchema.safeParse(candidate);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: i.message })) };
+    let errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: i.message }));
+    // Gender and birth date default from a valid ID number: when it is invalid, their absence is not news.
+    if (decoded && !decoded.ok) errors = errors.filter((e) => !['gender', 'birthDate'].includes(e.field) || column(row, c[e.field as 'gender']));
+    return { ok: false, errors };
   }
   return { ok: true, value: parsed.data };
 }
