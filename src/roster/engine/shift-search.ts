@@ -219,8 +219,8 @@ export function solveShiftModel(model: ShiftModel, options: ShiftSearchOptions =
     maxIterations: options.maxIterations,
     timeLimitMs: options.timeLimitMs,
     now: options.now,
-    startTemperature: options.startTemperature ?? 30,
-    endTemperature: options.endTemperature ?? 0.3,
+    startTemperature: options.startTemperature ?? 100,
+    endTemperature: options.endTemperature ?? 0.5,
     target: 0,
   });
   const schedule = new Int16Array(state.x);
