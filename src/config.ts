@@ -18,6 +18,8 @@ const envSchema = z.object({
   UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20),
   /** OSRM base URL for road travel times; unset: haversine × road factor. */
   OSRM_URL: z.url().optional(),
+  /** Overrides every tenant's welfareDelayMinutes with a delay in seconds (tests, drills). */
+  WELFARE_DELAY_SECONDS: z.coerce.number().int().min(0).optional(),
   DATA_DIR: z.string().default('.data'),
   /** Run the BullMQ workers inside the API process (npm start); production runs them separately. */
   RUN_WORKERS: z.stringbool().default(false),
