@@ -3,9 +3,11 @@ import type { Deps } from './deps.js';
 import { createPrisma } from './db/prisma.js';
 import { Queues } from './queues/queues.js';
 import { createProducerRedis, waitForRedis } from './queues/redis.js';
+import { logger } from './logger.js';
 
 /** Builds the shared dependencies of a process (one Prisma client, one producer Redis, the queues). */
 export async function createDeps(config: Config, databaseUrl: string): Promise<Deps> {
+  logger.level = config.LOG_LEVEL;
   const prisma = createPrisma(databaseUrl);
   const redis = createProducerRedis(config.REDIS_URL);
   redis.on('error', () => {}); // reported by /readyz and as 503s; avoid crashing on reconnect errors
