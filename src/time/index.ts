@@ -64,3 +64,8 @@ export function minutesOfDay(localTime: string): number {
   const [h, m] = localTime.split(':').map(Number);
   return h * 60 + m;
 }
+
+/** The local wall-clock time 'HH:mm' of an instant in a zone. */
+export function localTimeOf(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+}
