@@ -49,11 +49,11 @@ try {
   for (const label of ['first upload', 'same file again']) {
     const started = performance.now();
     const res = await fetch(`${baseUrl}/imports/residents`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' }, body: file });
-    const { id } = await res.json();
+    const { id } = (await res.json()) as { id: string };
     let run: Record<string, number | string>;
     do {
       await new Promise((r) => setTimeout(r, 50));
-      run = await (await fetch(`${baseUrl}/imports/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      run = (await (await fetch(`${baseUrl}/imports/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as typeof run;
     } while (run.status === 'queued' || run.status === 'running');
     if (run.status !== 'done') throw new Error(`import ${run.status}: ${run.error}`);
     results.push({ run: label, rows, seconds: (performance.now() - started) / 1000, created: Number(run.created), unchanged: Number(run.unchanged), rejected: Number(run.rejected) });
