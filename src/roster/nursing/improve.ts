@@ -1,0 +1,130 @@
+import type { AnnealProblem } from '../engine/anneal.js';
+import type { Rng } from '../engine/prng.js';
+import { addBlock, groupOk, swapOk } from './feasibility.js';
+import type { Problem } from './problem.js';
+import type { RosterState } from './state.js';
+
+/**
+ * Local-search moves for the nursing roster, driven by the engine's annealer:
+ *  - relocate: give one pair to another aide (on duty in the ward, or a new one); also the way
+ *    uncovered pairs get covered;
+ *  - swap: two pairs of one shift and ward trade aides;
+ *  - replace: hand a whole aide-shift to an aide who is off duty in that shift;
+ *  - merge: move all of one aide's patients onto another aide of the same ward (one aide fewer).
+ * Each move is checked with the feasibility module, then done as remove/place steps whose log
+ * lets the annealer undo and redo it.
+ */
+export class RosterMoves implements AnnealProblem {
+  private readonly log: Array<[pair: number, from: number, to: number]> = [];
+  private best: Int32Array;
+
+  constructor(private readonly problem: Problem, private readonly state: RosterState) {
+    this.best = Int32Array.from(state.assign);
+  }
+
+  cost(): number {
+    return this.state.cost();
+  }
+
+  propose(rng: Rng): number | null {
+    const pairs = this.problem.pairs;
+    if (pairs.length === 0) return null;
+    const before = this.state.cost();
+    this.log.length = 0;
+    const p = pairs.length > 0 ? rng.int(pairs.length) : -1;
+    const r = rng.next();
+    const ok = r < 0.45 ? this.relocate(p, rng) : r < 0.7 ? this.swap(p, rng) : r < 0.85 ? this.replace(p, rng) : this.merge(p, rng);
+    if (!ok) return null;
+    return this.state.cost() - before;
+  }
+
+  keep(): void {}
+
+  undo(): void {
+    for (let i = this.log.length - 1; i >= 0; i--) {
+      const [p, from] = this.log[i];
+      this.state.remove(p);
+      if (from >= 0) this.state.place(p, from);
+    }
+  }
+
+  redo(): void {
+    for (const [p, , to] of this.log) this.move(p, to, false);
+  }
+
+  saveBest(): void {
+    this.best = Int32Array.from(this.state.assign);
+  }
+
+  restoreBest(): void {
+    const pairs = this.problem.pairs.length;
+    for (let p = 0; p < pairs; p++) if (this.state.assign[p] !== this.best[p]) this.state.remove(p);
+    for (let p = 0; p < pairs; p++) if (this.state.assign[p] !== this.best[p]) this.state.place(p, this.best[p]);
+  }
+
+  private move(p: number, to: number, record = true): void {
+    const from = this.state.assign[p];
+    if (record) this.log.push([p, from, to]);
+    this.state.remove(p);
+    if (to >= 0) this.state.place(p, to);
+  }
+
+  /** Aides on duty in the pair's shift and ward, other than `except`. */
+  private wardAides(p: number, except: number): number[] {
+    const pair = this.problem.pairs[p];
+    const out: number[] = [];
+    for (const q of this.problem.pairsByShift[pair.shift]) {
+      const a = this.state.assign[q];
+      if (a >= 0 && a !== except && this.problem.pairs[q].ward === pair.ward && !out.includes(a)) out.push(a);
+    }
+    return out;
+  }
+
+  private relocate(p: number, rng: Rng): boolean {
+    const from = this.state.assign[p];
+    let to: number;
+    const onDuty = rng.next() < 0.5 ? this.wardAides(p, from) : [];
+    if (onDuty.length > 0) to = onDuty[rng.int(onDuty.length)];
+    else to = rng.int(this.problem.aides.length);
+    if (to === from || addBlock(this.problem, this.state, to, p) !== null) return false;
+    this.move(p, to);
+    return true;
+  }
+
+  private swap(p: number, rng: Rng): boolean {
+    const pair = this.problem.pairs[p];
+    const same = this.problem.pairsByShift[pair.shift];
+    const q = same[rng.int(same.length)];
+    if (!swapOk(this.problem, this.state, p, q)) return false;
+    const A = this.state.assign[p];
+    const B = this.state.assign[q];
+    this.move(p, -1);
+    this.move(q, A);
+    this.move(p, B);
+    return true;
+  }
+
+  private replace(p: number, rng: Rng): boolean {
+    const A = this.state.assign[p];
+    if (A < 0) return false;
+    const shift = this.problem.pairs[p].shift;
+    const C = rng.int(this.problem.aides.length);
+    if (this.state.slotWard[this.state.slot(shift, C)] >= 0) return false;
+    const group = [...this.state.slotPairs[this.state.slot(shift, A)]!];
+    if (!groupOk(this.problem, this.state, C, group)) return false;
+    for (const q of group) this.move(q, C);
+    return true;
+  }
+
+  private merge(p: number, rng: Rng): boolean {
+    const A = this.state.assign[p];
+    if (A < 0) return false;
+    const others = this.wardAides(p, A);
+    if (others.length === 0) return false;
+    const B = others[rng.int(others.length)];
+    const group = [...this.state.slotPairs[this.state.slot(this.problem.pairs[p].shift, A)]!];
+    if (!groupOk(this.problem, this.state, B, group)) return false;
+    for (const q of group) this.move(q, B);
+    return true;
+  }
+}
