@@ -3,9 +3,12 @@ import type { Problem } from './problem.js';
 import type { RosterState } from './state.js';
 
 /**
- * Greedy construction, shift by shift in start order:
- *  1. keep each pair's existing aide (re-rostering), else the aide who had this patient in the
- *     previous shift of the same code (continuity), when the rules allow;
+ * Greedy construction:
+ *  0. re-rostering: first keep every existing assignment the rules still allow, over the whole
+ *     horizon — filling gaps shift by shift first could use up an aide's weekly hours or rest
+ *     window and force later existing assignments to change;
+ * then shift by shift in start order:
+ *  1. the aide who had this patient in the previous shift of the same code (continuity);
  *  2. then the most constrained pairs first (fewest statically eligible aides, heaviest load):
  *     best-fit onto an aide already on duty in that ward and shift (bin packing), else open the
  *     aide whose marginal soft cost is lowest (home ward, balance, gender preference);
@@ -21,13 +24,18 @@ export function construct(problem: Problem, state: RosterState): void {
   });
 
   for (let s = 0; s < problem.shifts.length; s++) {
-    const pending: number[] = [];
     for (const p of problem.pairsByShift[s]) {
       const ex = problem.existingAide[p];
+      if (ex >= 0 && addBlock(problem, state, ex, p) === null) state.place(p, ex);
+    }
+  }
+  for (let s = 0; s < problem.shifts.length; s++) {
+    const pending: number[] = [];
+    for (const p of problem.pairsByShift[s]) {
+      if (state.assign[p] >= 0) continue;
       const prev = problem.prevLink[p];
       const previousAide = prev >= 0 ? state.assign[prev] : -1;
-      if (ex >= 0 && addBlock(problem, state, ex, p) === null) state.place(p, ex);
-      else if (previousAide >= 0 && addBlock(problem, state, previousAide, p) === null) state.place(p, previousAide);
+      if (previousAide >= 0 && addBlock(problem, state, previousAide, p) === null) state.place(p, previousAide);
       else pending.push(p);
     }
     pending.sort((p, q) => eligibleCount[p] - eligibleCount[q] || problem.pairs[q].load - problem.pairs[p].load || p - q);

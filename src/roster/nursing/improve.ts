@@ -28,10 +28,10 @@ export class RosterMoves implements AnnealProblem {
 
   propose(rng: Rng): number | null {
     const pairs = this.problem.pairs;
-    if (pairs.length === 0) return null;
+    if (pairs.length === 0 || this.problem.aides.length === 0) return null;
     const before = this.state.cost();
     this.log.length = 0;
-    const p = pairs.length > 0 ? rng.int(pairs.length) : -1;
+    const p = rng.int(pairs.length);
     const r = rng.next();
     const ok = r < 0.45 ? this.relocate(p, rng) : r < 0.7 ? this.swap(p, rng) : r < 0.85 ? this.replace(p, rng) : this.merge(p, rng);
     if (!ok) return null;
