@@ -1,9 +1,9 @@
 import type { Person, PersonStatus } from '../generated/prisma/client.js';
 import { maskIdNumber, maskPhone } from '../privacy.js';
-import { ageOn } from '../time/index.js';
+import { ageOn, withinInclusive } from '../time/index.js';
 
 export function statusActiveOn(s: Pick<PersonStatus, 'validFrom' | 'validTo'>, date: string): boolean {
-  return s.validFrom <= date && (!s.validTo || s.validTo >= date);
+  return withinInclusive(date, s.validFrom, s.validTo);
 }
 
 export interface ViewOptions {

@@ -9,7 +9,7 @@ import {
   type SubsidyPolicy,
   type SubsidyResult,
 } from './engine.js';
-import { monthOf } from './local-date.js';
+import { monthOf } from '../time/index.js';
 import { MEAL_SLOTS } from './policy-schema.js';
 import type { AuditInput, AuditMeal, AuditPerson, Finding } from './audit-types.js';
 

@@ -16,7 +16,7 @@ import {
 } from './audit-context.js';
 import type { AuditInput, AuditMeal, Finding, HospitalStay } from './audit-types.js';
 import { statusOfRule } from './explain.js';
-import { addDays, monthOf, withinInclusive } from './local-date.js';
+import { addDays, monthOf, withinInclusive } from '../time/index.js';
 
 /** A named, pluggable check. `ctx` is built by {@link scanFindings}; standalone calls build their own. */
 export interface AuditCheck {

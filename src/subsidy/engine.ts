@@ -14,7 +14,7 @@ import {
   type Explanation,
   type OutcomeCode,
 } from './explain.js';
-import { ageOn, parseLocalDate, withinInclusive } from './local-date.js';
+import { ageOn, parseLocalDate, withinInclusive } from '../time/index.js';
 import {
   STATUS_CODES,
   type FundShare,
@@ -23,7 +23,7 @@ import {
   type SubsidyPolicyRules,
 } from './policy-schema.js';
 
-export { ageOn } from './local-date.js';
+export { ageOn } from '../time/index.js';
 export type { Explanation } from './explain.js';
 
 /** One policy version. Both ends inclusive; `effectiveTo` absent/null = still in force. */

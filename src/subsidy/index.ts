@@ -4,4 +4,4 @@ export * from './engine.js';
 export * from './audit-types.js';
 export * from './audit-rules.js';
 export { buildAuditContext, type AuditContext } from './audit-context.js';
-export { parseLocalDate, withinInclusive } from './local-date.js';
+export { parseLocalDate, withinInclusive } from '../time/index.js';

@@ -43,15 +43,37 @@ export function datesBetween(from: string, to: string): string[] {
   return out;
 }
 
-/** Whole years between a birth date and a local date; a 29 Feb birthday counts on 28 Feb in common years. */
+/** Parses a `YYYY-MM-DD` local date; throws RangeError on anything else (e.g. `2023-02-30`). */
+export function parseLocalDate(value: string, field = 'date'): DateTime {
+  const parsed = LOCAL_DATE.test(value) ? DateTime.fromISO(value, { zone: 'UTC' }) : null;
+  if (!parsed || !parsed.isValid) throw new RangeError(`${field} must be a valid YYYY-MM-DD date, got "${value}"`);
+  return parsed;
+}
+
+/**
+ * Age in whole years on a local date. A person turns N on their birthday; a 29 February birthday
+ * counts on 28 February in common years (luxon's `plus({years})` clamps to the month's end).
+ */
 export function ageOn(birthDate: string, localDate: string): number {
-  const birth = DateTime.fromISO(birthDate, { zone: 'UTC' });
-  const on = DateTime.fromISO(localDate, { zone: 'UTC' });
-  let age = on.year - birth.year;
-  // luxon clamps 29 Feb + n years to 28 Feb in common years, which is the rule we want.
-  const birthdayThisYear = birth.plus({ years: age });
-  if (birthdayThisYear > on) age -= 1;
-  return age;
+  const birth = parseLocalDate(birthDate, 'birthDate');
+  const day = parseLocalDate(localDate, 'localDate');
+  if (day < birth) throw new RangeError(`localDate ${localDate} is before birthDate ${birthDate}`);
+  let years = day.year - birth.year;
+  if (day < birth.plus({ years })) years -= 1;
+  return years;
+}
+
+/**
+ * Whether `date` lies in [from, to], both ends inclusive; `to` absent = open-ended.
+ * Valid `YYYY-MM-DD` strings order like the dates they name, so string comparison is exact.
+ */
+export function withinInclusive(date: string, from: string, to?: string | null): boolean {
+  return date >= from && (to === undefined || to === null || date <= to);
+}
+
+/** `YYYY-MM` of a local date. */
+export function monthOf(localDate: string): string {
+  return localDate.slice(0, 7);
 }
 
 /** Today's local date in a zone, for a given instant (default now). */
