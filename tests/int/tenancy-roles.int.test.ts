@@ -47,6 +47,19 @@ describe('tenant isolation', () => {
   });
 });
 
+describe('tenant-scoped client', () => {
+  it('when used inside an interactive transaction, then reads stay scoped and creates are stamped with the tenant', async () => {
+    const { tenantDb } = await import('../../src/db/prisma.js');
+    const dbB = tenantDb(env.deps.prisma, b.id);
+    const seen = await dbB.$transaction(async (tx) => {
+      const created = await tx.person.create({ data: { tenantId: a.id, name: 'stamped', gender: 'male', birthDate: '1950-01-01' } });
+      return { created, all: await tx.person.findMany({ select: { tenantId: true } }) };
+    });
+    expect(seen.created.tenantId).toBe(b.id);
+    expect(new Set(seen.all.map((p) => p.tenantId))).toEqual(new Set([b.id]));
+  });
+});
+
 describe('roles', () => {
   it('when each role calls people endpoints, then only the allowed ones pass', async () => {
     const roles = ['kitchen_manager', 'hospital_coordinator', 'canteen_operator', 'driver', 'care_aide', 'auditor'] as const;
