@@ -1,0 +1,170 @@
+/**
+ * Checkout at the counter (SPEC §2): identify the diner, price the meal with the policy in force on
+ * its local date, record it. The lunch-rush path: few queries, one short transaction.
+ *
+ * "Two checkouts of the same diner and slot can never both be subsidised" is enforced by the
+ * database: a subsidised, active meal carries `subsidyKey = person|date|slot|ordinal` (unique,
+ * ordinal below the per-slot cap). Two racing checkouts compute the same key; the second insert
+ * fails with P2002, and the retry sees the first meal and prices the second at full price.
+ */
+import type { Deps } from '../deps.js';
+import { tenantDb, type TenantDb, type TenantTx } from '../db/prisma.js';
+import { writeAudit } from '../audit/audit-log.js';
+import type { RequestContext } from '../http/context.js';
+import { ConflictError, NotFoundError, UnprocessableError } from '../http/errors.js';
+import { ageOn, localDateOf } from '../time/index.js';
+import { computeSubsidy, policyInForce, type SubsidyResult } from '../subsidy/engine.js';
+import { noSubsidySentence, type Explanation } from '../subsidy/explain.js';
+import type { MealSlot, StatusCode } from '../subsidy/policy-schema.js';
+import { canteenForCaller } from './canteen-service.js';
+import { assertMonthOpen } from './month-lock.js';
+import { dinerSelect, mealView } from './meal-view.js';
+import { loadPolicies } from './policy-service.js';
+import type { CheckoutInput } from './schemas.js';
+import { freeSubsidyKey, monthBounds, monthOfDate, slotAt } from './slots.js';
+
+type D = Pick<Deps, 'prisma'>;
+
+/** A cashier's clock may run a little fast; anything later than this is a typo. */
+const MAX_FUTURE_MS = 5 * 60_000;
+const MAX_ATTEMPTS = 5;
+
+interface Diner {
+  person: { id: string; birthDate: string; deathDate: string | null; localHukou: boolean; statuses: { code: string; validFrom: string; validTo: string | null }[] } | null;
+  identifiedBy: 'person_id' | 'id_number' | 'card';
+  /** Birth date of an unregistered diner, read from their ID number. */
+  birthDate: string | null;
+}
+
+const personFields = {
+  id: true, birthDate: true, deathDate: true, localHukou: true,
+  statuses: { select: { code: true, validFrom: true, validTo: true } },
+} as const;
+
+async function resolveDiner(db: TenantDb, input: CheckoutInput): Promise<Diner> {
+  if (input.personId) {
+    const person = await db.person.findFirst({ where: { id: input.personId }, select: personFields });
+    if (!person) throw new NotFoundError('person');
+    return { person, identifiedBy: 'person_id', birthDate: person.birthDate };
+  }
+  if (input.cardNumber) {
+    const person = await db.person.findFirst({ where: { cardNumber: input.cardNumber }, select: personFields });
+    if (!person) {
+      throw new UnprocessableError('No diner holds this card number.', { errors: [{ path: 'body.cardNumber', message: 'Unknown card.' }] });
+    }
+    return { person, identifiedBy: 'card', birthDate: person.birthDate };
+  }
+  const idNumber = input.idNumber!;
+  const person = await db.person.findFirst({ where: { idNumber }, select: personFields });
+  const encoded = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+  return { person, identifiedBy: 'id_number', birthDate: person?.birthDate ?? encoded };
+}
+
+function fullPrice(price: number, rule: string, explanation: Explanation, policyId: string | null, age: number | null) {
+  return { policyId, price, subsidy: 0, payable: price, rule, explanation, fundSplit: [], ageOnMealDate: age, basis: [] as string[] };
+}
+
+type Priced = Pick<SubsidyResult, 'price' | 'subsidy' | 'payable' | 'rule' | 'explanation' | 'fundSplit' | 'basis'> & {
+  policyId: string | null;
+  ageOnMealDate: number | null;
+};
+
+function isSubsidyKeyClash(err: unknown): boolean {
+  const e = err as { code?: string; meta?: unknown };
+  return e?.code === 'P2002' && JSON.stringify(e.meta ?? {}).includes('subsidyKey');
+}
+
+/** Prices and records one meal; see the module comment for the concurrency guarantee. */
+export async function checkout(d: D, ctx: RequestContext, canteenId: string, input: CheckoutInput, now = new Date()) {
+  const canteen = await canteenForCaller(d, ctx, canteenId, 'write');
+  const servedAt = input.servedAt ? new Date(input.servedAt) : now;
+  if (servedAt.getTime() > now.getTime() + MAX_FUTURE_MS) {
+    throw new UnprocessableError('A meal cannot be served in the future.', { errors: [{ path: 'body.servedAt', message: 'Later than now.' }] });
+  }
+  const localDate = localDateOf(servedAt, ctx.timeZone);
+  const slot: MealSlot = input.slot ?? slotAt(servedAt, ctx.timeZone);
+  const price = (canteen.prices as Record<string, number>)[slot];
+  if (price === undefined) {
+    throw new UnprocessableError(`${canteen.name} does not sell ${slot}.`, { errors: [{ path: 'body.slot', message: `No ${slot} price at this canteen.` }] });
+  }
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  const [diner, policies] = await Promise.all([resolveDiner(db, input), loadPolicies(db)]);
+  if (diner.birthDate && localDate < diner.birthDate) {
+    throw new UnprocessableError('The meal date is before the diner’s birth date.', { errors: [{ path: 'body.servedAt', message: `Before ${diner.birthDate}.` }] });
+  }
+  const policy = policyInForce(policies, localDate);
+  const age = diner.birthDate ? ageOn(diner.birthDate, localDate) : null;
+  const month = monthOfDate(localDate);
+
+  const priceMeal = async (tx: TenantTx): Promise<{ priced: Priced; key: string | null }> => {
+    const person = diner.person;
+    if (!person) return { priced: fullPrice(price, 'non_resident', noSubsidySentence('non_resident', { slot }), policy?.id ?? null, age), key: null };
+    if (!policy) {
+      return {
+        priced: fullPrice(price, 'no_policy', { en: `no subsidy policy in force on ${localDate}: full price`, zh: `${localDate}无有效补贴政策：全价` }, null, age),
+        key: null,
+      };
+    }
+    const { from, to } = monthBounds(month);
+    const used = await tx.canteenMeal.findMany({
+      where: { personId: person.id, status: 'active', subsidy: { gt: 0 }, localDate: { gte: from, lte: to } },
+      select: { localDate: true, slotCode: true, subsidyKey: true },
+    });
+    const sameSlot = used.filter((m) => m.localDate === localDate && m.slotCode === slot);
+    const priced = computeSubsidy(
+      policy,
+      { birthDate: person.birthDate, deathDate: person.deathDate, residentOfTenant: person.localHukou, statuses: person.statuses.map((s) => ({ ...s, code: s.code as StatusCode })) },
+      { localDate, slot, price },
+      { subsidisedInSlotToday: sameSlot.length, subsidisedThisMonth: used.length },
+    );
+    if (priced.subsidy === 0) return { priced, key: null };
+    const key = freeSubsidyKey(person.id, localDate, slot, policy.rules.caps.perSlotPerDay, sameSlot.map((m) => m.subsidyKey));
+    // Fewer meals than the cap but no free ordinal only happens with hand-made rows: pay full price.
+    if (!key) {
+      const caps = policy.rules.caps;
+      return { priced: fullPrice(price, 'cap_slot_day', noSubsidySentence('cap_slot_day', { slot, ...caps }), policy.id, age), key: null };
+    }
+    return { priced, key };
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const meal = await db.$transaction(
+        async (tx) => {
+          await assertMonthOpen(tx, ctx.tenantId, canteen.id, month, 'shared');
+          const { priced, key } = await priceMeal(tx);
+          const row = await tx.canteenMeal.create({
+            data: {
+              tenantId: ctx.tenantId,
+              canteenId: canteen.id,
+              personId: diner.person?.id ?? null,
+              identifiedBy: diner.identifiedBy,
+              localDate,
+              slotCode: slot,
+              servedAt,
+              price: priced.price,
+              subsidy: priced.subsidy,
+              payable: priced.payable,
+              rule: priced.rule,
+              basis: priced.basis,
+              explanation: priced.explanation as object,
+              fundSplit: priced.fundSplit as object[],
+              policyId: priced.policyId,
+              ageOnDate: priced.ageOnMealDate,
+              subsidyKey: key,
+              operatorId: ctx.userId,
+            },
+            include: { person: dinerSelect },
+          });
+          await writeAudit(tx, ctx, { action: 'canteen.meal.checkout', entity: 'CanteenMeal', entityId: row.id, after: { ...row, person: undefined } });
+          return row;
+        },
+        { maxWait: 10_000, timeout: 10_000 },
+      );
+      return mealView(meal, ctx);
+    } catch (err) {
+      if (!isSubsidyKeyClash(err)) throw err;
+      if (attempt >= MAX_ATTEMPTS) throw new ConflictError('Too many simultaneous checkouts for this diner; try again.');
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { ApiRouter } from '../http/api-router.js';
+import { idParams, page } from '../http/common-schemas.js';
+import { ValidationError } from '../http/errors.js';
+import type { Deps } from '../deps.js';
+import * as canteens from './canteen-service.js';
+import { checkout } from './checkout-service.js';
+import * as meals from './meal-service.js';
+import { registerPolicyRoutes } from './policy-routes.js';
+import { registerSettlementRoutes } from './settlement-routes.js';
+import { registerAuditRoutes } from './audit-routes.js';
+import {
+  adjustmentSchema, adjustmentView, canteenCreateSchema, canteenSchema, canteenUpdateSchema, checkoutSchema, mealListQuery,
+  mealParams, mealSchema, operatorBodySchema, operatorParams, summaryQuery, voidSchema,
+} from './schemas.js';
+
+const tags = ['canteen'];
+const counter = ['canteen_operator'] as const;
+
+/** Canteens, operators, checkout and corrections; then policies, settlement and audit (SPEC §2). */
+export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
+  api.add(
+    { method: 'post', path: '/canteens', summary: 'Create a canteen with prices per slot (the first one also gets the default policy)', tags,
+      access: ['admin'], body: canteenCreateSchema, responses: { 201: { description: 'Created', schema: canteenSchema } } },
+    async ({ ctx, body }) => ({ status: 201, body: await canteens.createCanteen(deps, ctx, body) }),
+  );
+  api.add(
+    { method: 'get', path: '/canteens', summary: 'Canteens (an operator sees the ones they are bound to)', tags, access: [...counter],
+      responses: { 200: { description: 'Canteens', schema: z.object({ items: z.array(canteenSchema) }) } } },
+    async ({ ctx }) => ({ body: { items: await canteens.listCanteens(deps, ctx) } }),
+  );
+  api.add(
+    { method: 'get', path: '/canteens/:id', summary: 'A canteen', tags, access: [...counter], params: idParams,
+      responses: { 200: { description: 'Canteen', schema: canteenSchema } } },
+    async ({ ctx, params }) => ({ body: await canteens.getCanteen(deps, ctx, params.id) }),
+  );
+  api.add(
+    { method: 'patch', path: '/canteens/:id', summary: 'Change a canteen (prices apply to later meals only)', tags, access: ['admin'],
+      params: idParams, body: canteenUpdateSchema, responses: { 200: { description: 'Updated', schema: canteenSchema } } },
+    async ({ ctx, params, body }) => ({ body: await canteens.updateCanteen(deps, ctx, params.id, body) }),
+  );
+  api.add(
+    { method: 'post', path: '/canteens/:id/operators', summary: 'Bind a canteen_operator user to the canteen', tags, access: ['admin'],
+      params: idParams, body: operatorBodySchema, responses: { 200: { description: 'Canteen with its operators', schema: canteenSchema } } },
+    async ({ ctx, params, body }) => ({ body: await canteens.bindOperator(deps, ctx, params.id, body.userId) }),
+  );
+  api.add(
+    { method: 'delete', path: '/canteens/:id/operators/:userId', summary: 'Unbind an operator', tags, access: ['admin'],
+      params: operatorParams, responses: { 200: { description: 'Canteen with its operators', schema: canteenSchema } } },
+    async ({ ctx, params }) => ({ body: await canteens.unbindOperator(deps, ctx, params.id, params.userId) }),
+  );
+
+  api.add(
+    { method: 'post', path: '/canteens/:id/meals', summary: 'Checkout: price, subsidy, payable and the rule in words', tags,
+      access: [...counter], params: idParams, body: checkoutSchema, idempotent: true,
+      description: 'Idempotency-Key is required: a retry with the same key answers the first result and records one meal. '
+        + 'At most the policy\'s per-slot cap of meals per diner, slot and day are subsidised, enforced by a unique key in the database.',
+      responses: { 201: { description: 'Recorded meal', schema: mealSchema } } },
+    async ({ ctx, params, body, req }) => {
+      requireIdempotencyKey(req.get('idempotency-key'));
+      return { status: 201, body: await checkout(deps, ctx, params.id, body) };
+    },
+  );
+  api.add(
+    { method: 'get', path: '/canteens/:id/meals', summary: 'Meals of a day (default today)', tags, access: [...counter],
+      params: idParams, query: mealListQuery, responses: { 200: { description: 'A page of meals', schema: page(mealSchema) } } },
+    async ({ ctx, params, query }) => ({ body: await meals.listMeals(deps, ctx, params.id, query) }),
+  );
+  api.add(
+    { method: 'get', path: '/canteens/:id/meals/:mealId', summary: 'A meal with its adjustments', tags, access: [...counter],
+      params: mealParams, responses: { 200: { description: 'Meal', schema: mealSchema } } },
+    async ({ ctx, params }) => ({ body: await meals.getMeal(deps, ctx, params.id, params.mealId) }),
+  );
+  api.add(
+    { method: 'post', path: '/canteens/:id/meals/:mealId/void', summary: 'Void a meal of today (not after the day or in a settled month)', tags,
+      access: [...counter], params: mealParams, body: voidSchema, idempotent: true,
+      responses: { 200: { description: 'Voided meal', schema: mealSchema } } },
+    async ({ ctx, params, body }) => ({ body: await meals.voidMeal(deps, ctx, params.id, params.mealId, body.reason) }),
+  );
+  api.add(
+    { method: 'post', path: '/canteens/:id/meals/:mealId/adjustments', summary: 'Adjust a recorded meal\'s subsidy (booked in the current month)', tags,
+      access: [...counter], params: mealParams, body: adjustmentSchema, idempotent: true,
+      responses: { 201: { description: 'Adjustment', schema: adjustmentView } } },
+    async ({ ctx, params, body }) => ({ status: 201, body: await meals.adjustMeal(deps, ctx, params.id, params.mealId, body) }),
+  );
+  api.add(
+    { method: 'get', path: '/canteens/:id/summary', summary: 'Breakdown of a day or date range: meals, revenue, subsidy by fund, rule, slot, age tier, status', tags,
+      access: [...counter], params: idParams, query: summaryQuery,
+      responses: { 200: { description: 'Totals', schema: z.record(z.string(), z.unknown()) } } },
+    async ({ ctx, params, query }) => ({ body: await meals.canteenSummary(deps, ctx, params.id, query) }),
+  );
+
+  registerPolicyRoutes(api, deps);
+  registerSettlementRoutes(api, deps);
+  registerAuditRoutes(api, deps);
+}
+
+function requireIdempotencyKey(key: string | undefined): void {
+  if (!key) {
+    throw new ValidationError([{ path: 'headers.idempotency-key', message: 'Required: a retried checkout must not record a second meal.' }]);
+  }
+}

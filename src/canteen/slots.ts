@@ -1,0 +1,54 @@
+/**
+ * Slot and month helpers of the counter. Pure: the caller passes the instant and the tenant zone.
+ */
+import { DateTime } from 'luxon';
+import type { MealSlot } from '../subsidy/policy-schema.js';
+
+/** Local times at which the counter switches slot when the cashier does not say which. */
+export const SLOT_STARTS: readonly { slot: MealSlot; from: string }[] = [
+  { slot: 'breakfast', from: '00:00' },
+  { slot: 'lunch', from: '10:00' },
+  { slot: 'dinner', from: '16:00' },
+];
+
+/** The slot a meal served at `instant` belongs to, in the tenant's zone. */
+export function slotAt(instant: Date, zone: string): MealSlot {
+  const hhmm = DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+  let slot: MealSlot = SLOT_STARTS[0].slot;
+  for (const s of SLOT_STARTS) if (hhmm >= s.from) slot = s.slot;
+  return slot;
+}
+
+/** `YYYY-MM` of a local date. */
+export function monthOfDate(localDate: string): string {
+  return localDate.slice(0, 7);
+}
+
+/** First and last local date of a month `YYYY-MM`. */
+export function monthBounds(month: string): { from: string; to: string } {
+  const start = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
+  return { from: start.toISODate()!, to: start.endOf('month').toISODate()! };
+}
+
+/** The month before `YYYY-MM`. */
+export function previousMonth(month: string): string {
+  return DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).minus({ months: 1 }).toFormat('yyyy-MM');
+}
+
+/**
+ * The key that lets the database hold at most `cap` subsidised, active meals per person, slot and
+ * day: `person|date|slot|ordinal`, ordinal in [0, cap). Returns the lowest free ordinal (voids leave
+ * gaps), or null when every ordinal is taken.
+ */
+export function freeSubsidyKey(
+  personId: string,
+  localDate: string,
+  slot: string,
+  cap: number,
+  takenKeys: readonly (string | null)[],
+): string | null {
+  const prefix = `${personId}|${localDate}|${slot}|`;
+  const taken = new Set(takenKeys.filter((k): k is string => k !== null && k.startsWith(prefix)).map((k) => k.slice(prefix.length)));
+  for (let ordinal = 0; ordinal < cap; ordinal++) if (!taken.has(String(ordinal))) return `${prefix}${ordinal}`;
+  return null;
+}
