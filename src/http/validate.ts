@@ -23,10 +23,15 @@ export function zodIssuesToFieldErrors(location: string, issues: z.core.$ZodIssu
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     return keys.map((key) => ({
       path: [location, ...issue.path, ...(key ? [key] : [])].map(String).join('.'),
-      message: issue.code === 'unrecognized_keys' ? `Unknown field '${key}'.` : issue.message,
+      message: issue.code === 'unrecognized_keys' ? `Unknown field '${key}'.` : messageOf(issue),
       code: issue.code,
     }));
   }).flat();
+}
+
+/** A record key that fails its own schema carries the useful message one level down. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  return issue.code === 'invalid_key' && issue.issues[0]?.message ? issue.issues[0].message : issue.message;
 }
 
 /**
