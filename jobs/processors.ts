@@ -2,10 +2,16 @@ import type { Job } from 'bullmq';
 import type { Deps } from '../src/deps.js';
 import type { Payload, QueueName } from '../src/queues/definitions.js';
 import { processPeopleImport } from './people-import.js';
+import { processOrdersGenerate } from './orders-generate.js';
+import { processRoutesPlan } from './routes-plan.js';
+import { processWelfareEscalate } from './welfare-escalate.js';
 
 export type Processor<Q extends QueueName> = (job: Job<Payload<Q>>, deps: Deps) => Promise<unknown>;
 
 /** The processor of each queue; each is thin and calls a domain service. */
 export const processors: { [Q in QueueName]?: Processor<Q> } = {
   'people.import': processPeopleImport,
+  'orders.generate': processOrdersGenerate,
+  'routes.plan': processRoutesPlan,
+  'welfare.escalate': processWelfareEscalate,
 };

@@ -1,4 +1,5 @@
 import type { Queues } from './queues.js';
+import { syncOrderSchedule } from '../delivery/order-schedule.js';
 
 export interface TenantForSchedule {
   id: string;
@@ -12,7 +13,7 @@ type ScheduleSync = (queues: Queues, tenant: TenantForSchedule) => Promise<void>
  * Recurring per-tenant work (daily orders at the cut-off, nightly audit, monthly settlement) is
  * declared with BullMQ job schedulers in the tenant's time zone. Domains add their sync here.
  */
-export const scheduleSyncs: ScheduleSync[] = [];
+export const scheduleSyncs: ScheduleSync[] = [syncOrderSchedule];
 
 /** Creates or updates every job scheduler of a tenant (idempotent: upsert by scheduler id). */
 export async function syncTenantSchedules(queues: Queues, tenant: TenantForSchedule): Promise<void> {

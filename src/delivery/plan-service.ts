@@ -1,0 +1,138 @@
+import type { Deps } from '../deps.js';
+import { tenantDb } from '../db/prisma.js';
+import { writeAudit } from '../audit/audit-log.js';
+import type { RequestContext } from '../http/context.js';
+import { ConflictError, NotFoundError } from '../http/errors.js';
+import { jobId } from '../queues/definitions.js';
+import { localTimeOf } from '../time/index.js';
+import { loadPlan, planView } from './plan-detail.js';
+import type { PlanParams } from './plan-run.js';
+import { slotByCode } from './setup-service.js';
+
+type D = Pick<Deps, 'prisma' | 'queues'>;
+
+export interface PlanCreate {
+  date: string;
+  slot: string;
+  kitchenId: string;
+  timeLimitMs?: number;
+  seed?: number;
+}
+
+async function enqueue(d: D, tenantId: string, planId: string, revision: number) {
+  await d.queues.add('routes.plan', { tenantId, routePlanId: planId }, { jobId: jobId('plan', planId, revision) });
+}
+
+/**
+ * Creates a draft plan (queued) and enqueues its routes.plan job. When a plan of the same
+ * kitchen/date/slot is already published, the solver starts from its routes, so drivers see
+ * as few changes as possible.
+ */
+export async function createPlan(d: D, ctx: RequestContext, input: PlanCreate) {
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  if (!(await db.kitchen.findFirst({ where: { id: input.kitchenId }, select: { id: true } }))) throw new NotFoundError('kitchen');
+  await slotByCode(db, ctx.tenantId, input.slot);
+  d.queues.assertAvailable();
+  const published = await db.routePlan.findFirst({
+    where: { kitchenId: input.kitchenId, date: input.date, slotCode: input.slot, status: 'published' },
+    select: { id: true },
+  });
+  const params: PlanParams = { timeLimitMs: input.timeLimitMs ?? 2000, seed: input.seed ?? 1, revision: 1, basePlanId: published?.id ?? null };
+  const plan = await db.$transaction(async (tx) => {
+    const p = await tx.routePlan.create({
+      data: { tenantId: ctx.tenantId, kitchenId: input.kitchenId, date: input.date, slotCode: input.slot, params: params as object, createdBy: ctx.userId },
+    });
+    await writeAudit(tx, ctx, { action: 'route-plan.create', entity: 'RoutePlan', entityId: p.id, after: p });
+    return p;
+  });
+  try {
+    await enqueue(d, ctx.tenantId, plan.id, 1);
+  } catch (err) {
+    await db.routePlan.update({ where: { id: plan.id }, data: { status: 'failed', error: (err as Error).message } });
+    throw err;
+  }
+  return getPlan(d, ctx, plan.id);
+}
+
+export async function getPlan(d: Pick<Deps, 'prisma'>, ctx: RequestContext, id: string) {
+  return planView(await loadPlan(tenantDb(d.prisma, ctx.tenantId), id), ctx.timeZone);
+}
+
+export async function listPlans(d: Pick<Deps, 'prisma'>, ctx: RequestContext, q: { date?: string; slot?: string; kitchen?: string }) {
+  const rows = await tenantDb(d.prisma, ctx.tenantId).routePlan.findMany({
+    where: { ...(q.date ? { date: q.date } : {}), ...(q.slot ? { slotCode: q.slot } : {}), ...(q.kitchen ? { kitchenId: q.kitchen } : {}) },
+    include: { _count: { select: { routes: true } } },
+    orderBy: { createdAt: 'desc' },
+    take: 100,
+  });
+  return rows.map((p) => ({
+    id: p.id, kitchenId: p.kitchenId, date: p.date, slot: p.slotCode, status: p.status, progress: p.progress,
+    routes: p._count.routes, unassigned: Array.isArray(p.unassigned) ? p.unassigned.length : 0,
+    distanceM: p.distanceM, createdAt: p.createdAt, finishedAt: p.finishedAt, publishedAt: p.publishedAt,
+  }));
+}
+
+/**
+ * Solves a draft again, starting from its current routes and keeping every pinned order on its
+ * vehicle (the way to tidy up after pins and moves, or after orders changed).
+ */
+export async function replan(d: D, ctx: RequestContext, id: string, opts: { timeLimitMs?: number; seed?: number }) {
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  d.queues.assertAvailable();
+  const revision = await db.$transaction(async (tx) => {
+    const before = await tx.routePlan.findFirst({ where: { id } });
+    if (!before) throw new NotFoundError('route plan');
+    if (!['done', 'failed'].includes(before.status)) {
+      throw new ConflictError(`A ${before.status} plan cannot be re-planned${before.status === 'published' ? '; create a new plan for the same kitchen, date and slot (it starts from this one)' : ''}.`);
+    }
+    const params = (before.params ?? {}) as PlanParams;
+    const next = { ...params, ...opts, revision: (params.revision ?? 1) + 1 };
+    const after = await tx.routePlan.update({ where: { id }, data: { status: 'queued', progress: 0, error: null, finishedAt: null, params: next as object } });
+    await writeAudit(tx, ctx, { action: 'route-plan.replan', entity: 'RoutePlan', entityId: id, before, after });
+    return next.revision;
+  });
+  await enqueue(d, ctx.tenantId, id, revision);
+  return getPlan(d, ctx, id);
+}
+
+/**
+ * Publishes a finished draft: its routes become visible to their drivers, and the previously
+ * published plan of the same kitchen/date/slot is superseded. Outcomes drivers already recorded
+ * on the old plan carry over to the same orders in the new one.
+ */
+export async function publishPlan(d: Pick<Deps, 'prisma'>, ctx: RequestContext, id: string) {
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  await db.$transaction(async (tx) => {
+    const before = await tx.routePlan.findFirst({ where: { id } });
+    if (!before) throw new NotFoundError('route plan');
+    if (before.status !== 'done') throw new ConflictError(`Only a finished draft can be published; this plan is ${before.status}.`);
+    const previous = await tx.routePlan.findMany({
+      where: { kitchenId: before.kitchenId, date: before.date, slotCode: before.slotCode, status: 'published', NOT: { id } },
+      select: { id: true },
+    });
+    if (previous.length) {
+      const oldStops = await tx.routeStop.findMany({
+        where: { route: { routePlanId: { in: previous.map((p) => p.id) } }, outcome: { in: ['delivered', 'not_home', 'refused'] } },
+      });
+      for (const s of oldStops) {
+        await tx.routeStop.updateMany({
+          where: { orderId: s.orderId, route: { routePlanId: id } },
+          data: { outcome: s.outcome, outcomeAt: s.outcomeAt, outcomeNote: s.outcomeNote, outcomeBy: s.outcomeBy },
+        });
+      }
+      await tx.routePlan.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { status: 'superseded' } });
+    }
+    const after = await tx.routePlan.update({ where: { id }, data: { status: 'published', publishedAt: new Date(), publishedBy: ctx.userId } });
+    await writeAudit(tx, ctx, { action: 'route-plan.publish', entity: 'RoutePlan', entityId: id, before, after: { ...after, superseded: previous.map((p) => p.id) } });
+  });
+  return getPlan(d, ctx, id);
+}
+
+/** A short text summary of a plan (used by the demo and handy in logs). */
+export function planSummary(view: Awaited<ReturnType<typeof getPlan>>, timeZone: string): string[] {
+  return view.routes.map((r) => {
+    const first = r.stops[0];
+    return `route ${r.routeNo} ${r.vehicleName} (${r.driverName}): ${r.stops.length} stops, ${r.load} meals, ${(r.distanceM / 1000).toFixed(1)} km, ` +
+      `leaves ${localTimeOf(r.departAt, timeZone)}${first ? `, first door ${first.etaLocal}` : ''}, back ${localTimeOf(r.returnAt, timeZone)}`;
+  });
+}
