@@ -5,6 +5,8 @@ import { processPeopleImport } from './people-import.js';
 import { processOrdersGenerate } from './orders-generate.js';
 import { processRoutesPlan } from './routes-plan.js';
 import { processWelfareEscalate } from './welfare-escalate.js';
+import { processSubsidySettle } from './subsidy-settle.js';
+import { processAuditScan } from './audit-scan.js';
 
 export type Processor<Q extends QueueName> = (job: Job<Payload<Q>>, deps: Deps) => Promise<unknown>;
 
@@ -14,4 +16,6 @@ export const processors: { [Q in QueueName]?: Processor<Q> } = {
   'orders.generate': processOrdersGenerate,
   'routes.plan': processRoutesPlan,
   'welfare.escalate': processWelfareEscalate,
+  'subsidy.settle': processSubsidySettle,
+  'audit.scan': processAuditScan,
 };

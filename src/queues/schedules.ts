@@ -1,5 +1,6 @@
 import type { Queues } from './queues.js';
 import { syncOrderSchedule } from '../delivery/order-schedule.js';
+import { syncCanteenSchedules } from '../canteen/schedules.js';
 
 export interface TenantForSchedule {
   id: string;
@@ -13,7 +14,7 @@ type ScheduleSync = (queues: Queues, tenant: TenantForSchedule) => Promise<void>
  * Recurring per-tenant work (daily orders at the cut-off, nightly audit, monthly settlement) is
  * declared with BullMQ job schedulers in the tenant's time zone. Domains add their sync here.
  */
-export const scheduleSyncs: ScheduleSync[] = [syncOrderSchedule];
+export const scheduleSyncs: ScheduleSync[] = [syncOrderSchedule, syncCanteenSchedules];
 
 /** Creates or updates every job scheduler of a tenant (idempotent: upsert by scheduler id). */
 export async function syncTenantSchedules(queues: Queues, tenant: TenantForSchedule): Promise<void> {
