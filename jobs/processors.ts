@@ -5,6 +5,7 @@ import { processPeopleImport } from './people-import.js';
 import { processOrdersGenerate } from './orders-generate.js';
 import { processRoutesPlan } from './routes-plan.js';
 import { processWelfareEscalate } from './welfare-escalate.js';
+import { processRosterPlan } from './roster-plan.js';
 import { processSubsidySettle } from './subsidy-settle.js';
 import { processAuditScan } from './audit-scan.js';
 
@@ -16,6 +17,7 @@ export const processors: { [Q in QueueName]?: Processor<Q> } = {
   'orders.generate': processOrdersGenerate,
   'routes.plan': processRoutesPlan,
   'welfare.escalate': processWelfareEscalate,
+  'roster.plan': processRosterPlan,
   'subsidy.settle': processSubsidySettle,
   'audit.scan': processAuditScan,
 };

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { localDate } from '../http/common-schemas.js';
+import { genderSchema } from './schemas-setup.js';
+
+/** zod schemas of admissions, bookings, consent, care-level changes, discharge and invoices. */
+const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+const code = z.string().trim().min(1).max(32);
+
+export const admissionCreate = z.strictObject({
+  personId: z.uuid(),
+  wardId: z.uuid(),
+  bedId: z.uuid().optional(),
+  bedCode: z.string().trim().min(1).max(16).optional().describe('Alternative to bedId: the bed code within the ward.'),
+  admittedAt: instant.optional().describe('Default: now.'),
+});
+export const admissionListQuery = z.strictObject({
+  wardId: z.uuid().optional(),
+  state: z.enum(['open', 'discharged', 'all']).default('open'),
+});
+export const dischargeInput = z.strictObject({ dischargedAt: instant.optional().describe('Default: now.') });
+
+export const consentInput = z.strictObject({
+  signerName: z.string().trim().min(1).max(100),
+  relation: z.string().trim().min(1).max(50).describe('e.g. 儿子 / daughter / spouse / self.'),
+  method: z.enum(['paper', 'verbal', 'electronic']),
+  signedAt: instant.optional().describe('Default: now.'),
+});
+export const consentRevoke = z.strictObject({
+  reason: z.string().trim().max(300).optional(),
+  revokedAt: instant.optional().describe('Default: now. Assignments of shifts starting after it are removed.'),
+});
+
+export const bookingCreate = z.strictObject({
+  admissionId: z.uuid(),
+  barthelScore: z.number().int().min(0).max(100).describe('Barthel self-care index 0–100.'),
+  levelCode: code.optional().describe('Default: the level suggested by the Barthel score.'),
+  overrideReason: z.string().trim().min(1).max(500).optional().describe('Required when levelCode differs from the suggestion.'),
+  startDate: localDate.optional().describe('Default: the local admission date.'),
+  endDate: localDate.optional(),
+  genderPreference: genderSchema.nullable().optional(),
+  genderRequired: z.boolean().default(false).describe('true: only aides of the preferred gender may be assigned.'),
+  consent: consentInput.optional().describe('Record the family consent together with the booking.'),
+  activate: z.boolean().default(false).describe('Activate at once (needs consent).'),
+}).refine((b) => !b.genderRequired || b.genderPreference, { message: 'genderRequired needs a genderPreference.', path: ['genderRequired'] })
+  .refine((b) => !b.endDate || !b.startDate || b.endDate >= b.startDate, { message: 'endDate must not be before startDate.', path: ['endDate'] });
+
+export const bookingListQuery = z.strictObject({
+  status: z.enum(['pending', 'active', 'ended']).optional(),
+  wardId: z.uuid().optional(),
+});
+
+export const levelChange = z.strictObject({
+  effectiveFrom: localDate.describe('Local date from which the new level (and fee) applies.'),
+  levelCode: code.optional().describe('Default: suggested from barthelScore.'),
+  barthelScore: z.number().int().min(0).max(100).optional(),
+  reason: z.string().trim().min(1).max(500).optional().describe('Required when levelCode differs from the Barthel suggestion.'),
+}).refine((c) => c.levelCode || c.barthelScore !== undefined, { message: 'Give a levelCode or a barthelScore.', path: ['levelCode'] });
+
+export const bookingEnd = z.strictObject({
+  endedAt: instant.optional().describe('Default: now.'),
+  reason: z.string().trim().min(1).max(300),
+});
+
+export const consentSchema = z.object({
+  id: z.uuid(),
+  signerName: z.string(),
+  relation: z.string(),
+  method: z.enum(['paper', 'verbal', 'electronic']),
+  signedAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+  revokedReason: z.string().nullable(),
+  active: z.boolean(),
+});
+
+export const bookingSchema = z.object({
+  id: z.uuid(),
+  admissionId: z.uuid(),
+  person: z.object({ id: z.uuid(), name: z.string(), gender: genderSchema }),
+  wardId: z.uuid(),
+  bedCode: z.string().nullable(),
+  status: z.enum(['pending', 'active', 'ended']),
+  barthelScore: z.number().int().nullable(),
+  suggestedLevel: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+  levelCode: z.string().describe('Level in force today (tenant zone).'),
+  levels: z.array(z.object({ levelCode: z.string(), effectiveFrom: z.string(), reason: z.string().nullable() })),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  genderPreference: genderSchema.nullable(),
+  genderRequired: z.boolean(),
+  consentActive: z.boolean(),
+  consents: z.array(consentSchema),
+  activatedAt: z.iso.datetime().nullable(),
+  endedAt: z.iso.datetime().nullable(),
+  endReason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export const admissionSchema = z.object({
+  id: z.uuid(),
+  person: z.object({ id: z.uuid(), name: z.string(), gender: genderSchema, age: z.number().int() }),
+  wardId: z.uuid(),
+  bedId: z.uuid().nullable(),
+  bedCode: z.string().nullable(),
+  admittedAt: z.iso.datetime(),
+  dischargedAt: z.iso.datetime().nullable(),
+  bookings: z.array(bookingSchema),
+});
+
+export const invoiceLineSchema = z.object({
+  levelCode: z.string(), levelName: z.string(), fromDate: z.string(), toDate: z.string(),
+  days: z.number().int(), dailyFee: z.number().int(), amount: z.number().int(),
+});
+export const invoiceSchema = z.object({
+  id: z.uuid(),
+  bookingId: z.uuid(),
+  patient: z.object({ name: z.string(), ward: z.string(), bed: z.string().nullable() }),
+  admittedAt: z.iso.datetime(),
+  dischargedAt: z.iso.datetime().nullable(),
+  fromDate: z.string(),
+  toDate: z.string(),
+  days: z.number().int(),
+  lines: z.array(invoiceLineSchema),
+  totalFee: z.number().int().describe('Fen.'),
+  issuedAt: z.iso.datetime(),
+});
+export const dischargeResult = z.object({ admission: admissionSchema, invoices: z.array(invoiceSchema), removedAssignments: z.number().int() });
+export const invoiceListQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional() });
+
+export const noteCreate = z.strictObject({
+  date: localDate,
+  shiftCode: z.string().trim().min(1).max(32),
+  text: z.string().trim().min(1).max(2000),
+});
+export const noteSchema = z.object({
+  id: z.uuid(), bookingId: z.uuid(), date: z.string(), shiftCode: z.string(),
+  authorUserId: z.uuid(), authorName: z.string(), text: z.string(), createdAt: z.iso.datetime(),
+});
+export const noteListQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional() });
+
+export type BookingCreate = z.infer<typeof bookingCreate>;
+export type ConsentInput = z.infer<typeof consentInput>;
+export type LevelChange = z.infer<typeof levelChange>;

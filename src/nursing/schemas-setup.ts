@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { localDate, localTime, money } from '../http/common-schemas.js';
+
+/** zod schemas of the set-up endpoints: care levels, shift templates, wards, beds, aides. */
+export const genderSchema = z.enum(['male', 'female']);
+const code = z.string().trim().min(1).max(32).regex(/^[a-z0-9_-]+$/i, 'Letters, digits, dash and underscore only.');
+const skill = z.string().trim().min(1).max(64);
+
+export const codeParams = z.strictObject({ code });
+
+export const careLevelInput = z.strictObject({
+  name: z.string().trim().min(1).max(64),
+  patientsPerAide: z.number().int().min(1).max(20).describe('1 = one aide per patient (1:1).'),
+  dailyFee: money,
+  requiredSkill: skill.nullable().optional().describe('Aides caring for this level must have this skill.'),
+});
+
+export const careLevelSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  patientsPerAide: z.number().int(),
+  dailyFee: z.number().int().describe('Fen per day.'),
+  requiredSkill: z.string().nullable(),
+});
+
+export const shiftTemplateInput = z.strictObject({
+  name: z.string().trim().min(1).max(64),
+  startTime: localTime,
+  endTime: localTime.describe('Not after startTime = ends the next day; equal to startTime = a 24 h shift.'),
+});
+
+export const shiftTemplateSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  hours: z.number().describe('Nominal length (a DST night may differ by an hour).'),
+});
+
+export const setupSchema = z.object({
+  careLevels: z.array(careLevelSchema),
+  shiftTemplates: z.array(shiftTemplateSchema),
+  created: z.object({ careLevels: z.array(z.string()), shiftTemplates: z.array(z.string()) }),
+});
+
+const bedCode = z.string().trim().min(1).max(16);
+export const wardCreate = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  department: z.string().trim().max(100).nullable().optional(),
+  beds: z.array(bedCode).max(200).optional().describe('Bed codes, e.g. ["01", "02"].'),
+});
+export const wardUpdate = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  department: z.string().trim().max(100).nullable().optional(),
+});
+export const bedsAdd = z.strictObject({ codes: z.array(bedCode).min(1).max(200) });
+
+export const bedSchema = z.object({ id: z.uuid(), code: z.string(), admissionId: z.uuid().nullable().describe('Open admission in this bed.') });
+export const wardSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  department: z.string().nullable(),
+  beds: z.array(bedSchema),
+  createdAt: z.iso.datetime(),
+});
+
+const aideFields = {
+  name: z.string().trim().min(1).max(100),
+  gender: genderSchema,
+  certificateNo: z.string().trim().min(1).max(64),
+  certificateExpiry: localDate.describe('Last local date on which the certificate is valid.'),
+  skills: z.array(skill).max(30),
+  homeWardIds: z.array(z.uuid()).max(20).describe('Wards the aide may work in.'),
+  maxWeeklyHours: z.number().int().min(1).max(168),
+  minRestHours: z.number().int().min(0).max(48),
+  leaveDates: z.array(localDate).max(366),
+  userId: z.uuid().nullable().describe('The care_aide user who signs in as this aide.'),
+  active: z.boolean(),
+};
+export const aideCreate = z.strictObject({
+  ...aideFields,
+  skills: aideFields.skills.default([]),
+  maxWeeklyHours: aideFields.maxWeeklyHours.default(60),
+  minRestHours: aideFields.minRestHours.default(11),
+  leaveDates: aideFields.leaveDates.default([]),
+  userId: aideFields.userId.optional(),
+  active: aideFields.active.default(true),
+});
+export const aideUpdate = z.strictObject(aideFields).partial();
+export const aideLeave = z.strictObject({
+  dates: z.array(localDate).min(1).max(366),
+  reason: z.string().trim().max(200).optional(),
+});
+export const aideListQuery = z.strictObject({ wardId: z.uuid().optional(), active: z.enum(['true', 'false']).optional() });
+
+export const aideSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  gender: genderSchema,
+  certificateNo: z.string(),
+  certificateExpiry: z.string(),
+  skills: z.array(z.string()),
+  homeWardIds: z.array(z.string()),
+  maxWeeklyHours: z.number().int(),
+  minRestHours: z.number().int(),
+  leaveDates: z.array(z.string()),
+  userId: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export const aideLeaveResult = z.object({
+  aide: aideSchema,
+  removedAssignments: z.number().int().describe('Not-yet-started shifts of the aide on those dates, now uncovered: re-roster.'),
+});
+
+export type CareLevelInput = z.infer<typeof careLevelInput>;
+export type ShiftTemplateInput = z.infer<typeof shiftTemplateInput>;
+export type WardCreate = z.infer<typeof wardCreate>;
+export type AideCreate = z.infer<typeof aideCreate>;
+export type AideUpdate = z.infer<typeof aideUpdate>;

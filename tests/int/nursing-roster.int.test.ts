@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv } from '../support/harness.js';
+import type { TestEnv } from '../support/harness.js';
+import { aide, at, dayFromToday, hospital, patient, roster } from '../unit/nursing/support/api.js';
+import type { Hospital } from '../unit/nursing/support/api.js';
+import { byKey, reportedUncovered, validateStoredRoster } from '../unit/nursing/support/roster-validator.js';
+
+let env: TestEnv;
+let h: Hospital;
+const D = dayFromToday(10);
+const END = dayFromToday(16);
+let wardA: any, wardB: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const p: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+const aides: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+let firstRun: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function expectValid(from = D, to = END, run?: { result: { uncovered: { date: string; shiftCode: string; bookingIds: string[] }[] } }) {
+  const check = await validateStoredRoster(env.deps.prisma, h.tenant.id, from, to);
+  expect(check.violations).toEqual([]);
+  if (run) expect(reportedUncovered(run.result).map(byKey).sort()).toEqual(check.uncovered.map(byKey).sort());
+  return check;
+}
+
+beforeAll(async () => {
+  env = await createTestEnv('nursing_roster');
+  env.startWorkers();
+  h = await hospital(env);
+  wardA = await h.ok('post', '/nursing/wards', { name: '骨科一病区', department: '骨科', beds: ['01', '02', '03', '04', '05', '06', '07', '08'] });
+  wardB = await h.ok('post', '/nursing/wards', { name: '神经内科', beds: ['01', '02', '03'] });
+  aides.expired = await aide(h, { name: '过期证', certificateExpiry: dayFromToday(9), homeWardIds: [wardA.id] });
+  for (let i = 0; i < 12; i++) aides[`f${i}`] = await aide(h, { name: `女护理员${i}`, gender: 'female', homeWardIds: [i < 9 ? wardA.id : wardB.id] });
+  for (let i = 0; i < 4; i++) aides[`m${i}`] = await aide(h, { name: `男护理员${i}`, gender: 'male', homeWardIds: [wardA.id] });
+  p.special = await patient(h, { wardId: wardA.id, bed: '01', barthel: 30 });
+  p.l1a = await patient(h, { wardId: wardA.id, bed: '02', barthel: 50 });
+  p.l1b = await patient(h, { wardId: wardA.id, bed: '03', barthel: 55 });
+  p.l3a = await patient(h, { wardId: wardA.id, bed: '04', barthel: 90 });
+  p.l3b = await patient(h, { wardId: wardA.id, bed: '05', barthel: 85 });
+  p.l3c = await patient(h, { wardId: wardA.id, bed: '06', barthel: 95 });
+  p.male = await patient(h, { wardId: wardA.id, bed: '07', barthel: 70, gender: 'male', genderPreference: 'male', genderRequired: true });
+  p.noConsent = await patient(h, { wardId: wardA.id, bed: '08', barthel: 50, consent: false });
+  p.b1 = await patient(h, { wardId: wardB.id, bed: '01', barthel: 75 });
+  p.b2 = await patient(h, { wardId: wardB.id, bed: '02', barthel: 65 });
+  firstRun = await roster(h, D, END);
+}, 120_000);
+afterAll(() => env?.close());
+
+describe('roster.plan', () => {
+  it('when a week is rostered, then every consented booking is covered in every shift and the stored roster passes the independent validator', async () => {
+    expect(firstRun.progress).toBe(100);
+    expect(firstRun.result.uncovered).toEqual([]);
+    expect(firstRun.result.needs).toBe(14 * 9);
+    expect(firstRun.result.covered).toBe(14 * 9);
+    expect(firstRun.result.diff).toMatchObject({ before: 0, kept: 0, changed: 0, added: 14 * 9 });
+    const check = await expectValid(D, END, firstRun);
+    expect(check.checkedAssignments).toBe(14 * 9);
+  });
+
+  it('when a booking has no consent, then no aide is ever assigned to it', async () => {
+    const rows = await h.ok('get', `/nursing/assignments?from=${D}&to=${END}&bookingId=${p.noConsent.id}`);
+    expect(rows.items).toEqual([]);
+  });
+
+  it('when an aide’s certificate has expired, then that aide is never assigned', async () => {
+    const rows = await h.ok('get', `/nursing/assignments?from=${D}&to=${END}&aideId=${aides.expired.id}`);
+    expect(rows.items).toEqual([]);
+  });
+
+  it('when a patient is 1:1 (special), then their aide has no other patient in that shift', async () => {
+    const all = (await h.ok('get', `/nursing/assignments?from=${D}&to=${END}`)).items as { date: string; shiftCode: string; aideId: string; bookingId: string }[];
+    const special = all.filter((a) => a.bookingId === p.special.id);
+    expect(special).toHaveLength(14);
+    for (const s of special) {
+      const sameAide = all.filter((a) => a.date === s.date && a.shiftCode === s.shiftCode && a.aideId === s.aideId);
+      expect(sameAide.map((a) => a.bookingId)).toEqual([p.special.id]);
+    }
+  });
+
+  it('when a patient requires a male aide, then only male aides care for them', async () => {
+    const rows = (await h.ok('get', `/nursing/assignments?from=${D}&to=${END}&bookingId=${p.male.id}`)).items as { aideId: string }[];
+    const males = new Set([0, 1, 2, 3].map((i) => aides[`m${i}`].id));
+    expect(rows).toHaveLength(14);
+    expect(rows.every((r) => males.has(r.aideId))).toBe(true);
+  });
+
+  it('when a patient is discharged mid-week and the week is re-rostered, then their later shifts go and almost nothing else changes', async () => {
+    const dischargeDay = dayFromToday(12);
+    const out = await h.ok('post', `/nursing/admissions/${p.l1a.admissionId}/discharge`, { dischargedAt: at(dischargeDay, '10:00') });
+    // Shifts starting after 10:00 on the discharge day: its night, then 4 more days × 2.
+    expect(out.removedAssignments).toBe(1 + 4 * 2);
+    const run = await roster(h, D, END);
+    const diff = run.result.diff;
+    expect(diff.removed).toBe(0);
+    expect(diff.before).toBe(14 * 9 - 9);
+    expect(diff.kept).toBeGreaterThanOrEqual(Math.floor(diff.before * 0.9));
+    expect(diff.changed).toBeLessThanOrEqual(Math.ceil(diff.before * 0.1));
+    await expectValid(D, END, run);
+  });
+
+  it('when an aide goes on sick leave, then their shifts on that day are removed and a re-roster covers them with few changes', async () => {
+    const sickDay = dayFromToday(14);
+    const busy = (await h.ok('get', `/nursing/assignments?from=${sickDay}&to=${sickDay}`)).items as { aideId: string }[];
+    const sick = busy[0].aideId;
+    const leave = await h.ok('post', `/nursing/aides/${sick}/leave`, { dates: [sickDay], reason: '病假' });
+    expect(leave.removedAssignments).toBeGreaterThan(0);
+    const cov = await h.ok('get', `/nursing/coverage?from=${sickDay}&to=${sickDay}`);
+    expect(cov.covered).toBeLessThan(cov.needs);
+    const run = await roster(h, D, END);
+    expect(run.result.uncovered).toEqual([]);
+    expect(run.result.diff.removed).toBe(0);
+    expect(run.result.diff.changed).toBeLessThanOrEqual(Math.ceil(run.result.diff.before * 0.1));
+    const after = (await h.ok('get', `/nursing/assignments?from=${sickDay}&to=${sickDay}&aideId=${sick}`)).items;
+    expect(after).toEqual([]);
+    await expectValid(D, END, run);
+  });
+});
