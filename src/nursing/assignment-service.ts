@@ -73,6 +73,9 @@ export async function assign(d: D, ctx: RequestContext, input: { date: string; s
     const template = await tx.shiftTemplate.findFirst({ where: { code: input.shiftCode } });
     if (!template) throw new ConflictError(`No shift '${input.shiftCode}' is set up.`, { errors: [{ path: 'body.shiftCode', message: 'Unknown shift.' }] });
     const shift = shiftInstance(template, input.date, ctx.timeZone);
+    if (!booking.consents.some((c) => c.signedAt < shift.end && (!c.revokedAt || c.revokedAt > shift.start))) {
+      throw new ConflictError(`No family consent covers ${input.shiftCode} ${input.date} (it was revoked or signed later): no aide can be assigned.`);
+    }
     if (!needsCare(booking, shift)) throw new ConflictError(`The patient does not need care in ${input.shiftCode} ${input.date} (outside the booking or the stay).`);
     const aide = await tx.aide.findFirst({ where: { id: input.aideId } });
     if (!aide) throw new ConflictError('The aide does not exist.', { errors: [{ path: 'body.aideId', message: 'Unknown aide.' }] });

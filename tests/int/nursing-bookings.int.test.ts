@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestEnv } from '../support/harness.js';
+import type { TestEnv } from '../support/harness.js';
+import { aide, at, dayFromToday, hospital, patient, person } from '../unit/nursing/support/api.js';
+import type { Hospital } from '../unit/nursing/support/api.js';
+
+let env: TestEnv;
+let h: Hospital;
+let ward: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+beforeAll(async () => {
+  env = await createTestEnv('nursing_bookings');
+  h = await hospital(env);
+  ward = await h.ok('post', '/nursing/wards', { name: '心内科', beds: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'] });
+});
+afterAll(() => env?.close());
+
+async function admission(bed?: string, admittedAt?: string) {
+  return h.ok('post', '/nursing/admissions', { personId: await person(h), wardId: ward.id, ...(bed ? { bedCode: bed } : {}), ...(admittedAt ? { admittedAt } : {}) });
+}
+
+describe('admissions', () => {
+  it('when a bed is occupied or a person is already in hospital, then admitting answers 409', async () => {
+    const a = await admission('01');
+    expect(a.bedCode).toBe('01');
+    const again = await h.call('post', '/nursing/admissions', { personId: a.person.id, wardId: ward.id });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/already admitted/);
+    const taken = await h.call('post', '/nursing/admissions', { personId: await person(h), wardId: ward.id, bedCode: '01' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.detail).toMatch(/occupied/);
+    const noBed = await h.call('post', '/nursing/admissions', { personId: await person(h), wardId: ward.id, bedCode: '99' });
+    expect(noBed.status).toBe(409);
+    expect(noBed.body.errors[0].path).toBe('body.bedCode');
+    const w = await h.ok('get', `/nursing/wards/${ward.id}`);
+    expect(w.beds.find((b: { code: string }) => b.code === '01').admissionId).toBe(a.id);
+  });
+});
+
+describe('bookings and the Barthel score', () => {
+  it('when a Barthel score is given, then the suggested level is booked (≤40 special … 81–99 level3)', async () => {
+    for (const [score, level] of [[40, 'special'], [41, 'level1'], [61, 'level2'], [99, 'level3']] as const) {
+      const a = await admission();
+      const b = await h.ok('post', '/nursing/bookings', { admissionId: a.id, barthelScore: score });
+      expect(b).toMatchObject({ suggestedLevel: level, levelCode: level, status: 'pending', consentActive: false, overrideReason: null });
+    }
+  });
+
+  it('when the Barthel score is 100, then 422 explains the patient is independent and needs no booking', async () => {
+    const a = await admission();
+    const res = await h.call('post', '/nursing/bookings', { admissionId: a.id, barthelScore: 100 });
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toMatch(/independent/);
+  });
+
+  it('when the coordinator overrides the suggested level, then a reason is required and stored', async () => {
+    const a = await admission();
+    const bad = await h.call('post', '/nursing/bookings', { admissionId: a.id, barthelScore: 75, levelCode: 'level1' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'body.overrideReason' })]);
+    const ok = await h.ok('post', '/nursing/bookings', { admissionId: a.id, barthelScore: 75, levelCode: 'level1', overrideReason: '术后第一天，夜间躁动' });
+    expect(ok).toMatchObject({ suggestedLevel: 'level2', levelCode: 'level1', overrideReason: '术后第一天，夜间躁动' });
+    const unknown = await h.call('post', '/nursing/bookings', { admissionId: (await admission()).id, barthelScore: 75, levelCode: 'vip', overrideReason: 'x' });
+    expect(unknown.status).toBe(409);
+  });
+});
+
+describe('consent', () => {
+  it('when a booking has no consent, then it cannot be activated and no aide can be assigned (409 with a clear message)', async () => {
+    const b = await patient(h, { wardId: ward.id, barthel: 50, consent: false });
+    const act = await h.call('post', `/nursing/bookings/${b.id}/activate`);
+    expect(act.status).toBe(409);
+    expect(act.body.detail).toMatch(/No active family consent/);
+    const a = await aide(h);
+    const assign = await h.call('post', '/nursing/assignments', { date: dayFromToday(3), shiftCode: 'day', bookingId: b.id, aideId: a.id });
+    expect(assign.status).toBe(409);
+    expect(assign.body.detail).toMatch(/consent/);
+    const create = await h.call('post', '/nursing/bookings', { admissionId: (await admission()).id, barthelScore: 50, activate: true });
+    expect(create.status).toBe(409);
+  });
+
+  it('when consent is recorded, then the booking can be activated and shows who consented, how and when', async () => {
+    const b = await patient(h, { wardId: ward.id, barthel: 50, consent: false });
+    const withConsent = await h.ok('post', `/nursing/bookings/${b.id}/consents`, { signerName: '王小明', relation: '儿子', method: 'paper', signedAt: at(dayFromToday(0), '09:00') });
+    expect(withConsent.consents).toEqual([expect.objectContaining({ signerName: '王小明', relation: '儿子', method: 'paper', active: true })]);
+    const active = await h.ok('post', `/nursing/bookings/${b.id}/activate`);
+    expect(active).toMatchObject({ status: 'active', consentActive: true });
+    const audit = await env.request.get(`/audit-log?entity=Consent`).set(bearer(h.tenant.adminToken));
+    expect(audit.body.items.some((r: { action: string; after: { signerName: string } }) => r.action === 'consent.record' && r.after.signerName === '王小明')).toBe(true);
+  });
+
+  it('when consent is revoked, then assignments end from the next shift on and earlier ones are kept', async () => {
+    const past = dayFromToday(-1);
+    const tomorrow = dayFromToday(1);
+    const later = dayFromToday(2);
+    const b = await patient(h, { wardId: ward.id, barthel: 50, admittedAt: at(dayFromToday(-3), '10:00'), signedAt: at(dayFromToday(-3), '11:00') });
+    const dayAide = await aide(h);
+    const nightAide = await aide(h);
+    for (const [date, shiftCode, a] of [[past, 'day', dayAide], [tomorrow, 'day', dayAide], [tomorrow, 'night', nightAide], [later, 'day', dayAide]] as const) {
+      await h.ok('post', '/nursing/assignments', { date, shiftCode, bookingId: b.id, aideId: a.id });
+    }
+    // Revoked during tomorrow's day shift: that shift finishes, the night and later go.
+    const res = await h.ok('post', `/nursing/bookings/${b.id}/consents/${b.consents[0].id}/revoke`, { reason: '家属自行陪护', revokedAt: at(tomorrow, '10:00') });
+    expect(res.removedAssignments).toBe(2);
+    const left = (await h.ok('get', `/nursing/assignments?from=${past}&to=${later}&bookingId=${b.id}`)).items;
+    expect(left.map((a: { date: string; shiftCode: string }) => `${a.date} ${a.shiftCode}`)).toEqual([`${past} day`, `${tomorrow} day`]);
+    const again = await h.call('post', '/nursing/assignments', { date: tomorrow, shiftCode: 'night', bookingId: b.id, aideId: nightAide.id });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/consent/);
+  });
+
+  it('when consent is revoked now, then the booking falls back to pending and needs a new consent to be activated', async () => {
+    const b = await patient(h, { wardId: ward.id, barthel: 70 });
+    const res = await h.ok('post', `/nursing/bookings/${b.id}/consents/${b.consents[0].id}/revoke`, {});
+    expect(res.booking).toMatchObject({ status: 'pending', consentActive: false });
+    expect((await h.call('post', `/nursing/bookings/${b.id}/activate`)).status).toBe(409);
+    expect((await h.call('post', `/nursing/bookings/${b.id}/consents/${b.consents[0].id}/revoke`, {})).status).toBe(409);
+  });
+});
+
+describe('care-level changes, discharge and the invoice', () => {
+  it('when the level changes mid-stay and the patient is discharged, then the invoice bills each day at the level in force', async () => {
+    const admittedOn = dayFromToday(-10);
+    const changeOn = dayFromToday(-6);
+    const b = await patient(h, { wardId: ward.id, bed: '09', barthel: 30, admittedAt: at(admittedOn, '09:30'), signedAt: at(admittedOn, '09:45') });
+    expect(b.levelCode).toBe('special');
+    const bad = await h.call('post', `/nursing/bookings/${b.id}/level-changes`, { effectiveFrom: dayFromToday(-20), barthelScore: 70 });
+    expect(bad.status).toBe(409);
+    const changed = await h.ok('post', `/nursing/bookings/${b.id}/level-changes`, { effectiveFrom: changeOn, barthelScore: 70 });
+    expect(changed.levels).toEqual([
+      { levelCode: 'special', effectiveFrom: admittedOn, reason: null },
+      { levelCode: 'level2', effectiveFrom: changeOn, reason: null },
+    ]);
+    expect(changed).toMatchObject({ levelCode: 'level2', barthelScore: 70, suggestedLevel: 'level2' });
+    const out = await h.ok('post', `/nursing/admissions/${b.admissionId}/discharge`, { dischargedAt: at(dayFromToday(-3), '11:00') });
+    expect(out.admission.bookings[0]).toMatchObject({ status: 'ended', endReason: 'discharged', endDate: dayFromToday(-3) });
+    expect(out.invoices).toHaveLength(1);
+    const inv = out.invoices[0];
+    expect(inv.lines).toEqual([
+      { levelCode: 'special', levelName: '特级护理', fromDate: admittedOn, toDate: dayFromToday(-7), days: 4, dailyFee: 16000, amount: 64000 },
+      { levelCode: 'level2', levelName: '二级护理', fromDate: changeOn, toDate: dayFromToday(-3), days: 4, dailyFee: 10000, amount: 40000 },
+    ]);
+    expect(inv).toMatchObject({ days: 8, totalFee: 104000, fromDate: admittedOn, toDate: dayFromToday(-3), patient: { ward: '心内科', bed: '09' } });
+    expect(await h.ok('get', `/nursing/bookings/${b.id}/invoice`)).toEqual(inv);
+    const html = await h.call('get', `/nursing/invoices/${inv.id}/html`);
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.text).toContain('1040.00');
+    expect(html.text).toContain(out.admission.person.name);
+    expect((await h.call('post', `/nursing/admissions/${b.admissionId}/discharge`, {})).status).toBe(409);
+    expect((await h.call('post', `/nursing/bookings/${b.id}/level-changes`, { effectiveFrom: changeOn, barthelScore: 20 })).status).toBe(409);
+  });
+
+  it('when a stay is under 24 h across midnight, then the invoice counts one day', async () => {
+    const b = await patient(h, { wardId: ward.id, barthel: 90, admittedAt: at(dayFromToday(-2), '20:00'), signedAt: at(dayFromToday(-2), '20:10') });
+    const out = await h.ok('post', `/nursing/admissions/${b.admissionId}/discharge`, { dischargedAt: at(dayFromToday(-1), '10:00') });
+    expect(out.invoices[0]).toMatchObject({ days: 1, totalFee: 6000, lines: [expect.objectContaining({ levelCode: 'level3', days: 1 })] });
+  });
+
+  it('when a booking never became active, then discharge ends it without an invoice', async () => {
+    const b = await patient(h, { wardId: ward.id, barthel: 50, consent: false });
+    const out = await h.ok('post', `/nursing/admissions/${b.admissionId}/discharge`, {});
+    expect(out.invoices).toEqual([]);
+    expect(out.admission.bookings[0].status).toBe('ended');
+    expect((await h.call('get', `/nursing/bookings/${b.id}/invoice`)).status).toBe(404);
+  });
+
+  it('when a discharge is retried with the same Idempotency-Key, then the first answer is replayed', async () => {
+    const b = await patient(h, { wardId: ward.id, barthel: 60, admittedAt: at(dayFromToday(-4), '08:00'), signedAt: at(dayFromToday(-4), '08:00') });
+    const send = () => env.request.post(`/nursing/admissions/${b.admissionId}/discharge`).set(bearer(h.coord.token)).set('Idempotency-Key', `dis-${b.id}`).send({});
+    const first = await send();
+    const second = await send();
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.headers['idempotency-replayed']).toBe('true');
+    expect(second.body.invoices[0].id).toBe(first.body.invoices[0].id);
+  });
+
+  it('when a booking is ended while the patient stays, then it is invoiced and a new booking can follow', async () => {
+    const b = await patient(h, { wardId: ward.id, barthel: 45, admittedAt: at(dayFromToday(-5), '08:00'), signedAt: at(dayFromToday(-5), '08:00') });
+    const ended = await h.ok('post', `/nursing/bookings/${b.id}/end`, { endedAt: at(dayFromToday(-2), '12:00'), reason: '病情好转，家属陪护' });
+    expect(ended.booking.status).toBe('ended');
+    expect(ended.invoice).toMatchObject({ days: 4, totalFee: 4 * 12000 });
+    const next = await h.ok('post', '/nursing/bookings', { admissionId: b.admissionId, barthelScore: 85, startDate: dayFromToday(-1) });
+    expect(next.levelCode).toBe('level3');
+    const list = await h.ok('get', '/nursing/invoices');
+    expect(list.items.some((i: { bookingId: string }) => i.bookingId === b.id)).toBe(true);
+  });
+});
