@@ -6,7 +6,8 @@ import { writeAudit } from '../audit/audit-log.js';
 import { buildProblem, plannedRoutes } from './plan-problem.js';
 import { UNASSIGNED_DETAIL } from './plan-detail.js';
 import type { UnassignedEntry } from './plan-detail.js';
-import { solveOffThread, travelMatrix } from './travel.js';
+import { solveOffThread } from './solver-thread.js';
+import { travelMatrix } from './travel.js';
 
 /** Solver options a plan may carry in `params` (POST /delivery/route-plans). */
 export interface PlanParams {

@@ -1,7 +1,6 @@
 import type { Config } from '../config.js';
 import { haversineMatrix, osrmTableMatrix } from '../routing/index.js';
-import type { LatLon, MatrixResult, Problem, Solution, SolveOptions } from '../routing/index.js';
-import { solveInWorker } from '../routing/index.js';
+import type { LatLon, MatrixResult } from '../routing/index.js';
 
 export interface TravelMatrix extends MatrixResult {
   source: 'osrm' | 'haversine';
@@ -27,12 +26,4 @@ export async function travelMatrix(points: LatLon[], config: Pick<Config, 'OSRM_
     }
   }
   return { ...haversineMatrix(points, { roadFactor: ROAD_FACTOR, speedKmh: SPEED_KMH }), source: 'haversine' };
-}
-
-/**
- * Runs the VRPTW solver off the main thread (a worker thread of the routing module), so a
- * BullMQ worker keeps renewing its job locks and serving other queues while it searches.
- */
-export function solveOffThread(problem: Problem, options: SolveOptions): Promise<Solution> {
-  return solveInWorker(problem, options);
 }
