@@ -113,3 +113,36 @@ describe('roster.plan', () => {
     await expectValid(D, END, run);
   });
 });
+
+describe('roster.plan: skills, certificates and uncoverable needs', () => {
+  it('when only one skilled aide holds a valid certificate, then they cover what rest allows and the rest is listed with reasons', async () => {
+    await h.ok('put', '/nursing/care-levels/icu', { name: '重症', patientsPerAide: 1, dailyFee: 20000, requiredSkill: 'ventilator' });
+    const wardC = await h.ok('post', '/nursing/wards', { name: 'ICU', beds: ['1'] });
+    const to = dayFromToday(13);
+    const expiring = await aide(h, { name: '呼吸机甲', skills: ['ventilator'], certificateExpiry: dayFromToday(12), homeWardIds: [wardC.id] });
+    const lapsed = await aide(h, { name: '呼吸机乙', skills: ['ventilator'], certificateExpiry: dayFromToday(3), homeWardIds: [wardC.id] });
+    const icu = await patient(h, { wardId: wardC.id, bed: '1', barthel: 10, levelCode: 'icu', overrideReason: '呼吸机依赖' });
+    const before = (await h.ok('get', `/nursing/assignments?from=${D}&to=${END}`)).items.length;
+    const run = await roster(h, D, to, [wardC.id]);
+    expect(run.result.diff.before).toBe(0);
+    const rows = (await h.ok('get', `/nursing/assignments?from=${D}&to=${to}&bookingId=${icu.id}`)).items as { aideId: string; date: string }[];
+    // One aide, 11 h rest: at most one 12 h shift a day, and none after the certificate expires.
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.aideId === expiring.id && r.date <= dayFromToday(12))).toBe(true);
+    expect(rows.some((r) => r.aideId === lapsed.id)).toBe(false);
+    expect(run.result.covered + reportedUncovered(run.result).length).toBe(run.result.needs);
+    const lastDay = run.result.uncovered.filter((g: { date: string }) => g.date === to);
+    expect(lastDay.map((g: { shiftCode: string }) => g.shiftCode).sort()).toEqual(['day', 'night']);
+    expect(lastDay[0].reason).toMatch(/ward ICU: 1 icu patient needs 1 more aide/);
+    // The other wards' roster is untouched by a run scoped to ward ICU.
+    expect((await h.ok('get', `/nursing/assignments?from=${D}&to=${END}`)).items.length).toBe(before + rows.length);
+    await expectValid(D, to, undefined);
+    const job = await env.deps.queues.get('roster.plan').getJob(`roster.${run.id}`);
+    expect(job?.progress).toBe(100);
+  });
+
+  it('when the range is too long or ends before it starts, then 400', async () => {
+    expect((await h.call('post', '/nursing/rosters', { fromDate: D, toDate: dayFromToday(60) })).status).toBe(400);
+    expect((await h.call('post', '/nursing/rosters', { fromDate: END, toDate: D })).status).toBe(400);
+  });
+});
