@@ -39,7 +39,7 @@ export function parseWeekdays(raw: string | undefined): number[] | undefined {
   const s = raw.trim().toLowerCase().replace(/周|星期/g, '');
   if (['daily', 'every day', '每天', '每日', '天天', '全周'].includes(s)) return [1, 2, 3, 4, 5, 6, 7];
   if (['weekdays', '工作日'].includes(s)) return [1, 2, 3, 4, 5];
-  const day = (t: string) => (/^\d$/.test(t) ? Number(t) : CN_DAYS[t]);
+  const day = (t: string) => (/^[1-7]$/.test(t) ? Number(t) : CN_DAYS[t]);
   const out = new Set<number>();
   for (const part of s.split(/[;；,，、\s]+/).filter(Boolean)) {
     const range = part.split(/-|–|至|到|~/);
