@@ -1,4 +1,5 @@
 import type { DemoContext } from './context.js';
+import { canteenDemoStep } from './canteen.js';
 
 export interface DemoStep {
   title: string;
@@ -6,4 +7,4 @@ export interface DemoStep {
 }
 
 /** Each domain's part of `npm run demo`, in order. Domains append theirs. */
-export const demoSteps: DemoStep[] = [];
+export const demoSteps: DemoStep[] = [canteenDemoStep];
