@@ -1,5 +1,6 @@
 import type { DemoContext } from './context.js';
 import { canteenDemoStep } from './canteen.js';
+import { nursingDemoStep } from './nursing.js';
 
 export interface DemoStep {
   title: string;
@@ -7,4 +8,4 @@ export interface DemoStep {
 }
 
 /** Each domain's part of `npm run demo`, in order. Domains append theirs. */
-export const demoSteps: DemoStep[] = [canteenDemoStep];
+export const demoSteps: DemoStep[] = [canteenDemoStep, nursingDemoStep];
