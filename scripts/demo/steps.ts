@@ -1,6 +1,7 @@
 import type { DemoContext } from './context.js';
 import { canteenDemoStep } from './canteen.js';
 import { nursingDemoStep } from './nursing.js';
+import { deliveryDemoStep } from './delivery.js';
 
 export interface DemoStep {
   title: string;
@@ -8,4 +9,4 @@ export interface DemoStep {
 }
 
 /** Each domain's part of `npm run demo`, in order. Domains append theirs. */
-export const demoSteps: DemoStep[] = [canteenDemoStep, nursingDemoStep];
+export const demoSteps: DemoStep[] = [canteenDemoStep, nursingDemoStep, deliveryDemoStep];
