@@ -146,3 +146,32 @@ describe('roster.plan: skills, certificates and uncoverable needs', () => {
     expect((await h.call('post', '/nursing/rosters', { fromDate: END, toDate: D })).status).toBe(400);
   });
 });
+
+describe('roster.plan: new admissions and shifts already under way', () => {
+  it('when a patient is admitted mid-week and the week is re-rostered, then they are covered and existing assignments stay', async () => {
+    const newcomer = await patient(h, { wardId: wardB.id, bed: '03', barthel: 88 });
+    const run = await roster(h, D, END);
+    // Only the ICU patient of the previous test (one skilled aide) stays short.
+    expect(run.result.uncovered.filter((u: { wardId: string }) => u.wardId === wardA.id || u.wardId === wardB.id)).toEqual([]);
+    const rows = (await h.ok('get', `/nursing/assignments?from=${D}&to=${END}&bookingId=${newcomer.id}`)).items;
+    expect(rows).toHaveLength(14);
+    expect(run.result.diff).toMatchObject({ removed: 0, added: 14 });
+    expect(run.result.diff.changed).toBeLessThanOrEqual(Math.ceil(run.result.diff.before * 0.1));
+    await expectValid(D, END, run);
+  });
+
+  it('when the range includes shifts that have started, then they are frozen and keep their aide', async () => {
+    const yesterday = dayFromToday(-1);
+    const tomorrow = dayFromToday(1);
+    const earlier = at(dayFromToday(-3), '09:00');
+    const stay = await patient(h, { wardId: wardB.id, barthel: 90, admittedAt: earlier, signedAt: earlier });
+    const worker = aides.f11;
+    await h.ok('post', '/nursing/assignments', { date: yesterday, shiftCode: 'day', bookingId: stay.id, aideId: worker.id });
+    const run = await roster(h, yesterday, tomorrow, [wardB.id]);
+    expect(run.result.frozenShifts).toBeGreaterThanOrEqual(2);
+    const kept = (await h.ok('get', `/nursing/assignments?from=${yesterday}&to=${yesterday}&bookingId=${stay.id}`)).items;
+    expect(kept.map((a: { shiftCode: string; aideId: string }) => [a.shiftCode, a.aideId])).toEqual([['day', worker.id]]);
+    expect(reportedUncovered(run.result).filter((u) => u.date === tomorrow)).toEqual([]);
+    expect((await validateStoredRoster(env.deps.prisma, h.tenant.id, yesterday, tomorrow)).violations).toEqual([]);
+  });
+});
