@@ -9,8 +9,7 @@
  */
 import type { TenantDb } from '../db/prisma.js';
 import { addDays, instantAt, localDateOf } from '../time/index.js';
-import type { HomeDelivery, HospitalStay } from '../subsidy/audit-types.js';
-import { MEAL_SLOTS, type MealSlot } from '../subsidy/policy-schema.js';
+import { MEAL_SLOTS, type HomeDelivery, type HospitalStay, type MealSlot } from '../subsidy/index.js';
 
 /** What a source is asked for: the tenant, the diners seen in the scanned meals, the local dates. */
 export interface ScanWindow {

@@ -9,7 +9,7 @@ import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../http/errors.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { today } from '../time/index.js';
-import { policyInForce, splitFunds } from '../subsidy/engine.js';
+import { policyInForce, splitFunds } from '../subsidy/index.js';
 import { canteenForCaller } from './canteen-service.js';
 import { assertMonthOpen } from './month-lock.js';
 import { adjustmentViewOf, dinerSelect, mealView } from './meal-view.js';

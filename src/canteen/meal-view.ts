@@ -1,8 +1,7 @@
 import type { CanteenMeal, MealAdjustment } from '../generated/prisma/client.js';
 import type { RequestContext } from '../http/context.js';
 import { maskIdNumber } from '../privacy.js';
-import type { Explanation } from '../subsidy/engine.js';
-import type { FundAmount } from '../subsidy/engine.js';
+import type { Explanation, FundAmount } from '../subsidy/index.js';
 
 /** The person fields a meal shows: name and (masked) ID number. */
 export const dinerSelect = { select: { id: true, name: true, idNumber: true } } as const;

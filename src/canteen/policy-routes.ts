@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
 import { idParams } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
-import { DEFAULT_POLICY_RULES } from '../subsidy/policy-schema.js';
+import { DEFAULT_POLICY_RULES } from '../subsidy/index.js';
 import * as policies from './policy-service.js';
 import { policyCreateSchema, policySchema } from './schemas.js';
 

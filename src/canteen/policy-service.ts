@@ -10,8 +10,9 @@ import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
 import { addDays } from '../time/index.js';
 import type { SubsidyPolicy as Policy } from '../generated/prisma/client.js';
-import { assertPolicyVersions, type SubsidyPolicy } from '../subsidy/engine.js';
-import { DEFAULT_POLICY_RULES, subsidyPolicyRulesSchema, type SubsidyPolicyRules } from '../subsidy/policy-schema.js';
+import {
+  assertPolicyVersions, DEFAULT_POLICY_RULES, subsidyPolicyRulesSchema, type SubsidyPolicy, type SubsidyPolicyRules,
+} from '../subsidy/index.js';
 import type { PolicyCreate } from './schemas.js';
 
 type D = Pick<Deps, 'prisma'>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localDate, money, pageQuery } from '../http/common-schemas.js';
 import { idNumberSchema } from '../people/schemas.js';
-import { MEAL_SLOTS, subsidyPolicyRulesSchema } from '../subsidy/policy-schema.js';
+import { MEAL_SLOTS, subsidyPolicyRulesSchema } from '../subsidy/index.js';
 
 /** zod schemas of the canteen domain: canteens, operators, checkout, voids and adjustments. */
 

@@ -7,7 +7,7 @@ import { tenantDb } from '../db/prisma.js';
 import type { RequestContext } from '../http/context.js';
 import { maskIdNumber } from '../privacy.js';
 import { DateTime } from 'luxon';
-import type { Explanation, FundAmount } from '../subsidy/engine.js';
+import type { Explanation, FundAmount } from '../subsidy/index.js';
 import { toCsv, type Cell } from './csv.js';
 import { getSettlement, listSettlements } from './settlement-service.js';
 import { monthBounds } from './slots.js';

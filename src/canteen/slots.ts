@@ -2,7 +2,7 @@
  * Slot and month helpers of the counter. Pure: the caller passes the instant and the tenant zone.
  */
 import { DateTime } from 'luxon';
-import type { MealSlot } from '../subsidy/policy-schema.js';
+import type { MealSlot } from '../subsidy/index.js';
 
 /** Local times at which the counter switches slot when the cashier does not say which. */
 export const SLOT_STARTS: readonly { slot: MealSlot; from: string }[] = [

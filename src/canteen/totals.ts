@@ -4,7 +4,7 @@
  * byte-identical JSON (a re-run settlement can be compared as is).
  */
 import { statusOfRule } from '../subsidy/explain.js';
-import type { FundAmount } from '../subsidy/engine.js';
+import type { FundAmount } from '../subsidy/index.js';
 
 export interface MealForTotals {
   id: string;

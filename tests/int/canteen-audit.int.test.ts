@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { datesBetween, instantAt, weekdayOf } from '../../src/time/index.js';
-import { DEFAULT_POLICY_RULES } from '../../src/subsidy/policy-schema.js';
-import { bindOperator, checkout, createCanteen, createPerson, servedAt, strangerIdNumber } from '../unit/canteen/api-support.js';
+import { DEFAULT_POLICY_RULES } from '../../src/subsidy/index.js';
+import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../unit/canteen/api-support.js';
 import { plantHomeDeliveries, plantHospitalStay } from '../unit/canteen/other-domains.js';
 
 const ZONE = 'Asia/Shanghai';
+const SLOT_ORDER = ['lunch', 'dinner'];
 const WEEKDAYS = datesBetween('2026-10-01', '2026-10-31').filter((d) => weekdayOf(d) <= 5);
 let env: TestEnv;
 let t: TestTenant;
@@ -43,21 +44,21 @@ beforeAll(async () => {
   await bindOperator(env, t, B, cashB.id);
 
   const plans: Plan[] = [];
-  // 16 regular lunch diners at A (about 4 days in 5), 5 of them also dine on Tuesdays and Thursdays.
+  // 10 regular lunch diners at A (about 4 days in 5), 3 of them also dine on Tuesdays and Thursdays.
   const births = ['1931-04-02', '1936-07-19', '1941-01-30', '1944-11-11', '1947-03-08', '1949-09-09', '1952-02-14', '1954-06-30',
-    '1956-12-01', '1958-05-20', '1960-08-08', '1962-10-10', '1963-03-03', '1965-07-07', '1938-02-28', '1970-01-01'];
+    '1956-12-01', '1958-05-20'];
   for (const [i, birthDate] of births.entries()) {
     const extra =
       i === 2 ? { statuses: [{ code: 'extreme_poverty', validFrom: '2020-01-01' }] }
       : i === 5 ? { statuses: [{ code: 'minimum_living', validFrom: '2021-01-01' }] }
       : i === 8 ? { statuses: [{ code: 'special_family', validFrom: '2019-01-01', validTo: '2026-10-15' }] }
       : i === 9 ? { localHukou: false }
-      : i === 11 ? { deathDate: '2026-11-02' }
+      : i === 7 ? { deathDate: '2026-11-02' }
       : {};
     const p = await createPerson(env, t, { birthDate, ...extra });
     who[`reg${i}`] = p;
     plans.push({ personId: p.id, canteen: 'A', slot: 'lunch', on: (_d, w) => (w + i) % 5 !== 0 });
-    if (i < 5) plans.push({ personId: p.id, canteen: 'A', slot: 'dinner', on: (d) => [2, 4].includes(weekdayOf(d)) });
+    if (i < 3) plans.push({ personId: p.id, canteen: 'A', slot: 'dinner', on: (d) => [2, 4].includes(weekdayOf(d)) });
   }
   for (let i = 0; i < 5; i++) {
     const p = await createPerson(env, t, { birthDate: `19${45 + i}-0${i + 1}-15` });
@@ -77,17 +78,18 @@ beforeAll(async () => {
   for (const k of ['home', 'missed']) plans.push({ personId: who[k].id, canteen: 'A', slot: 'lunch', on: tueThu });
   plans.push({ personId: who.cap.id, canteen: 'A', slot: 'lunch', on: () => true });
 
-  // Checkouts day by day, lunches then dinners, so each diner's meals are recorded in serving order.
+  // Each diner's meals are checked out in serving order (their caps depend on it); diners in parallel.
   const token = { A: cashA.token, B: cashB.token };
   const canteen = { A, B };
-  for (const [w, day] of WEEKDAYS.entries()) {
-    for (const slot of ['lunch', 'dinner'] as const) {
-      const todays = plans.filter((p) => p.slot === slot && p.on(day, w));
-      const answers = await Promise.all(todays.map((p) =>
-        checkout(env, token[p.canteen], canteen[p.canteen], { personId: p.personId, slot, servedAt: servedAt(day, slot === 'lunch' ? '11:40' : '17:40', ZONE) })));
-      for (const a of answers) expect(a.status, JSON.stringify(a.body)).toBe(201);
+  const diners = [...new Set(plans.map((p) => p.personId))];
+  await Promise.all(diners.map(async (personId) => {
+    for (const [w, day] of WEEKDAYS.entries()) {
+      for (const p of plans.filter((x) => x.personId === personId && x.on(day, w)).sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot))) {
+        const res = await checkout(env, token[p.canteen], canteen[p.canteen], { personId, slot: p.slot, servedAt: servedAt(day, p.slot === 'lunch' ? '11:40' : '17:40', ZONE) });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+      }
     }
-  }
+  }));
   // A busy Wednesday at the village canteen: 12 walk-in diners from elsewhere (full price) — a volume spike.
   for (let i = 0; i < 12; i++) {
     const res = await checkout(env, cashB.token, B, { idNumber: strangerIdNumber(`19${50 + i}-03-03`), slot: 'lunch', servedAt: servedAt('2026-10-28', '12:05', ZONE) });
@@ -105,7 +107,10 @@ beforeAll(async () => {
     `missed_benefit|${who.missed.id}|2026-10-15|lunch`,
   ].sort();
 }, 120_000);
-afterAll(() => env?.close());
+afterAll(async () => {
+  await stopListening(env);
+  await env?.close();
+});
 
 const meal = (personId: string, localDate: string) =>
   env.deps.prisma.canteenMeal.findFirstOrThrow({ where: { tenantId: t.id, personId, localDate, slotCode: 'lunch' } });
@@ -154,7 +159,7 @@ describe('audit scan of a seeded month', () => {
     const res = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ from: '2026-10-01', to: '2026-10-31', findings: 8, newFindings: 8 });
-    expect(res.body.meals).toBeGreaterThan(450);
+    expect(res.body.meals).toBeGreaterThan(350);
     expect(res.body.byKind).toEqual({
       double_subsidy: 1, subsidy_while_inpatient: 1, subsidy_with_home_delivery: 1, subsidy_after_death: 1,
       status_outside_validity: 1, over_monthly_cap: 1, volume_spike: 1, missed_benefit: 1,

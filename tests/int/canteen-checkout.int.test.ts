@@ -4,7 +4,7 @@ import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { addDays, today } from '../../src/time/index.js';
 import {
-  bindOperator, bornAged, checkout, createCanteen, createPerson, servedAt, strangerIdNumber, zoneNearNoon,
+  bindOperator, bornAged, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber, zoneNearNoon,
 } from '../unit/canteen/api-support.js';
 
 let env: TestEnv;
@@ -38,7 +38,10 @@ beforeAll(async () => {
   p.racer = await createPerson(env, t, { birthDate: bornAged(day, 85) });
   p.voider = await createPerson(env, t, { birthDate: bornAged(day, 72) });
 });
-afterAll(() => env?.close());
+afterAll(async () => {
+  await stopListening(env);
+  await env?.close();
+});
 
 async function mealCount(where: Record<string, unknown>): Promise<number> {
   return env.deps.prisma.canteenMeal.count({ where: { tenantId: t.id, ...where } });

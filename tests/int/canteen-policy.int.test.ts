@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
-import { DEFAULT_POLICY_RULES } from '../../src/subsidy/policy-schema.js';
-import { bindOperator, checkout, createCanteen, createPerson, servedAt } from '../unit/canteen/api-support.js';
+import { DEFAULT_POLICY_RULES } from '../../src/subsidy/index.js';
+import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening } from '../unit/canteen/api-support.js';
 
 const ZONE = 'Asia/Shanghai';
 let env: TestEnv;
@@ -33,7 +33,10 @@ beforeAll(async () => {
   lowIncome65 = await createPerson(env, t, { birthDate: '1961-01-15', statuses: [{ code: 'minimum_living', validFrom: '2020-01-01' }] });
   leapDay = await createPerson(env, t, { birthDate: '1936-02-29' });
 });
-afterAll(() => env?.close());
+afterAll(async () => {
+  await stopListening(env);
+  await env?.close();
+});
 
 describe('subsidy policies', () => {
   it('when the first canteen is created, then the tenant has the SPEC defaults as version 1', async () => {

@@ -6,7 +6,7 @@ import { today } from '../../src/time/index.js';
 import { syncTenantSchedules } from '../../src/queues/schedules.js';
 import { jobId } from '../../src/queues/definitions.js';
 import { monthOfDate, previousMonth } from '../../src/canteen/slots.js';
-import { bindOperator, checkout, createCanteen, createPerson, servedAt, strangerIdNumber } from '../unit/canteen/api-support.js';
+import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../unit/canteen/api-support.js';
 
 const ZONE = 'Asia/Shanghai';
 let env: TestEnv;
@@ -51,7 +51,10 @@ beforeAll(async () => {
   await serve(cashierB.token, B, { personId: p75.id, slot: 'lunch' }, '2026-09-04', '11:45');
   await serve(cashierA.token, A, { personId: p75.id, slot: 'lunch' }, '2026-10-05', '11:45');
 });
-afterAll(() => env?.close());
+afterAll(async () => {
+  await stopListening(env);
+  await env?.close();
+});
 
 function settle(body: Record<string, unknown>, token = auditor.token) {
   return env.request.post('/settlements').set(bearer(token)).send(body);
