@@ -29,6 +29,10 @@ export class ShiftState {
   private readonly coverReq: Int32Array;
   private readonly coverUnder: Float64Array;
   private readonly coverOver: Float64Array;
+  /** Cover keys (day * S + shift) currently short of their requirement, for directed moves. */
+  readonly short: Int32Array;
+  shortCount = 0;
+  private readonly shortPos: Int32Array;
   /** Per cell: offset into cellPenalty (S+1 values, index v+1) or -1 if the cell is free of requests. */
   private readonly cellOffset: Int32Array;
   private readonly cellPenalty: Float64Array;
@@ -103,7 +107,12 @@ export class ShiftState {
       this.cost += this.minutesPenalty(e, 0) + this.runsPenalty(e, 0, D - 1);
       for (let d = 0; d < D; d++) this.cost += this.cellCost(e, d, OFF);
     }
-    for (let k = 0; k < D * S; k++) this.cost += this.coverCost(k, 0);
+    this.short = new Int32Array(D * S);
+    this.shortPos = new Int32Array(D * S).fill(-1);
+    for (let k = 0; k < D * S; k++) {
+      this.cost += this.coverCost(k, 0);
+      this.trackShort(k);
+    }
     if (initial) for (let e = 0; e < E; e++) this.setCells(e, 0, D, initial, e * D);
   }
 
@@ -144,6 +153,7 @@ export class ShiftState {
         delta -= this.coverCost(ck, this.coverCount[ck]);
         this.coverCount[ck]--;
         delta += this.coverCost(ck, this.coverCount[ck]);
+        this.trackShort(ck);
       }
       if (v !== OFF) {
         const k = e * S + v;
@@ -154,6 +164,7 @@ export class ShiftState {
         delta -= this.coverCost(ck, this.coverCount[ck]);
         this.coverCount[ck]++;
         delta += this.coverCost(ck, this.coverCount[ck]);
+        this.trackShort(ck);
       }
       const w = this.weekendOfDay[d];
       if (w >= 0 && (old === OFF) !== (v === OFF)) {
@@ -180,6 +191,21 @@ export class ShiftState {
   coverGap(d: number, s: number): number {
     const k = d * this.S + s;
     return this.coverReq[k] - this.coverCount[k];
+  }
+
+  /** Keeps `short` (an unordered set with O(1) insert/remove) in step with cover key k. */
+  private trackShort(k: number): void {
+    const isShort = this.coverCount[k] < this.coverReq[k] && this.coverUnder[k] > 0;
+    const pos = this.shortPos[k];
+    if (isShort && pos < 0) {
+      this.shortPos[k] = this.shortCount;
+      this.short[this.shortCount++] = k;
+    } else if (!isShort && pos >= 0) {
+      const last = this.short[--this.shortCount];
+      this.short[pos] = last;
+      this.shortPos[last] = pos;
+      this.shortPos[k] = -1;
+    }
   }
 
   private cellCost(e: number, d: number, v: number): number {

@@ -1,0 +1,223 @@
+import type { AnnealProblem } from './anneal.js';
+import type { Rng } from './prng.js';
+import { OFF, type Schedule } from './shift-model.js';
+import type { ShiftState } from './shift-state.js';
+
+const MAX_BLOCK = 6;
+
+/**
+ * Local-search moves over a ShiftState: change one cell; cover-directed change; swap a block of
+ * days between two employees (cover-neutral, so it only trades contract and request penalties);
+ * exchange two days within a row; set a block of days to one value (helps minimum-run rules);
+ * fix a short cover by switching a type or extending a run next to it. Moves are written into
+ * at most two row segments so that undo/redo are plain segment writes.
+ */
+export class ShiftMoves implements AnnealProblem {
+  private readonly best: Schedule;
+  private readonly allowed: number[][];
+  private readonly fixedOff: Uint8Array;
+  private readonly segE = [0, 0];
+  private readonly segD = [0, 0];
+  private readonly segLen = [0, 0];
+  private readonly segNew = [new Int16Array(MAX_BLOCK), new Int16Array(MAX_BLOCK)];
+  private readonly segOld = [new Int16Array(MAX_BLOCK), new Int16Array(MAX_BLOCK)];
+  private nSeg = 0;
+
+  constructor(private readonly state: ShiftState) {
+    const { model } = state;
+    this.best = new Int16Array(state.x);
+    // Shift types an employee may never work (limit 0) are excluded from their moves.
+    this.allowed = model.employees.map((emp) => [OFF, ...model.shiftTypes.map((_, s) => s).filter((s) => emp.contract.maxShifts[s] > 0)]);
+    this.fixedOff = new Uint8Array(state.E * state.D);
+    model.employees.forEach((emp, e) => emp.daysOff.forEach((d) => (this.fixedOff[e * state.D + d] = 1)));
+  }
+
+  cost(): number {
+    return this.state.cost;
+  }
+
+  propose(rng: Rng): number | null {
+    const r = rng.next();
+    const ok = r < 0.15 ? this.drawChange(rng) : r < 0.25 ? this.drawCoverChange(rng) : r < 0.5 ? this.drawSwap(rng)
+      : r < 0.65 ? this.drawDayMove(rng) : r < 0.75 ? this.drawBlock(rng) : this.drawShortFix(rng);
+    if (!ok) return null;
+    let delta = 0;
+    for (let i = 0; i < this.nSeg; i++) {
+      const e = this.segE[i];
+      const d = this.segD[i];
+      const len = this.segLen[i];
+      const at = e * this.state.D + d;
+      for (let k = 0; k < len; k++) this.segOld[i][k] = this.state.x[at + k];
+      delta += this.state.setCells(e, d, len, this.segNew[i], 0);
+    }
+    return delta;
+  }
+
+  keep(): void {}
+
+  undo(): void {
+    for (let i = this.nSeg - 1; i >= 0; i--) this.state.setCells(this.segE[i], this.segD[i], this.segLen[i], this.segOld[i], 0);
+  }
+
+  redo(): void {
+    for (let i = 0; i < this.nSeg; i++) this.state.setCells(this.segE[i], this.segD[i], this.segLen[i], this.segNew[i], 0);
+  }
+
+  saveBest(): void {
+    this.best.set(this.state.x);
+  }
+
+  restoreBest(): void {
+    for (let e = 0; e < this.state.E; e++) this.state.setCells(e, 0, this.state.D, this.best, e * this.state.D);
+  }
+
+  private single(e: number, d: number, v: number): boolean {
+    if (this.state.x[e * this.state.D + d] === v) return false;
+    if (v !== OFF && this.fixedOff[e * this.state.D + d] === 1) return false;
+    this.nSeg = 1;
+    this.segE[0] = e;
+    this.segD[0] = d;
+    this.segLen[0] = 1;
+    this.segNew[0][0] = v;
+    return true;
+  }
+
+  private drawChange(rng: Rng): boolean {
+    const e = rng.int(this.state.E);
+    const allowed = this.allowed[e];
+    return this.single(e, rng.int(this.state.D), allowed[rng.int(allowed.length)]);
+  }
+
+  /** Pick a cover requirement; if short, give it a random employee, if over, take one away. */
+  private drawCoverChange(rng: Rng): boolean {
+    const cover = this.state.model.cover;
+    if (cover.length === 0) return false;
+    const c = cover[rng.int(cover.length)];
+    const gap = this.state.coverGap(c.day, c.shift);
+    if (gap > 0) {
+      const e = rng.int(this.state.E);
+      return this.allowed[e].includes(c.shift) && this.single(e, c.day, c.shift);
+    }
+    if (gap < 0) {
+      const start = rng.int(this.state.E);
+      for (let k = 0; k < this.state.E; k++) {
+        const e = (start + k) % this.state.E;
+        if (this.state.x[e * this.state.D + c.day] === c.shift) {
+          const allowed = this.allowed[e];
+          return this.single(e, c.day, allowed[rng.int(allowed.length)]);
+        }
+      }
+    }
+    return false;
+  }
+
+  private drawSwap(rng: Rng): boolean {
+    const { E, D, x } = this.state;
+    if (E < 2) return false;
+    const e1 = rng.int(E);
+    let e2 = rng.int(E - 1);
+    if (e2 >= e1) e2++;
+    const d = rng.int(D);
+    const len = Math.min(1 + rng.int(MAX_BLOCK), D - d);
+    let differs = false;
+    for (let i = 0; i < len; i++) {
+      const a = x[e1 * D + d + i];
+      const b = x[e2 * D + d + i];
+      if (a !== b) differs = true;
+      // Never move a shift onto a fixed day off: certain hard violation, wasted evaluation.
+      if ((b !== OFF && this.fixedOff[e1 * D + d + i] === 1) || (a !== OFF && this.fixedOff[e2 * D + d + i] === 1)) return false;
+      this.segNew[0][i] = b;
+      this.segNew[1][i] = a;
+    }
+    if (!differs) return false;
+    this.nSeg = 2;
+    this.segE[0] = e1;
+    this.segE[1] = e2;
+    this.segD[0] = this.segD[1] = d;
+    this.segLen[0] = this.segLen[1] = len;
+    return true;
+  }
+
+  /**
+   * Directed at a short cover (day d, shift s): either switch someone working d to s, or have
+   * someone off on d work s there and give up a nearby working day (minutes stay similar).
+   */
+  private drawShortFix(rng: Rng): boolean {
+    const st = this.state;
+    if (st.shortCount === 0) return false;
+    const key = st.short[rng.int(st.shortCount)];
+    const d = Math.floor(key / st.S);
+    const s = key - d * st.S;
+    const { E, D, x } = st;
+    // A few tries to find an employee for whom the change keeps the row's run structure: one
+    // working d (switch type), or one off on d next to a working run (extend that run).
+    for (let tries = 0; tries < 8; tries++) {
+      const e = rng.int(E);
+      const at = e * D + d;
+      if (!this.allowed[e].includes(s) || this.fixedOff[at] === 1 || x[at] === s) continue;
+      if (x[at] !== OFF) return this.single(e, d, s);
+      const extends_ = (d > 0 && x[at - 1] !== OFF) || (d + 1 < D && x[at + 1] !== OFF);
+      if (!extends_) continue;
+      if (rng.next() < 0.4) return this.single(e, d, s);
+      // Keep minutes level: give up the end day of a nearby working run.
+      const d2 = d + (rng.next() < 0.5 ? -1 : 1) * (1 + rng.int(10));
+      if (d2 < 0 || d2 >= D || x[e * D + d2] === OFF) continue;
+      const runEnd = (d2 === 0 || x[e * D + d2 - 1] === OFF) || (d2 === D - 1 || x[e * D + d2 + 1] === OFF);
+      if (!runEnd) continue;
+      this.nSeg = 2;
+      this.segE[0] = this.segE[1] = e;
+      this.segD[0] = d;
+      this.segD[1] = d2;
+      this.segLen[0] = this.segLen[1] = 1;
+      this.segNew[0][0] = s;
+      this.segNew[1][0] = OFF;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Exchange two days of one employee (usually: move a shift to a nearby day). Minutes, type
+   * counts and most run lengths are unchanged, so this mostly trades cover between days.
+   */
+  private drawDayMove(rng: Rng): boolean {
+    const { E, D, x } = this.state;
+    const e = rng.int(E);
+    const d1 = rng.int(D);
+    const d2 = d1 + (rng.next() < 0.5 ? -1 : 1) * (1 + rng.int(7));
+    if (d2 < 0 || d2 >= D) return false;
+    const a = x[e * D + d1];
+    const b = x[e * D + d2];
+    if (a === b) return false;
+    if ((a !== OFF && this.fixedOff[e * D + d2] === 1) || (b !== OFF && this.fixedOff[e * D + d1] === 1)) return false;
+    this.nSeg = 2;
+    this.segE[0] = this.segE[1] = e;
+    this.segD[0] = d1;
+    this.segD[1] = d2;
+    this.segLen[0] = this.segLen[1] = 1;
+    this.segNew[0][0] = b;
+    this.segNew[1][0] = a;
+    return true;
+  }
+
+  private drawBlock(rng: Rng): boolean {
+    const { E, D, x } = this.state;
+    const e = rng.int(E);
+    const d = rng.int(D);
+    const len = Math.min(2 + rng.int(MAX_BLOCK - 1), D - d);
+    const allowed = this.allowed[e];
+    const v = allowed[rng.int(allowed.length)];
+    let differs = false;
+    for (let i = 0; i < len; i++) {
+      if (v !== OFF && this.fixedOff[e * D + d + i] === 1) return false;
+      if (x[e * D + d + i] !== v) differs = true;
+      this.segNew[0][i] = v;
+    }
+    if (!differs) return false;
+    this.nSeg = 1;
+    this.segE[0] = e;
+    this.segD[0] = d;
+    this.segLen[0] = len;
+    return true;
+  }
+}
