@@ -3,6 +3,8 @@
  * every checkout, void and adjustment of that month takes it shared, then checks for a Settlement.
  * So a meal either commits before the settlement reads the month, or sees the lock and is refused:
  * no meal can slip into a month after its totals were computed.
+ * The lock and the read after it must be separate statements: under READ COMMITTED a statement reads
+ * the snapshot taken when it started, i.e. before it waited for the lock.
  */
 import type { TenantTx } from '../db/prisma.js';
 import { ConflictError } from '../http/errors.js';
