@@ -29,7 +29,7 @@ const routeOf = (p: Plan, orderId: string) => p.routes.find((r) => r.stops.some(
 
 describe('route plans (issue point 4)', () => {
   it('when a plan is requested, then 202 queued, the job runs the solver and the plan shows routes that keep windows and capacity', async () => {
-    const created = await env.request.post('/delivery/route-plans').set(m).send({ date: D, slot: 'lunch', kitchenId: w.kitchenId, timeLimitMs: 300 });
+    const created = await env.request.post('/delivery/route-plans').set(m).send({ date: D, slot: 'lunch', kitchenId: w.kitchenId, timeLimitMs: 100 });
     expect(created.status).toBe(202);
     expect(created.body).toMatchObject({ status: 'queued', progress: 0, routes: [] });
     plan = await waitForPlan(env, w, created.body.id);
@@ -50,7 +50,7 @@ describe('route plans (issue point 4)', () => {
   });
 
   it('when the solver runs longer, then progress is visible on the plan while it runs', async () => {
-    const created = await env.request.post('/delivery/route-plans').set(m).send({ date: D, slot: 'lunch', kitchenId: w.kitchenId, timeLimitMs: 2500 });
+    const created = await env.request.post('/delivery/route-plans').set(m).send({ date: D, slot: 'lunch', kitchenId: w.kitchenId, timeLimitMs: 1500 });
     const seen: { status: string; progress: number }[] = [];
     await eventually(async () => {
       const res = await env.request.get(`/delivery/route-plans/${created.body.id}`).set(m);
@@ -73,7 +73,7 @@ describe('route plans (issue point 4)', () => {
     expect(after.routes.flatMap((r) => r.stops)).toHaveLength(8);
     expect(Array.isArray(r1.warnings)).toBe(true);
 
-    const replanned = await env.request.post(`/delivery/route-plans/${plan.id}/replan`).set(m).send({ timeLimitMs: 300 });
+    const replanned = await env.request.post(`/delivery/route-plans/${plan.id}/replan`).set(m).send({ timeLimitMs: 100 });
     expect(replanned.status).toBe(202);
     expect(replanned.body.status).toBe('queued');
     plan = await waitForPlan(env, w, plan.id);

@@ -17,8 +17,8 @@ let stops: { id: string; token: string; name: string; personId: string }[] = [];
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  // A welfare delay of 2 s instead of the tenant's minutes (WELFARE_DELAY_SECONDS, see docs/delivery.md).
-  env = await createTestEnv('delivery_welfare', { WELFARE_DELAY_SECONDS: '2' });
+  // A welfare delay of 1 s instead of the tenant's minutes (WELFARE_DELAY_SECONDS, see docs/delivery.md).
+  env = await createTestEnv('delivery_welfare', { WELFARE_DELAY_SECONDS: '1' });
   env.startWorkers();
   w = await createWorld(env, { recipients: 6, vehicles: [{ capacity: 10 }] });
   m = bearer(w.manager.token);
