@@ -4,7 +4,6 @@ import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
 import { jobId } from '../queues/definitions.js';
-import { localTimeOf } from '../time/index.js';
 import { loadPlan, planView } from './plan-detail.js';
 import type { PlanParams } from './plan-run.js';
 import { slotByCode } from './setup-service.js';
@@ -126,13 +125,4 @@ export async function publishPlan(d: Pick<Deps, 'prisma'>, ctx: RequestContext, 
     await writeAudit(tx, ctx, { action: 'route-plan.publish', entity: 'RoutePlan', entityId: id, before, after: { ...after, superseded: previous.map((p) => p.id) } });
   });
   return getPlan(d, ctx, id);
-}
-
-/** A short text summary of a plan (used by the demo and handy in logs). */
-export function planSummary(view: Awaited<ReturnType<typeof getPlan>>, timeZone: string): string[] {
-  return view.routes.map((r) => {
-    const first = r.stops[0];
-    return `route ${r.routeNo} ${r.vehicleName} (${r.driverName}): ${r.stops.length} stops, ${r.load} meals, ${(r.distanceM / 1000).toFixed(1)} km, ` +
-      `leaves ${localTimeOf(r.departAt, timeZone)}${first ? `, first door ${first.etaLocal}` : ''}, back ${localTimeOf(r.returnAt, timeZone)}`;
-  });
 }
