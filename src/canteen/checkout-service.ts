@@ -17,7 +17,7 @@ import { computeSubsidy, policyInForce, type MealSlot, type StatusCode, type Sub
 import { noSubsidySentence, type Explanation } from '../subsidy/explain.js';
 import { canteenForCaller } from './canteen-service.js';
 import { assertMonthOpen } from './month-lock.js';
-import { dinerSelect, mealView } from './meal-view.js';
+import { mealView } from './meal-view.js';
 import { loadPolicies } from './policy-service.js';
 import type { CheckoutInput } from './schemas.js';
 import { freeSubsidyKey, monthBounds, monthOfDate, slotAt } from './slots.js';
@@ -29,14 +29,17 @@ const MAX_FUTURE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
 
 interface Diner {
-  person: { id: string; birthDate: string; deathDate: string | null; localHukou: boolean; statuses: { code: string; validFrom: string; validTo: string | null }[] } | null;
+  person: {
+    id: string; name: string; idNumber: string | null; birthDate: string; deathDate: string | null; localHukou: boolean;
+    statuses: { code: string; validFrom: string; validTo: string | null }[];
+  } | null;
   identifiedBy: 'person_id' | 'id_number' | 'card';
   /** Birth date of an unregistered diner, read from their ID number. */
   birthDate: string | null;
 }
 
 const personFields = {
-  id: true, birthDate: true, deathDate: true, localHukou: true,
+  id: true, name: true, idNumber: true, birthDate: true, deathDate: true, localHukou: true,
   statuses: { select: { code: true, validFrom: true, validTo: true } },
 } as const;
 
@@ -153,14 +156,14 @@ export async function checkout(d: D, ctx: RequestContext, canteenId: string, inp
               subsidyKey: key,
               operatorId: ctx.userId,
             },
-            include: { person: dinerSelect },
           });
-          await writeAudit(tx, ctx, { action: 'canteen.meal.checkout', entity: 'CanteenMeal', entityId: row.id, after: { ...row, person: undefined } });
+          await writeAudit(tx, ctx, { action: 'canteen.meal.checkout', entity: 'CanteenMeal', entityId: row.id, after: row });
           return row;
         },
         { maxWait: 10_000, timeout: 10_000 },
       );
-      return mealView(meal, ctx);
+      const p = diner.person;
+      return mealView({ ...meal, person: p ? { id: p.id, name: p.name, idNumber: p.idNumber } : null }, ctx);
     } catch (err) {
       if (!isSubsidyKeyClash(err)) throw err;
       if (attempt >= MAX_ATTEMPTS) throw new ConflictError('Too many simultaneous checkouts for this diner; try again.');
