@@ -20,6 +20,8 @@ export class Budget {
   private readonly timeLimit: number;
   private readonly maxIter: number;
   private lastReport = -1;
+  private bestReported = Infinity;
+  private bestServed = 0;
   private stopped = false;
 
   constructor(private readonly o: BudgetOptions) {
@@ -48,9 +50,14 @@ export class Budget {
   report(bestCost: number, served: number, force = false): void {
     const cb = this.o.onProgress;
     if (!cb) return;
+    // Phases track their own best; the overall best never gets worse.
+    if (bestCost < this.bestReported) {
+      this.bestReported = bestCost;
+      this.bestServed = served;
+    }
     const step = Math.floor(this.fraction * 100);
     if (!force && step <= this.lastReport) return;
     this.lastReport = step;
-    cb({ fraction: this.fraction, bestCost, served });
+    cb({ fraction: this.fraction, bestCost: this.bestReported, served: this.bestServed });
   }
 }

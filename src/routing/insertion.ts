@@ -30,7 +30,7 @@ export class Inserter {
    */
   best(st: State, u: number, rng: Rng, blink: number, vehicleCost: number, allowEmpty: boolean): boolean {
     const md = st.md;
-    const { tt, cost, N, vCap, vClass } = md;
+    const { tt, cost, ttT, costT, N, vCap, vClass } = md;
     const nodes = st.nodes;
     const E = st.E;
     const Lt = st.Lt;
@@ -60,14 +60,14 @@ export class Inserter {
       let prev = nodes[b];
       for (let p = 0; p <= len; p++) {
         const next = nodes[b + p + 1];
-        const a = E[b + p] + tt[prev * N + u];
+        const a = E[b + p] + ttT[uN + prev];
         // E is non-decreasing along a route: once too late here, later positions are too.
         if (a > closeU) break;
         const s = single ? (a < openU ? openU : a) : earliestStart(md, u, a);
         if (s + tt[uN + next] <= Lt[b + p + 1]) {
           const d = len === 0
-            ? cost[prev * N + u] + cost[uN + next] + vehicleCost
-            : cost[prev * N + u] + cost[uN + next] - cost[prev * N + next];
+            ? costT[uN + prev] + cost[uN + next] + vehicleCost
+            : costT[uN + prev] + cost[uN + next] - cost[prev * N + next];
           if (d < best && (blink === 0 || rng.next() >= blink) && this.limitsOk(st, u, r, p)) {
             best = d;
             this.route = r;
@@ -79,6 +79,17 @@ export class Inserter {
     }
     this.delta = best;
     return this.route >= 0;
+  }
+
+  /** True when absent stop u may be inserted after position p of route r (windows, load, limits). */
+  feasibleAt(st: State, u: number, r: number, p: number): boolean {
+    const md = st.md;
+    const allowed = md.allowedVehicle[u];
+    if ((allowed !== -1 && allowed !== r) || st.load[r] + md.demand[u] > md.vCap[r]) return false;
+    const b = r * st.S;
+    const { tt, N } = md;
+    const s = earliestStart(md, u, st.E[b + p] + tt[st.nodes[b + p] * N + u]);
+    return s + tt[u * N + st.nodes[b + p + 1]] <= st.Lt[b + p + 1] && this.limitsOk(st, u, r, p);
   }
 
   private limitsOk(st: State, u: number, r: number, p: number): boolean {

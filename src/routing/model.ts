@@ -17,6 +17,9 @@ export interface Model {
   tt: Float64Array;
   /** N×N: the travel cost being minimised (duration or distance). */
   cost: Float64Array;
+  /** Transposes of tt and cost: [to * N + from], so scanning every predecessor of one stop reads a row. */
+  ttT: Float64Array;
+  costT: Float64Array;
   demand: Float64Array;
   service: Float64Array;
   priority: Float64Array;
@@ -147,10 +150,12 @@ export function compileModel(problem: Problem, options: SolveOptions): Model {
 
   const tt = new Float64Array(N * N);
   const cost = new Float64Array(N * N);
+  const ttT = new Float64Array(N * N);
+  const costT = new Float64Array(N * N);
   for (let a = 0; a < N; a++) {
     for (let b = 0; b < N; b++) {
-      tt[a * N + b] = service[a] + durOf(nodeLoc[a], nodeLoc[b]);
-      cost[a * N + b] = costOf(nodeLoc[a], nodeLoc[b]);
+      tt[a * N + b] = ttT[b * N + a] = service[a] + durOf(nodeLoc[a], nodeLoc[b]);
+      cost[a * N + b] = costT[b * N + a] = costOf(nodeLoc[a], nodeLoc[b]);
     }
   }
 
@@ -164,7 +169,7 @@ export function compileModel(problem: Problem, options: SolveOptions): Model {
 
   const hasRouteLimits = maxRide.some((r) => r !== Infinity) || vMaxDur.some((d) => d !== Infinity);
   return {
-    n, m, N, nodeLoc, tt, cost, demand, service, priority,
+    n, m, N, nodeLoc, tt, cost, ttT, costT, demand, service, priority,
     twCount, twOff, twOpen: Float64Array.from(opens), twClose: Float64Array.from(closes), open, close,
     maxRide, allowedVehicle, vStart, vEnd, vCap, vShiftStart, vShiftEnd, vMaxDur, vClass,
     classCount: classKey.size, hasRouteLimits, neighbours, nbCount,

@@ -8,6 +8,7 @@ import { Inserter } from './insertion.js';
 import type { Model } from './model.js';
 import type { Rng } from './rng.js';
 import type { State } from './state.js';
+import { TUNING } from './tuning.js';
 
 export interface SisrParams {
   /** Average number of removed stops (c̄). */
@@ -22,7 +23,6 @@ export interface SisrParams {
   blinkRate: number;
 }
 
-export const DEFAULT_SISR: SisrParams = { avgRemoved: 10, maxString: 10, splitRate: 0.5, splitDepth: 0.01, blinkRate: 0.01 };
 
 /** Recreate orders and their weights (SISR's plus the time-window sorts for VRPTW). */
 const ORDER_WEIGHTS = [4, 4, 2, 1, 2, 2];
@@ -37,7 +37,7 @@ export class RuinRecreate {
   /** Sort keys per stop, one array per non-random order (ascending sort). */
   private readonly keys: Float64Array[];
 
-  constructor(private readonly md: Model, st: State, private readonly params: SisrParams = DEFAULT_SISR) {
+  constructor(private readonly md: Model, st: State, private readonly params: SisrParams = TUNING) {
     this.ins = new Inserter(st);
     this.ruined = new Int32Array(md.m);
     this.buf = new Int32Array(md.n + 2);
@@ -133,7 +133,6 @@ export class RuinRecreate {
     order.length = 0;
     for (let i = 0; i < st.absentCount; i++) order.push(st.absent[i]);
     if (order.length === 0) return;
-    order.sort((a, b) => a - b);
     let pick = rng.int(ORDER_TOTAL);
     let which = 0;
     while (pick >= ORDER_WEIGHTS[which]) pick -= ORDER_WEIGHTS[which++];

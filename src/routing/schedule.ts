@@ -1,10 +1,10 @@
 /**
  * Turns the final internal state into the public `Solution`: timed visits, loads and totals.
- * Each route departs at the LATEST time that still meets every window (hot food rides the least,
- * drivers wait the least) and then runs as early as possible.
+ * Each route departs at `routeDeparture` (as late as the windows allow, but no later than needed
+ * to avoid waiting: hot food rides the least) and then runs as early as possible.
  */
-import { earliestStartTol, latestStart, matrixReader, type Model } from './model.js';
-import type { State } from './state.js';
+import { earliestStartTol, matrixReader, type Model } from './model.js';
+import { routeDeparture, type State } from './state.js';
 import type { Problem, RouteSolution, Solution, StopVisit, UnassignedStop } from './types.js';
 import { unassignedReason } from './unassigned.js';
 
@@ -20,9 +20,9 @@ export function buildSolution(problem: Problem, md: Model, st: State, iterations
     if (len === 0) continue;
     const b = r * st.S;
     const seq = Array.from(st.nodes.subarray(b, b + len + 2));
-    let latest = md.vShiftEnd[r];
-    for (let p = len; p >= 1; p--) latest = latestStart(md, seq[p], latest - tt[seq[p] * N + seq[p + 1]]);
-    const departure = Math.max(md.vShiftStart[r], Math.min(md.vShiftEnd[r], latest - tt[seq[0] * N + seq[1]]));
+    const dep = routeDeparture(md, r, seq, len);
+    // NaN cannot happen for a feasible route; fall back to the shift start defensively.
+    const departure = Number.isNaN(dep) ? md.vShiftStart[r] : dep;
     let load = 0;
     for (let p = 1; p <= len; p++) load += md.demand[seq[p]];
     const stops: StopVisit[] = [];

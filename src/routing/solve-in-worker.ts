@@ -6,23 +6,27 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Progress, Problem, Solution, SolveOptions } from './types.js';
 import type { WorkerInput } from './solver-worker.js';
 
-function workerEntry(): { url: URL; execArgv?: string[] } {
+/**
+ * How to start the worker. Compiled: the .js file directly. TypeScript (tsx/vitest): Node 20 does
+ * not apply `--import` loaders given in a Worker's execArgv, so a tiny CommonJS bootstrap
+ * registers tsx's ESM hooks inside the worker and then imports the .ts entry.
+ */
+function workerEntry(): { script: URL | string; eval: boolean } {
   const js = new URL('./solver-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return { url: js };
+  if (existsSync(fileURLToPath(js))) return { script: js, eval: false };
   const ts = new URL('./solver-worker.ts', import.meta.url);
   if (!existsSync(fileURLToPath(ts))) throw new Error('solver-worker.js/.ts not found next to solve-in-worker');
-  let loader = 'tsx';
-  try {
-    loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  } catch {
-    // Fall back to resolving "tsx" from the working directory.
-  }
-  return { url: ts, execArgv: ['--import', loader] };
+  // The ESM build of tsx's API (its package "exports" only expose it under the import condition).
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); });`;
+  return { script: boot, eval: true };
 }
 
 type WorkerMessage =
@@ -43,7 +47,7 @@ export function solveInWorker(problem: Problem, options: SolveOptions = {}): Pro
   const flag = new Int32Array(abortFlag);
   const entry = workerEntry();
   const input: WorkerInput = { problem, options: rest, abortFlag, wantProgress: onProgress !== undefined };
-  const worker = new Worker(entry.url, { workerData: input, execArgv: entry.execArgv });
+  const worker = new Worker(entry.script, { workerData: input, eval: entry.eval });
   const abort = (): void => {
     Atomics.store(flag, 0, 1);
   };

@@ -9,13 +9,9 @@ import { RuinRecreate } from './ruin-recreate.js';
 import { buildSolution } from './schedule.js';
 import { anneal, fleetMin, totalCost, type CostWeights, type Phase } from './search.js';
 import { State } from './state.js';
+import { TUNING } from './tuning.js';
 import type { Problem, Solution, SolveOptions } from './types.js';
 
-/** Annealing temperatures as multiples of the mean cost from a stop to its nearest neighbour. */
-const TUNE = (globalThis as any).process?.env ?? {};
-const T_START = Number(TUNE.RT_T0 ?? 2);
-const T_END = Number(TUNE.RT_T1 ?? 0.02);
-const FLEET_FRAC = Number(TUNE.RT_FLEET ?? 0);
 
 /**
  * Solves a VRPTW instance. Objective (lexicographic): maximise served priority; then, with
@@ -40,9 +36,9 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
   if (md.n === 0 || md.m === 0) return buildSolution(problem, md, cur, 0);
 
   const weights = costWeights(md, options.objective === 'vehicles');
-  const rr = new RuinRecreate(md, cur);
+  const rr = new RuinRecreate(md, cur, TUNING);
   const dirty = new Uint8Array(md.m);
-  loadInitial(problem, md, cur, options);
+  loadInitial(problem, md, cur, rr, options);
   rr.recreate(cur, rng, dirty, weights.vehicle, true);
   const work = new State(md);
   const best = new State(md);
@@ -50,8 +46,8 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
   best.copyFrom(cur);
 
   const scale = nearestScale(md);
-  const t0 = T_START * scale;
-  const t1 = T_END * scale;
+  const t0 = TUNING.tStart * scale;
+  const t1 = TUNING.tEnd * scale;
   const phase = (until: number): Phase => ({ rr, rng, budget, weights, until });
   if (options.objective === 'vehicles') {
     // Serve as much as possible first, then squeeze the fleet, then polish distance.
@@ -65,12 +61,12 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
     work.copyFrom(best);
     anneal(phase(1), cur, work, best, t0 / 4, t1);
   } else {
-    if (FLEET_FRAC > 0) {
+    if (TUNING.fleetShare > 0) {
       const fleetBest = new State(md);
-      fleetMin(phase(FLEET_FRAC), cur, work, fleetBest, best.absentPriority());
+      fleetMin(phase(TUNING.fleetShare), cur, work, fleetBest, best.absentPriority());
+      if (totalCost(fleetBest, weights) < totalCost(best, weights)) best.copyFrom(fleetBest);
       cur.copyFrom(fleetBest);
       work.copyFrom(fleetBest);
-      best.copyFrom(fleetBest);
     }
     anneal(phase(1), cur, work, best, t0, t1);
   }
@@ -108,7 +104,7 @@ function nearestScale(md: Model): number {
 }
 
 /** Applies a previous plan: stops go to their vehicle in order; misfits are left for the search. */
-function loadInitial(problem: Problem, md: Model, st: State, options: SolveOptions): void {
+function loadInitial(problem: Problem, md: Model, st: State, rr: RuinRecreate, options: SolveOptions): void {
   if (!options.initial) return;
   const stopIndex = new Map(problem.stops.map((s, i) => [s.id, i]));
   const vehicleIndex = new Map(problem.vehicles.map((v, i) => [v.id, i]));
@@ -118,9 +114,8 @@ function loadInitial(problem: Problem, md: Model, st: State, options: SolveOptio
     for (const id of route.stopIds) {
       const u = stopIndex.get(id);
       if (u === undefined || st.routeOf[u] >= 0) continue;
-      if (md.allowedVehicle[u] !== -1 && md.allowedVehicle[u] !== r) continue;
-      // insert() re-evaluates the route and evicts whatever makes it infeasible.
-      st.insert(u, r, st.len[r]);
+      // A stop that no longer fits where the manager put it is left for the search to place.
+      if (rr.ins.feasibleAt(st, u, r, st.len[r])) st.insert(u, r, st.len[r]);
     }
   }
 }

@@ -63,15 +63,48 @@ export class State {
     this.absentIdx[last] = i;
   }
 
-  /** Inserts absent stop u after position p (0..len) of route r. The caller checked feasibility. */
+  /**
+   * Inserts absent stop u after position p (0..len) of route r. The caller checked feasibility,
+   * so only the bounds that can change are refreshed: E forward from u until a value is
+   * unchanged, Lt backward from u until a value is unchanged (this is a hot path).
+   */
   insert(u: number, r: number, p: number): void {
+    const md = this.md;
+    const { tt, cost, N } = md;
+    const nodes = this.nodes;
+    const E = this.E;
+    const Lt = this.Lt;
     const b = r * this.S;
-    const end = b + this.len[r] + 1;
-    this.nodes.copyWithin(b + p + 2, b + p + 1, end + 1);
-    this.nodes[b + p + 1] = u;
-    this.len[r]++;
+    const len = this.len[r] + 1;
+    const prev = nodes[b + p];
+    const next = nodes[b + p + 1];
+    nodes.copyWithin(b + p + 2, b + p + 1, b + len + 1);
+    E.copyWithin(b + p + 2, b + p + 1, b + len + 1);
+    Lt.copyWithin(b + p + 2, b + p + 1, b + len + 1);
+    nodes[b + p + 1] = u;
+    this.len[r] = len;
     this.dropAbsent(u);
-    this.update(r);
+    this.routeOf[u] = r;
+    for (let q = p + 1; q <= len; q++) this.posOf[nodes[b + q]] = q;
+    this.load[r] += md.demand[u];
+    this.rcost[r] = len === 1
+      ? cost[prev * N + u] + cost[u * N + next]
+      : this.rcost[r] + cost[prev * N + u] + cost[u * N + next] - cost[prev * N + next];
+    E[b + p + 1] = earliestStart(md, u, E[b + p] + tt[prev * N + u]);
+    for (let q = p + 2; q <= len; q++) {
+      const e = earliestStart(md, nodes[b + q], E[b + q - 1] + tt[nodes[b + q - 1] * N + nodes[b + q]]);
+      if (e === E[b + q]) break;
+      E[b + q] = e;
+    }
+    const endNode = nodes[b + len + 1];
+    E[b + len + 1] = E[b + len] + tt[nodes[b + len] * N + endNode];
+    Lt[b + p + 1] = latestStart(md, u, Lt[b + p + 2] - tt[u * N + next]);
+    for (let q = p; q >= 1; q--) {
+      const l = latestStart(md, nodes[b + q], Lt[b + q + 1] - tt[nodes[b + q] * N + nodes[b + q + 1]]);
+      if (l === Lt[b + q]) break;
+      Lt[b + q] = l;
+    }
+    Lt[b] = Lt[b + 1] - tt[nodes[b] * N + nodes[b + 1]];
   }
 
   /** Removes the given stops (all on route r) and makes them absent. */
@@ -198,17 +231,36 @@ export class State {
 }
 
 /**
- * Ride-time and route-duration check of the sequence seq[0..len+1] driven by vehicle v.
- * The vehicle leaves at the LATEST departure keeping every window (computed backwards): for
- * single windows arrival − departure only shrinks as departure moves later, so this is the
- * schedule most favourable to both limits. Returns -1 if fine, else a position to blame.
+ * Departure time of the sequence seq[0..len+1] driven by vehicle v: the LATEST departure that
+ * keeps every window (computed backwards), but no later than needed to remove all waiting.
+ * For single windows, arrival − departure only shrinks as departure moves later, and stops
+ * shrinking once nothing waits, so this departure minimises every ride time and the route
+ * duration at once. Returns NaN when no departure is feasible.
  */
-export function violatedLimit(md: Model, v: number, seq: Int32Array, len: number): number {
+export function routeDeparture(md: Model, v: number, seq: ArrayLike<number>, len: number): number {
   const { tt, N } = md;
   let latest = md.vShiftEnd[v];
   for (let p = len; p >= 1; p--) latest = latestStart(md, seq[p], latest - tt[seq[p] * N + seq[p + 1]]);
-  const dep = Math.min(latest - tt[seq[0] * N + seq[1]], md.vShiftEnd[v]);
-  if (!(dep >= md.vShiftStart[v])) return len;
+  latest = Math.min(latest - tt[seq[0] * N + seq[1]], md.vShiftEnd[v]);
+  let noWait = md.vShiftStart[v];
+  let prefix = 0;
+  for (let p = 1; p <= len; p++) {
+    prefix += tt[seq[p - 1] * N + seq[p]];
+    const o = md.open[seq[p]];
+    if (o - prefix > noWait) noWait = o - prefix;
+  }
+  const dep = Math.min(latest, noWait);
+  return dep >= md.vShiftStart[v] ? dep : NaN;
+}
+
+/**
+ * Ride-time and route-duration check of the sequence seq[0..len+1] driven by vehicle v, leaving
+ * at `routeDeparture`. Returns -1 if fine, else a position to blame.
+ */
+export function violatedLimit(md: Model, v: number, seq: Int32Array, len: number): number {
+  const { tt, N } = md;
+  const dep = routeDeparture(md, v, seq, len);
+  if (Number.isNaN(dep)) return len;
   let t = dep;
   for (let p = 1; p <= len; p++) {
     const u = seq[p];

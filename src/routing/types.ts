@@ -126,7 +126,10 @@ export interface StopVisit {
 
 export interface RouteSolution {
   vehicleId: string;
-  /** Departure from the start location (the latest one that keeps every window: hot food). */
+  /**
+   * Departure from the start location: as late as every window allows, but no later than needed
+   * to avoid waiting — the departure that minimises ride times (hot food) and route duration.
+   */
   departure: number;
   /** Arrival at the end location. */
   arrival: number;
