@@ -2,6 +2,8 @@
  * The nightly canteen audit (SPEC §2): loads what `scanFindings` (src/subsidy) needs for the month
  * up to a date and upserts the findings by their deterministic key, so a re-scan never duplicates a
  * finding and never reopens one an auditor acknowledged; it only refreshes evidence and lastSeenAt.
+ * A finding that a later scan no longer reproduces (e.g. the meal was corrected by an adjustment)
+ * stays, with the lastSeenAt of the last scan that did.
  */
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
@@ -46,7 +48,13 @@ export async function runAuditScan(d: D, caller: Caller, date: string): Promise<
     }),
     loadPolicies(db),
   ]);
-  const meals: AuditMeal[] = rows.map((m) => ({ ...m, personId: m.personId!, slot: m.slotCode as MealSlot, policyId: m.policyId ?? '' }));
+  // A meal corrected by adjustments is judged by what was finally granted and charged.
+  const adjusted = await db.mealAdjustment.groupBy({ by: ['mealId'], where: { mealId: { in: rows.map((m) => m.id) } }, _sum: { amount: true } });
+  const adjustment = new Map(adjusted.map((a) => [a.mealId, a._sum.amount ?? 0]));
+  const meals: AuditMeal[] = rows.map((m) => {
+    const subsidy = m.subsidy + (adjustment.get(m.id) ?? 0);
+    return { ...m, subsidy, payable: m.price - subsidy, personId: m.personId!, slot: m.slotCode as MealSlot, policyId: m.policyId ?? '' };
+  });
   const personIds = [...new Set(meals.map((m) => m.personId))];
   const window = { tenantId: caller.tenantId, timeZone: caller.timeZone, personIds, from, to };
   const [persons, stays, deliveries] = await Promise.all([

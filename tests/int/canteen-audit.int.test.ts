@@ -226,4 +226,17 @@ describe('audit scan of a seeded month', () => {
     await eventually(async () => (await findings()).every((f) => Date.parse(f.lastSeenAt) > before));
     expect((await findings()).map((f) => f.key).sort()).toEqual(expectedKeys);
   });
+
+  it('when the missed benefit is paid back by an adjustment, then the next scan no longer reproduces it', async () => {
+    const [missed] = await findings({ kind: 'missed_benefit' });
+    const adj = await env.request.post(`/canteens/${A}/meals/${missed.mealIds[0]}/adjustments`).set(bearer(cashA.token))
+      .send({ amount: 300, reason: '补发：81岁，应补3元' });
+    expect(adj.status, JSON.stringify(adj.body)).toBe(201);
+    const again = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });
+    expect(again.body.findings).toBe(7);
+    expect(again.body.byKind.missed_benefit).toBeUndefined();
+    const [stale] = await findings({ kind: 'missed_benefit' });
+    const [fresh] = await findings({ kind: 'double_subsidy' });
+    expect(Date.parse(stale.lastSeenAt)).toBeLessThan(Date.parse(fresh.lastSeenAt));
+  });
 });
