@@ -35,8 +35,8 @@ a.tel { display: inline-block; padding: 8px 12px; background: #def; border-radiu
 <main id="main"></main>
 <script>
 const T = {
-  en: { delivered: 'Delivered', not_home: 'Not home', refused: 'Refused', cancelled: 'Cancelled', pending: '', none: 'No published routes for this date.', print: 'Print sheet', leaves: 'Leave kitchen', call: 'Call' },
-  zh: { delivered: '已送达', not_home: '不在家', refused: '拒收', cancelled: '已取消', pending: '', none: '该日期没有已发布的路线。', print: '打印路线单', leaves: '出发', call: '拨打' },
+  en: { delivered: 'Delivered', not_home: 'Not home', refused: 'Refused', cancelled: 'Cancelled', pending: '', none: 'No published routes for this date.', print: 'Print sheet', map: 'Map', leaves: 'Leave kitchen', call: 'Call' },
+  zh: { delivered: '已送达', not_home: '不在家', refused: '拒收', cancelled: '已取消', pending: '', none: '该日期没有已发布的路线。', print: '打印路线单', map: '地图', leaves: '出发', call: '拨打' },
 };
 let L = T.zh;
 const $ = (id) => document.getElementById(id);
@@ -65,7 +65,7 @@ async function load() {
 function render(data) {
   if (!data.routes.length) { $('main').innerHTML = '<p>' + esc(L.none) + '</p>'; return; }
   $('main').innerHTML = data.routes.map((r) => '<h3>#' + r.routeNo + ' · ' + esc(r.kitchen.name) + ' · ' + esc(L.leaves) + ' ' + esc(r.departLocal) +
-    ' <button data-print="' + r.id + '">' + esc(L.print) + '</button></h3>' + r.stops.map((s) => {
+    ' <button data-print="' + r.id + '">' + esc(L.print) + '</button> <button data-map="' + r.id + '">' + esc(L.map) + '</button></h3>' + r.stops.map((s) => {
       const done = s.outcome !== 'pending' && s.outcome !== 'not_home';
       return '<div class="card' + (done ? ' done' : '') + '" id="s-' + s.id + '"><span class="no">' + s.stopNo + '</span><b>' + esc(s.name) + '</b> × ' + s.quantity +
         '<span class="eta">' + esc(s.etaLocal) + '</span>' +
@@ -89,6 +89,10 @@ async function outcome(stopId, status) {
     await load();
   } catch (e) { alert(e.message); }
 }
+async function showMap(routeId) {
+  const svg = await api('GET', '/delivery/routes/' + routeId + '/map.svg');
+  window.open(URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })), '_blank');
+}
 async function printSheet(routeId) {
   const html = await api('GET', '/delivery/routes/' + routeId + '/sheet');
   const w = window.open('', '_blank');
@@ -98,6 +102,7 @@ document.addEventListener('click', (ev) => {
   const t = ev.target;
   if (t.dataset.stop) outcome(t.dataset.stop, t.dataset.outcome);
   if (t.dataset.print) printSheet(t.dataset.print);
+  if (t.dataset.map) showMap(t.dataset.map);
 });
 $('save').onclick = () => { localStorage.setItem('eldercare.token', $('token').value.trim()); load(); };
 $('logout').onclick = () => { localStorage.removeItem('eldercare.token'); showLogin(); };

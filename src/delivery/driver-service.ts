@@ -5,6 +5,7 @@ import { hasRole } from '../http/context.js';
 import { NotFoundError } from '../http/errors.js';
 import { localTimeOf, today } from '../time/index.js';
 import { stopView } from './plan-detail.js';
+import { renderRouteMap } from './map-svg.js';
 import { renderRouteSheet } from './route-sheet.js';
 
 type D = Pick<Deps, 'prisma'>;
@@ -73,4 +74,14 @@ export async function routeForCaller(d: D, ctx: RequestContext, routeId: string)
 
 export async function routeSheetHtml(d: D, ctx: RequestContext, routeId: string) {
   return renderRouteSheet(await routeForCaller(d, ctx, routeId), ctx.locale);
+}
+
+/** One route as a map picture (the driver's own published route, or any route for a manager). */
+export async function routeMapSvg(d: D, ctx: RequestContext, routeId: string) {
+  const r = await routeForCaller(d, ctx, routeId);
+  return renderRouteMap({
+    title: `${r.kitchen.name} · ${r.date} · ${r.slotName} · #${r.routeNo} ${r.driverName ?? ''}`,
+    kitchen: r.kitchen,
+    routes: [{ routeNo: r.routeNo, label: `${r.routeNo}. ${r.vehicleName ?? ''} · ${r.stops.length} stops · leaves ${r.departLocal}`, stops: r.stops }],
+  });
 }

@@ -1,7 +1,7 @@
 import type { ApiRouter } from '../http/api-router.js';
 import { idParams } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
-import { myRoutes, routeSheetHtml } from './driver-service.js';
+import { myRoutes, routeMapSvg, routeSheetHtml } from './driver-service.js';
 import { DRIVER_PAGE } from './driver-page.js';
 import { recordOutcome } from './outcome-service.js';
 import { registerDeliveryPlanRoutes } from './routes-plans.js';
@@ -22,6 +22,9 @@ export function registerDeliveryRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'get', path: '/delivery/routes/:id/sheet', summary: 'Printable route sheet (HTML, A4, large type, tenant language)', tags,
     access: ['driver', 'kitchen_manager'], params: idParams, responses: { 200: { description: 'HTML', contentType: 'text/html' } } },
   async ({ ctx, params }) => ({ body: await routeSheetHtml(deps, ctx, params.id), contentType: 'text/html; charset=utf-8' }));
+  api.add({ method: 'get', path: '/delivery/routes/:id/map.svg', summary: 'One route as a map picture (kitchen and numbered stops)', tags,
+    access: ['driver', 'kitchen_manager'], params: idParams, responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' } } },
+  async ({ ctx, params }) => ({ body: await routeMapSvg(deps, ctx, params.id), contentType: 'image/svg+xml; charset=utf-8' }));
   api.add({ method: 'post', path: '/delivery/stops/:id/outcome', summary: 'Proof of delivery: delivered, not home (starts a welfare check) or refused', tags,
     description: 'Send an Idempotency-Key: a retry returns the first answer. Another driver’s stop → 404; a stop of an unpublished or superseded plan, or a cancelled meal → 409.',
     access: ['driver', 'kitchen_manager'], params: idParams, body: outcomeBody, idempotent: true,

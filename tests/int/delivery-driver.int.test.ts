@@ -68,7 +68,7 @@ describe('driver lists (issue point 6)', () => {
     for (const s of routes.flatMap((r) => r.stops)) expect(s.phone).toMatch(/^138\*{4}\d{4}$/);
   });
 
-  it('when a driver prints a route sheet, then their own prints in the tenant language and another driver’s is 404', async () => {
+  it('when a driver prints a route sheet or opens its map, then their own comes in the tenant language and another driver’s is 404', async () => {
     const [mine] = await myRoutes(0, D0);
     const [theirs] = await myRoutes(1, D0);
     const sheet = await env.request.get(`/delivery/routes/${mine.id}/sheet`).set(driver(0));
@@ -80,6 +80,10 @@ describe('driver lists (issue point 6)', () => {
     expect(sheet.text).toContain(`href="tel:${mine.stops[0].phone}"`);
     expect((await env.request.get(`/delivery/routes/${theirs.id}/sheet`).set(driver(0))).status).toBe(404);
     expect((await env.request.get(`/delivery/routes/${theirs.id}/sheet`).set(m)).status).toBe(200);
+    const map = await env.request.get(`/delivery/routes/${mine.id}/map.svg`).set(driver(0));
+    expect(map.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect((map.text ?? map.body.toString()).match(/<g class="stop"/g)).toHaveLength(mine.stops.length);
+    expect((await env.request.get(`/delivery/routes/${theirs.id}/map.svg`).set(driver(0))).status).toBe(404);
 
     await env.request.patch('/tenant').set(bearer(w.t.adminToken)).send({ locale: 'zh-CN' });
     const zh = await env.request.get(`/delivery/routes/${mine.id}/sheet`).set(driver(0));
