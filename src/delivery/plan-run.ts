@@ -1,12 +1,12 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
 import type { TenantDb } from '../db/prisma.js';
+import { solveInWorker } from '../routing/index.js';
 import type { InitialRoute, Solution } from '../routing/index.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { buildProblem, plannedRoutes } from './plan-problem.js';
 import { UNASSIGNED_DETAIL } from './plan-detail.js';
 import type { UnassignedEntry } from './plan-detail.js';
-import { solveOffThread } from './solver-thread.js';
 import { travelMatrix } from './travel.js';
 
 /** Solver options a plan may carry in `params` (POST /delivery/route-plans). */
@@ -62,7 +62,8 @@ export async function runRoutePlan(deps: Pick<Deps, 'prisma' | 'config'>, tenant
 
     let last = 0;
     let writing: Promise<unknown> = Promise.resolve();
-    const solution: Solution = await solveOffThread(built.problem, {
+    // On a worker thread: the BullMQ worker keeps renewing locks and serving other queues meanwhile.
+    const solution: Solution = await solveInWorker(built.problem, {
       timeLimitMs: params.timeLimitMs ?? 2000,
       seed: params.seed ?? 1,
       objective: 'vehicles',
