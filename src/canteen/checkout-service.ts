@@ -16,7 +16,7 @@ import { ageOn, localDateOf } from '../time/index.js';
 import { computeSubsidy, policyInForce, type MealSlot, type StatusCode, type SubsidyResult } from '../subsidy/index.js';
 import { noSubsidySentence, type Explanation } from '../subsidy/explain.js';
 import { canteenForCaller } from './canteen-service.js';
-import { assertMonthOpen } from './month-lock.js';
+import { lockForCheckout } from './month-lock.js';
 import { mealView } from './meal-view.js';
 import { loadPolicies } from './policy-service.js';
 import type { CheckoutInput } from './schemas.js';
@@ -90,15 +90,16 @@ export async function checkout(d: D, ctx: RequestContext, canteenId: string, inp
     throw new UnprocessableError(`${canteen.name} does not sell ${slot}.`, { errors: [{ path: 'body.slot', message: `No ${slot} price at this canteen.` }] });
   }
   const db = tenantDb(d.prisma, ctx.tenantId);
-  const [diner, policies] = await Promise.all([resolveDiner(db, input), loadPolicies(db)]);
+  const diner = await resolveDiner(db, input);
   if (diner.birthDate && localDate < diner.birthDate) {
     throw new UnprocessableError('The meal date is before the diner’s birth date.', { errors: [{ path: 'body.servedAt', message: `Before ${diner.birthDate}.` }] });
   }
-  const policy = policyInForce(policies, localDate);
   const age = diner.birthDate ? ageOn(diner.birthDate, localDate) : null;
   const month = monthOfDate(localDate);
 
+  // Runs inside the transaction, after the locks: the versions read here cannot change before commit.
   const priceMeal = async (tx: TenantTx): Promise<{ priced: Priced; key: string | null }> => {
+    const policy = policyInForce(await loadPolicies(tx), localDate);
     const person = diner.person;
     if (!person) return { priced: fullPrice(price, 'non_resident', noSubsidySentence('non_resident', { slot }), policy?.id ?? null, age), key: null };
     if (!policy) {
@@ -133,7 +134,7 @@ export async function checkout(d: D, ctx: RequestContext, canteenId: string, inp
     try {
       const meal = await db.$transaction(
         async (tx) => {
-          await assertMonthOpen(tx, ctx.tenantId, canteen.id, month, 'shared');
+          await lockForCheckout(tx, ctx.tenantId, canteen.id, month);
           const { priced, key } = await priceMeal(tx);
           const row = await tx.canteenMeal.create({
             data: {

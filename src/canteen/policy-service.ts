@@ -13,6 +13,7 @@ import type { SubsidyPolicy as Policy } from '../generated/prisma/client.js';
 import {
   assertPolicyVersions, DEFAULT_POLICY_RULES, subsidyPolicyRulesSchema, type SubsidyPolicy, type SubsidyPolicyRules,
 } from '../subsidy/index.js';
+import { lockPolicies } from './month-lock.js';
 import type { PolicyCreate } from './schemas.js';
 
 type D = Pick<Deps, 'prisma'>;
@@ -71,11 +72,6 @@ export async function ensureDefaultPolicy(tx: TenantTx, actor: Actor): Promise<v
     },
   });
   await writeAudit(tx, actor, { action: 'subsidy-policy.create', entity: 'SubsidyPolicy', entityId: created.id, after: created });
-}
-
-/** Serialises version changes of one tenant (two admins publishing at once). */
-async function lockPolicies(tx: TenantTx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`subsidy-policy|${tenantId}`}, 0))`;
 }
 
 /**
