@@ -96,10 +96,9 @@ export async function discharge(d: D, ctx: RequestContext, admissionId: string, 
     const open = await tx.careBooking.findMany({ where: { admissionId, status: { not: 'ended' } } });
     for (const b of open) removedAssignments += (await endBookingTx(tx, ctx, b.id, dischargedAt, 'discharged')).removed;
     const invoices = await tx.invoice.findMany({ where: { bookingId: { in: (await tx.careBooking.findMany({ where: { admissionId } })).map((b) => b.id) } } });
-    return {
-      admission: await loadAdmissionView(tx, admissionId, ctx.timeZone),
-      invoices: await Promise.all(invoices.map((i) => invoiceView(tx, i))),
-      removedAssignments,
-    };
+    // One connection per transaction: its queries run one after another, never in parallel.
+    const invoiceViews = [];
+    for (const i of invoices) invoiceViews.push(await invoiceView(tx, i));
+    return { admission: await loadAdmissionView(tx, admissionId, ctx.timeZone), invoices: invoiceViews, removedAssignments };
   }, { timeout: 20_000 });
 }
