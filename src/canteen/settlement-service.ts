@@ -58,11 +58,10 @@ async function settleCanteenMonth(d: D, caller: Caller, canteenId: string, month
   return tenantDb(d.prisma, caller.tenantId).$transaction(
     async (tx) => {
       await lockMonth(tx, caller.tenantId, canteenId, month, 'exclusive');
-      const [meals, adjustments, existing] = await Promise.all([
-        tx.canteenMeal.findMany({ where: { canteenId, localDate: { gte: from, lte: to } }, select: totalsSelect, orderBy: { id: 'asc' } }),
-        tx.mealAdjustment.findMany({ where: { canteenId, month }, select: { amount: true, fundSplit: true }, orderBy: { id: 'asc' } }),
-        tx.settlement.findFirst({ where: { canteenId, month } }),
-      ]);
+      // Sequential: a transaction has one connection.
+      const meals = await tx.canteenMeal.findMany({ where: { canteenId, localDate: { gte: from, lte: to } }, select: totalsSelect, orderBy: { id: 'asc' } });
+      const adjustments = await tx.mealAdjustment.findMany({ where: { canteenId, month }, select: { amount: true, fundSplit: true }, orderBy: { id: 'asc' } });
+      const existing = await tx.settlement.findFirst({ where: { canteenId, month } });
       const totals = summarise(meals as MealForTotals[], adjustments);
       if (!existing) {
         const created = await tx.settlement.create({
