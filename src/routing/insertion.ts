@@ -8,6 +8,7 @@ import { PIN_UNAVAILABLE, earliestStart } from './model.js';
 import type { Rng } from './rng.js';
 import { violatedLimit, type State } from './state.js';
 
+/** Finds insertion positions; holds scratch buffers so the hot loop allocates nothing. */
 export class Inserter {
   /** Result of the last `best()` call. */
   route = -1;

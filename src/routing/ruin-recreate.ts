@@ -28,6 +28,7 @@ export interface SisrParams {
 const ORDER_WEIGHTS = [4, 4, 2, 1, 2, 2];
 const ORDER_TOTAL = ORDER_WEIGHTS.reduce((a, b) => a + b, 0);
 
+/** SISR ruin and recreate operators over a `State`; one instance per solve. */
 export class RuinRecreate {
   readonly ins: Inserter;
   private readonly ruined: Int32Array;

@@ -8,6 +8,7 @@
  */
 import { earliestStart, earliestStartTol, latestStart, type Model } from './model.js';
 
+/** One solution: routes with their schedule bounds, loads, costs and the absent stops. */
 export class State {
   readonly S: number;
   readonly nodes: Int32Array;
@@ -217,12 +218,14 @@ export class State {
     return k;
   }
 
+  /** Sum of route travel costs (the minimised matrix). */
   travelCost(): number {
     let c = 0;
     for (let r = 0; r < this.md.m; r++) c += this.rcost[r];
     return c;
   }
 
+  /** Sum of the priorities of absent stops. */
   absentPriority(): number {
     let p = 0;
     for (let i = 0; i < this.absentCount; i++) p += this.md.priority[this.absent[i]];
