@@ -16,6 +16,8 @@ export interface ShiftSearchOptions {
   /** Annealing phases run one after the other (see DEFAULT_PHASES). */
   phases?: SearchPhase[];
   initial?: Schedule;
+  /** Re-optimise every row once before annealing (default true). */
+  descend?: boolean;
 }
 
 export interface SearchPhase {
@@ -34,7 +36,7 @@ export interface SearchPhase {
  * the larger benchmark instances and no better objective.)
  */
 export const DEFAULT_PHASES: SearchPhase[] = [
-  { hardWeights: { unit: 5000, minute: 50 }, startTemperature: 100, endTemperature: 0.5, share: 1, until: 1 },
+  { hardWeights: { unit: 5000, minute: 50 }, startTemperature: 50, endTemperature: 0.5, share: 1, until: 1 },
 ]
 
 export interface ShiftSearchResult {
@@ -55,11 +57,13 @@ export function solveShiftModel(model: ShiftModel, options: ShiftSearchOptions =
   const phases = options.phases ?? DEFAULT_PHASES;
   const started = options.now?.();
   const search: AnnealStats = { iterations: 0, accepted: 0, bestCost: 0, stoppedBy: 'iterations' };
-  for (const phase of phases) {
+  for (const [i, phase] of phases.entries()) {
     const state = new ShiftState(model, phase.hardWeights, x);
+    const moves = new ShiftMoves(state);
+    if (i === 0 && options.descend !== false) moves.descend(rng);
     const limit = options.timeLimitMs === undefined || started === undefined ? undefined
       : Math.max(0, started + options.timeLimitMs * phase.until - options.now!());
-    const stats = anneal(new ShiftMoves(state), {
+    const stats = anneal(moves, {
       rng,
       maxIterations: options.maxIterations === undefined ? undefined : Math.round(options.maxIterations * phase.share),
       timeLimitMs: limit,

@@ -193,6 +193,24 @@ export class ShiftState {
     return this.coverReq[k] - this.coverCount[k];
   }
 
+  /**
+   * Prices every value of every day for row e with the other rows as they are: requests and
+   * fixed days off, plus the cover change of e working there. out[d * (S + 1) + v + 1].
+   */
+  rowCosts(e: number, out: Float64Array): void {
+    const { D, S, x } = this;
+    for (let d = 0; d < D; d++) {
+      const current = x[e * D + d];
+      const base = d * (S + 1);
+      out[base] = this.cellCost(e, d, OFF);
+      for (let s = 0; s < S; s++) {
+        const k = d * S + s;
+        const others = this.coverCount[k] - (current === s ? 1 : 0);
+        out[base + s + 1] = this.cellCost(e, d, s) + this.coverCost(k, others + 1) - this.coverCost(k, others);
+      }
+    }
+  }
+
   /** Keeps `short` (an unordered set with O(1) insert/remove) in step with cover key k. */
   private trackShort(k: number): void {
     const isShort = this.coverCount[k] < this.coverReq[k] && this.coverUnder[k] > 0;

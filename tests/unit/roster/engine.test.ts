@@ -45,3 +45,46 @@ describe('shift-assignment engine', () => {
     expect(Math.max(...xs)).toBe(9);
   });
 });
+
+describe('row re-optimisation (large neighbourhood)', () => {
+  it('when every row of a constructed schedule is re-optimised, then each new row keeps all its hard rules', async () => {
+    const { RowSolver } = await import('../../../src/roster/engine/row-dp.js');
+    const { constructSchedule, rowViolationUnits } = await import('../../../src/roster/engine/shift-construct.js');
+    const { model } = parseCurtois(readFileSync(path.join(BENCH, 'Instance7.txt'), 'utf8'));
+    const weights = { unit: 5000, minute: 50 };
+    const rng = createRng(3);
+    const state = new ShiftState(model, weights, constructSchedule(model, rng));
+    const before = state.cost;
+    const solver = new RowSolver(model, weights);
+    const row = new Int16Array(model.days);
+    let feasible = 0;
+    for (let e = 0; e < model.employees.length; e++) {
+      solver.solve(state, e, row, rng);
+      // The DP is exact for runs, successions and days off; minutes are priced and repaired,
+      // which can fail when the weekends drawn for the row leave too few days.
+      if (solver.lastFeasible) {
+        feasible++;
+        expect(rowViolationUnits(model, model.employees[e], row)).toBe(0);
+      }
+      const old = Int16Array.from(state.row(e));
+      if (state.setCells(e, 0, model.days, row, 0) > 0) state.setCells(e, 0, model.days, old, 0);
+    }
+    expect(feasible).toBeGreaterThanOrEqual(model.employees.length - 2);
+    expect(state.cost).toBeLessThan(before * 0.8);
+    expect(evaluateSchedule(model, state.x).hard.total).toBe(0);
+  });
+
+  it('when a row works too many minutes, then the repair trims a run end or shortens a shift without breaking run rules', async () => {
+    const { repairRowMinutes } = await import('../../../src/roster/engine/row-repair.js');
+    const { rowViolationUnits } = await import('../../../src/roster/engine/shift-construct.js');
+    const text = ['SECTION_HORIZON', '7', 'SECTION_SHIFTS', 'E,480,', 'L,600,', 'SECTION_STAFF', 'A,E=7|L=7,2700,2000,4,2,2,1',
+      'SECTION_DAYS_OFF', 'SECTION_SHIFT_ON_REQUESTS', 'SECTION_SHIFT_OFF_REQUESTS', 'SECTION_COVER'].join('\n');
+    const { model } = parseCurtois(text);
+    const row = Int16Array.from([1, 1, 1, 1, OFF, OFF, 1]); // 5 × 600 = 3000 > 2700
+    repairRowMinutes(model, model.employees[0].contract, row, new Float64Array(7 * 3), new Uint8Array(7), [0, 1]);
+    const minutes = [...row].reduce((m, v) => m + (v === OFF ? 0 : model.shiftTypes[v].minutes), 0);
+    expect(minutes).toBeLessThanOrEqual(2700);
+    expect(minutes).toBeGreaterThanOrEqual(2000);
+    expect(rowViolationUnits(model, model.employees[0], row)).toBe(0);
+  });
+});
