@@ -54,7 +54,7 @@ try {
   const personIds: string[] = [];
   for (const r of demoResidents(300, date)) personIds.push((await api('post', '/people', adminToken, r)).id);
   const ctx: DemoContext = {
-    deps, baseUrl, tenantId: created.tenant.id, timeZone: created.tenant.timeZone, tokens, users, personIds, api,
+    deps, baseUrl, serviceUrl: cfg.PUBLIC_URL ?? `http://${cfg.HOST}:${cfg.PORT}`, tenantId: created.tenant.id, timeZone: created.tenant.timeZone, tokens, users, personIds, api,
     log: (line = '') => console.log(line),
   };
   console.log(`Demo tenant: ${created.tenant.name} (${created.tenant.id}) with ${personIds.length} residents.`);

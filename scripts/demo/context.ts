@@ -5,6 +5,8 @@ import type { Role } from '../../src/generated/prisma/enums.js';
 export interface DemoContext {
   deps: Deps;
   baseUrl: string;
+  /** Where `npm start` serves the API (the demo's own server stops when it ends). */
+  serviceUrl: string;
   tenantId: string;
   timeZone: string;
   tokens: Record<Role, string>;

@@ -89,8 +89,8 @@ export const deliveryDemoStep = {
         log(`  ${String(s.stopNo).padStart(2)}. ${s.etaLocal}  ${s.name}  ${s.address}  ☎ ${s.phone}  [${s.diet}${s.allergies.length ? ` ⚠${s.allergies.join(',')}` : ''}]${s.accessNotes ? `  «${s.accessNotes}»` : ''}`);
       }
     }
-    log(`\nMap:        ${ctx.baseUrl}/delivery/route-plans/${plan.id}/map.svg`);
-    log(`Production: ${ctx.baseUrl}/delivery/production.html?date=${tomorrow}&slot=lunch`);
-    log(`Driver app: ${ctx.baseUrl}/driver   (phones are shown in full only on the day of the route)`);
+    log(`\nMap:        ${ctx.serviceUrl}/delivery/route-plans/${plan.id}/map.svg`);
+    log(`Production: ${ctx.serviceUrl}/delivery/production.html?date=${tomorrow}&slot=lunch`);
+    log(`Driver app: ${ctx.serviceUrl}/driver   (phones are shown in full only on the day of the route)`);
   },
 };
