@@ -8,3 +8,4 @@ export { OFF, mondayWeekends, type ShiftModel, type Schedule, type Contract, typ
 export { parseCurtois, type CurtoisInstance } from './curtois/parse.js';
 export { solveCurtois, type CurtoisSolveResult } from './curtois/solve.js';
 export { createRng, type Rng } from './engine/prng.js';
+export { rosterInputSchema, rosterNeedSchema, rosterAideSchema, rosterShiftSchema } from './schema.js';

@@ -1,6 +1,6 @@
 import type { AnnealProblem } from '../engine/anneal.js';
 import type { Rng } from '../engine/prng.js';
-import { addBlock, groupOk, swapOk } from './feasibility.js';
+import { addBlock, groupOk, staticOk, swapOk } from './feasibility.js';
 import type { Problem } from './problem.js';
 import type { RosterState } from './state.js';
 
@@ -80,12 +80,19 @@ export class RosterMoves implements AnnealProblem {
     return out;
   }
 
+  /** A random aide who passes the static rules for pair p (a few draws; most aides do). */
+  private randomEligible(p: number, rng: Rng): number {
+    let a = rng.int(this.problem.aides.length);
+    for (let tries = 0; tries < 4 && !staticOk(this.problem, a, p); tries++) a = rng.int(this.problem.aides.length);
+    return a;
+  }
+
   private relocate(p: number, rng: Rng): boolean {
     const from = this.state.assign[p];
     let to: number;
     const onDuty = rng.next() < 0.5 ? this.wardAides(p, from) : [];
     if (onDuty.length > 0) to = onDuty[rng.int(onDuty.length)];
-    else to = rng.int(this.problem.aides.length);
+    else to = this.randomEligible(p, rng);
     if (to === from || addBlock(this.problem, this.state, to, p) !== null) return false;
     this.move(p, to);
     return true;
@@ -108,7 +115,7 @@ export class RosterMoves implements AnnealProblem {
     const A = this.state.assign[p];
     if (A < 0) return false;
     const shift = this.problem.pairs[p].shift;
-    const C = rng.int(this.problem.aides.length);
+    const C = this.randomEligible(p, rng);
     if (this.state.slotWard[this.state.slot(shift, C)] >= 0) return false;
     const group = [...this.state.slotPairs[this.state.slot(shift, A)]!];
     if (!groupOk(this.problem, this.state, C, group)) return false;

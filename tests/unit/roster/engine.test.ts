@@ -88,3 +88,13 @@ describe('row re-optimisation (large neighbourhood)', () => {
     expect(rowViolationUnits(model, model.employees[0], row)).toBe(0);
   });
 });
+
+describe('roster input schema', () => {
+  it('when a fixture input is parsed, then the zod schema accepts it and rejects a bad date', async () => {
+    const { rosterInputSchema } = await import('../../../src/roster/schema.js');
+    const { randomInstance } = await import('./random-instance.js');
+    const input = randomInstance(1);
+    expect(rosterInputSchema.parse(input)).toEqual(input);
+    expect(rosterInputSchema.safeParse({ ...input, aides: [{ ...input.aides[0], certificateExpiry: '31/12/2030' }] }).success).toBe(false);
+  });
+});
