@@ -37,6 +37,7 @@ export class RuinRecreate {
   private readonly order: number[] = [];
   /** Sort keys per stop, one array per non-random order (ascending sort). */
   private readonly keys: Float64Array[];
+  private readonly mixedPriority: boolean;
 
   constructor(private readonly md: Model, st: State, private readonly params: SisrParams = TUNING) {
     this.ins = new Inserter(st);
@@ -49,6 +50,7 @@ export class RuinRecreate {
       for (let r = 0; r < m; r++) d = Math.min(d, cost[vStart[r] * N + u]);
       depotDist[u] = d === Infinity ? 0 : d;
     }
+    this.mixedPriority = md.priority.some((p) => p !== md.priority[0]);
     const key = (f: (u: number) => number): Float64Array => Float64Array.from({ length: n }, (_, u) => f(u));
     // Higher priority first everywhere: when not every stop fits, the important ones get the room.
     const big = 1e12;
@@ -148,6 +150,8 @@ export class RuinRecreate {
       const key = this.keys[which - 1];
       order.sort((a, b) => key[a] - key[b] || a - b);
     }
+    // Stable re-sorts keep the chosen order among ties.
+    if (this.mixedPriority && which === 0) order.sort((a, b) => this.md.priority[b] - this.md.priority[a]);
     const ins = this.ins;
     const blink = this.params.blinkRate;
     for (const u of order) {

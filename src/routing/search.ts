@@ -93,6 +93,7 @@ export function fleetMin(p: Phase, cur: State, work: State, best: State, targetA
   best.copyFrom(cur);
   const dissolve = (): boolean => {
     let pick = -1;
+    // The smallest route is the cheapest to dissolve.
     for (let r = 0; r < md.m; r++) {
       if (cur.len[r] > 0 && (pick < 0 || cur.len[r] < cur.len[pick])) pick = r;
     }
@@ -106,7 +107,10 @@ export function fleetMin(p: Phase, cur: State, work: State, best: State, targetA
   while (budget.fraction < p.until && budget.tick()) {
     rr.ruin(work, rng, dirty);
     rr.recreate(work, rng, dirty, 0, false);
-    if (work.absentCount < cur.absentCount || absenceSum(work) < absenceSum(cur)) {
+    const wa = absenceSum(work);
+    const ca = absenceSum(cur);
+    // Equal sums are accepted too: plateau moves keep the search drifting.
+    if (work.absentCount < cur.absentCount || wa < ca || (wa === ca && work.absentCount === cur.absentCount)) {
       syncDirty(cur, work, dirty);
     } else {
       syncDirty(work, cur, dirty);

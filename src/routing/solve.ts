@@ -55,7 +55,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
     cur.copyFrom(best);
     work.copyFrom(best);
     const fleetBest = new State(md);
-    fleetMin(phase(0.7), cur, work, fleetBest, best.absentPriority());
+    fleetMin(phase(TUNING.fleetEnd), cur, work, fleetBest, best.absentPriority());
     if (totalCost(fleetBest, weights) < totalCost(best, weights)) best.copyFrom(fleetBest);
     cur.copyFrom(best);
     work.copyFrom(best);
@@ -70,8 +70,8 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
     }
     anneal(phase(1), cur, work, best, t0, t1);
   }
-  // Last greedy pass without blinks: serve anything that still fits.
-  rr.recreate(best, rng, dirty, weights.vehicle, options.objective !== 'vehicles');
+  // Last greedy pass: serve anything that still fits (lexicographically first), new routes allowed.
+  rr.recreate(best, rng, dirty, weights.vehicle, true);
   budget.report(totalCost(best, weights), md.n - best.absentCount, true);
   return buildSolution(problem, md, best, budget.iterations);
 }

@@ -9,6 +9,8 @@ export const TUNING = {
   tEnd: 0.02,
   /** Share of the budget spent on fleet minimisation before annealing on distance. */
   fleetShare: 0.1,
+  /** Vehicles objective: budget fraction at which fleet minimisation ends. */
+  fleetEnd: 0.7,
   /** SISR: average removed stops (c̄), max string length (L^max), split rate/depth, blink rate. */
   avgRemoved: 10,
   maxString: 10,
