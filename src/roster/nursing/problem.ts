@@ -88,6 +88,8 @@ export function buildProblem(input: RosterInput, weights: Partial<RosterWeights>
     prior: (a.alreadyWorked ?? []).map((w) => [toMillis(w.start, zone, `aide ${a.id}`), toMillis(w.end, zone, `aide ${a.id}`)] as [number, number]),
   }));
   const aideIndex = new Map(aides.map((a, i) => [a.id, i]));
+  if (aideIndex.size !== aides.length) throw new RangeError('duplicate aide ids');
+  if (new Set(input.needs.map((n) => n.bookingId)).size !== input.needs.length) throw new RangeError('duplicate booking ids');
   for (const a of aides) for (const [start] of a.prior) weekOf(start);
   const weeks = weekIndex.size;
   const priorWeekMinutes = new Float64Array(aides.length * Math.max(weeks, 1));

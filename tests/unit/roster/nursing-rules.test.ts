@@ -129,3 +129,14 @@ describe('nursing roster hard rules', () => {
     expect(exact.assignments[0].load).toBe(1); // 1/2 + 1/3 + 1/6 fills an aide exactly
   });
 });
+
+describe('nursing roster input checks', () => {
+  it('when the input is inconsistent, then the solver refuses it with a RangeError', async () => {
+    const { solveRoster } = await import('../../../src/roster/solve-roster.js');
+    const base = { timeZone: ZONE, shifts: DAYS, needs: [need('b1', 'level1', ['day-2026-12-01'])], aides: [aide('x')] };
+    expect(() => solveRoster({ ...base, needs: [need('b1', 'level1', ['nope'])] })).toThrow(RangeError);
+    expect(() => solveRoster({ ...base, aides: [aide('x'), aide('x')] })).toThrow(/duplicate aide/);
+    expect(() => solveRoster({ ...base, timeZone: 'Mars/Olympus' })).toThrow(/time zone/);
+    expect(() => solveRoster({ ...base, shifts: [{ ...DAYS[0], end: DAYS[0].start }] })).toThrow(/ends before/);
+  });
+});
