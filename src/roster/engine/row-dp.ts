@@ -5,6 +5,7 @@ import type { HardWeights, ShiftState } from './shift-state.js';
 
 const INF = Number.POSITIVE_INFINITY;
 const MAX_ROUNDS = 16;
+const REPAIR_STEPS = 8;
 
 /**
  * Re-optimises one employee's whole row with the other rows fixed, by dynamic programming over
@@ -91,7 +92,8 @@ export class RowSolver {
       this.dp(allowed, c, fixedOff, lambda, typePrice);
       let raw = 0;
       for (const v of this.row) if (v !== OFF) raw += this.minutes[v];
-      repairRowMinutes(this.model, c, this.row, this.costs, fixedOff, allowed);
+      // Repair only near misses (a few edits); far misses are cheaper to fix by bisecting.
+      repairRowMinutes(this.model, c, this.row, this.costs, fixedOff, allowed, this.forbidden, REPAIR_STEPS);
       const { score, feasible, minutes, counts } = this.score(e);
       // Stop once the (repaired) row fits: more bisection finds slightly better rows but costs
       // about twice the time, and the time is better spent on other rows.

@@ -5,15 +5,16 @@ import { OFF, type Contract, type ShiftModel } from './shift-model.js';
  * that keep every run rule intact: switch a worked day to a longer/shorter type, extend a
  * working run into an adjacent day off, or drop the end day of a working run. The row DP prices
  * minutes with a multiplier whose response jumps by whole shifts; this closes the last gap.
- * `blocked` marks days the row may not work (fixed days off, weekends it may not work).
+ * `blocked` marks days the row may not work (fixed days off, weekends it may not work);
+ * `forbidden[a * S + b]` = 1 when type b may not follow type a.
  */
 export function repairRowMinutes(model: ShiftModel, c: Contract, row: Int16Array, costs: Float64Array,
-  blocked: Uint8Array, allowed: readonly number[]): void {
+  blocked: Uint8Array, allowed: readonly number[], forbidden: Uint8Array, maxSteps: number): void {
   const D = model.days;
   const S = model.shiftTypes.length;
   const len = (v: number): number => (v === OFF ? 0 : model.shiftTypes[v].minutes);
   const price = (d: number, v: number): number => costs[d * (S + 1) + v + 1];
-  const forbids = (a: number, b: number): boolean => a !== OFF && b !== OFF && model.shiftTypes[a].forbiddenNext.includes(b);
+  const forbids = (a: number, b: number): boolean => a !== OFF && b !== OFF && forbidden[a * S + b] === 1;
   const counts = new Int32Array(S);
   let minutes = 0;
   for (let d = 0; d < D; d++) if (row[d] !== OFF) {
@@ -22,7 +23,7 @@ export function repairRowMinutes(model: ShiftModel, c: Contract, row: Int16Array
   }
   const runStart = new Int32Array(D);
   const runEnd = new Int32Array(D);
-  for (let step = 0; step < 2 * D && (minutes < c.minMinutes || minutes > c.maxMinutes); step++) {
+  for (let step = 0; step < maxSteps && (minutes < c.minMinutes || minutes > c.maxMinutes); step++) {
     const need = minutes < c.minMinutes ? 1 : -1; // +1: add minutes, -1: remove minutes
     for (let d = 0; d < D; d++) runStart[d] = d > 0 && (row[d - 1] === OFF) === (row[d] === OFF) ? runStart[d - 1] : d;
     for (let d = D - 1; d >= 0; d--) runEnd[d] = d < D - 1 && (row[d + 1] === OFF) === (row[d] === OFF) ? runEnd[d + 1] : d;

@@ -81,7 +81,7 @@ describe('row re-optimisation (large neighbourhood)', () => {
       'SECTION_DAYS_OFF', 'SECTION_SHIFT_ON_REQUESTS', 'SECTION_SHIFT_OFF_REQUESTS', 'SECTION_COVER'].join('\n');
     const { model } = parseCurtois(text);
     const row = Int16Array.from([1, 1, 1, 1, OFF, OFF, 1]); // 5 × 600 = 3000 > 2700
-    repairRowMinutes(model, model.employees[0].contract, row, new Float64Array(7 * 3), new Uint8Array(7), [0, 1]);
+    repairRowMinutes(model, model.employees[0].contract, row, new Float64Array(7 * 3), new Uint8Array(7), [0, 1], new Uint8Array(4), 10);
     const minutes = [...row].reduce((m, v) => m + (v === OFF ? 0 : model.shiftTypes[v].minutes), 0);
     expect(minutes).toBeLessThanOrEqual(2700);
     expect(minutes).toBeGreaterThanOrEqual(2000);
