@@ -225,13 +225,14 @@ export class ShiftMoves implements AnnealProblem {
    * One pass of row re-optimisation over all employees in random order, keeping only
    * improvements: a fast descent from the constructed schedule before annealing starts.
    */
-  descend(rng: Rng): void {
+  descend(rng: Rng, timeIsUp: () => boolean = () => false): void {
     const order = Array.from({ length: this.state.E }, (_, e) => e);
     for (let i = order.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
       [order[i], order[j]] = [order[j], order[i]];
     }
     for (const e of order) {
+      if (timeIsUp()) return; // the largest instances need seconds for one sweep
       const delta = this.apply(this.drawRow(rng, e));
       if (delta !== null && delta >= 0) this.undo();
     }

@@ -46,8 +46,9 @@ export interface ShiftSearchResult {
 }
 
 /**
- * Solves a shift-assignment model by simulated annealing over a weighted penalty (soft
- * objective + heavily weighted hard violations), then evaluates the best schedule exactly.
+ * Solves a shift-assignment model: row-by-row construction, one descent sweep of row
+ * re-optimisations, then simulated annealing over a weighted penalty (soft objective + heavily
+ * weighted hard violations); the best schedule is evaluated exactly at the end.
  * Deterministic for a given seed and iteration budget; with a time limit the result depends
  * on machine speed, as any anytime solver's does.
  */
@@ -60,7 +61,10 @@ export function solveShiftModel(model: ShiftModel, options: ShiftSearchOptions =
   for (const [i, phase] of phases.entries()) {
     const state = new ShiftState(model, phase.hardWeights, x);
     const moves = new ShiftMoves(state);
-    if (i === 0 && options.descend !== false) moves.descend(rng);
+    const deadline = options.timeLimitMs === undefined || started === undefined ? Number.POSITIVE_INFINITY
+      : started + options.timeLimitMs * phase.until;
+    const now = options.now;
+    if (i === 0 && options.descend !== false) moves.descend(rng, () => now !== undefined && now() > deadline);
     const limit = options.timeLimitMs === undefined || started === undefined ? undefined
       : Math.max(0, started + options.timeLimitMs * phase.until - options.now!());
     const stats = anneal(moves, {
