@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { solveRoster } from '../roster/index.js';
+import { post } from '../workers/thread.js';
 import type { RosterInput, RosterOptions } from '../roster/index.js';
 
 export interface RosterWorkerInput {
@@ -22,13 +23,13 @@ const now = (): number => {
   const pct = Math.min(99, Math.floor(100 * Math.max((calls * 256) / options.maxIterations, (t - started) / options.timeLimitMs)));
   if (pct >= lastPct + 2) {
     lastPct = pct;
-    parentPort?.postMessage({ type: 'progress', pct });
+    post(parentPort, { type: 'progress', progress: pct });
   }
   return t;
 };
 try {
   const result = solveRoster(input, { ...options, now });
-  parentPort?.postMessage({ type: 'result', result });
+  post(parentPort, { type: 'result', result });
 } catch (err) {
-  parentPort?.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  post(parentPort, { type: 'error', message: err instanceof Error ? err.message : String(err) });
 }

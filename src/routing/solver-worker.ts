@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { solve } from './solve.js';
+import { post } from '../workers/thread.js';
 import type { Problem, SolveOptions } from './types.js';
 
 export interface WorkerInput {
@@ -22,9 +23,9 @@ try {
   const solution = solve(input.problem, {
     ...input.options,
     signal,
-    onProgress: input.wantProgress ? (progress) => parentPort?.postMessage({ type: 'progress', progress }) : undefined,
+    onProgress: input.wantProgress ? (progress) => post(parentPort, { type: 'progress', progress }) : undefined,
   });
-  parentPort?.postMessage({ type: 'result', solution });
+  post(parentPort, { type: 'result', result: solution });
 } catch (err) {
-  parentPort?.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  post(parentPort, { type: 'error', message: err instanceof Error ? err.message : String(err) });
 }
