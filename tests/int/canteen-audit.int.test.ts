@@ -10,8 +10,8 @@ import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { datesBetween, instantAt, weekdayOf } from '../../src/time/index.js';
 import { DEFAULT_POLICY_RULES } from '../../src/subsidy/index.js';
-import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../unit/canteen/api-support.js';
-import { plantHomeDeliveries, plantHospitalStay } from '../unit/canteen/other-domains.js';
+import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../support/canteen/api-support.js';
+import { plantHomeDeliveries, plantHospitalStay } from '../support/canteen/other-domains.js';
 
 const ZONE = 'Asia/Shanghai';
 const SLOT_ORDER = ['lunch', 'dinner'];

@@ -5,7 +5,7 @@ import type { TestEnv, TestTenant } from '../support/harness.js';
 import { addDays, today } from '../../src/time/index.js';
 import {
   bindOperator, bornAged, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber, zoneNearNoon,
-} from '../unit/canteen/api-support.js';
+} from '../support/canteen/api-support.js';
 
 let env: TestEnv;
 let t: TestTenant;

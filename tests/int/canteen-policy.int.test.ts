@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { DEFAULT_POLICY_RULES } from '../../src/subsidy/index.js';
-import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening } from '../unit/canteen/api-support.js';
+import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening } from '../support/canteen/api-support.js';
 
 const ZONE = 'Asia/Shanghai';
 let env: TestEnv;

@@ -6,7 +6,7 @@ import { today } from '../../src/time/index.js';
 import { syncTenantSchedules } from '../../src/queues/schedules.js';
 import { jobId } from '../../src/queues/definitions.js';
 import { monthOfDate, previousMonth } from '../../src/canteen/slots.js';
-import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../unit/canteen/api-support.js';
+import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../support/canteen/api-support.js';
 
 const ZONE = 'Asia/Shanghai';
 let env: TestEnv;

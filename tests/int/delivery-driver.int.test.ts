@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../src/time/index.js';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { createWorld, generate, planAndWait } from './fixtures/delivery-world.js';
-import type { World } from './fixtures/delivery-world.js';
+import { createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
+import type { World } from '../support/delivery/delivery-world.js';
 
 let env: TestEnv;
 let w: World;

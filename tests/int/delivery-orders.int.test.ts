@@ -3,8 +3,8 @@ import { orderScheduler } from '../../src/delivery/order-schedule.js';
 import { addDays, today, weekdayOf } from '../../src/time/index.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { createWorld, generate } from './fixtures/delivery-world.js';
-import type { World } from './fixtures/delivery-world.js';
+import { createWorld, generate } from '../support/delivery/delivery-world.js';
+import type { World } from '../support/delivery/delivery-world.js';
 
 let env: TestEnv;
 let w: World;

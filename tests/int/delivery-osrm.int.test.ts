@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../src/time/index.js';
 import { createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { createWorld, generate, planAndWait } from './fixtures/delivery-world.js';
-import type { World } from './fixtures/delivery-world.js';
+import { createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
+import type { World } from '../support/delivery/delivery-world.js';
 
 /**
  * A tiny stand-in for OSRM's `table` service: Manhattan distance in metres, 5 m/s.

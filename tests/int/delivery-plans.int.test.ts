@@ -3,8 +3,8 @@ import { jobId } from '../../src/queues/definitions.js';
 import { addDays, instantAt, today } from '../../src/time/index.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { createPerson, createWorld, generate, planAndWait, waitForPlan } from './fixtures/delivery-world.js';
-import type { World } from './fixtures/delivery-world.js';
+import { createPerson, createWorld, generate, planAndWait, waitForPlan } from '../support/delivery/delivery-world.js';
+import type { World } from '../support/delivery/delivery-world.js';
 
 let env: TestEnv;
 let w: World;

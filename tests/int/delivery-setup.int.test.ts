@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
 import { makeIdNumber } from '../../src/people/id-card.js';
-import { createPerson, createWorld } from './fixtures/delivery-world.js';
-import type { World } from './fixtures/delivery-world.js';
+import { createPerson, createWorld } from '../support/delivery/delivery-world.js';
+import type { World } from '../support/delivery/delivery-world.js';
 
 let env: TestEnv;
 let w: World;

@@ -6,8 +6,8 @@ import { jobId } from '../../src/queues/definitions.js';
 import { today } from '../../src/time/index.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { createWorld, generate, planAndWait } from './fixtures/delivery-world.js';
-import type { World } from './fixtures/delivery-world.js';
+import { createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
+import type { World } from '../support/delivery/delivery-world.js';
 
 let env: TestEnv;
 let w: World;
@@ -110,9 +110,9 @@ describe('welfare check (issue point 8)', () => {
   });
 });
 
-/** Starts tests/int/fixtures/delivery-worker.ts as a real process on this test's database and prefix. */
+/** Starts tests/support/delivery/delivery-worker.ts as a real process on this test's database and prefix. */
 async function startWorkerProcess(): Promise<ChildProcess> {
-  const script = fileURLToPath(new URL('./fixtures/delivery-worker.ts', import.meta.url));
+  const script = fileURLToPath(new URL('../support/delivery/delivery-worker.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, DATABASE_URL: env.deps.config.DATABASE_URL, REDIS_URL: env.deps.config.REDIS_URL, QUEUE_PREFIX: env.prefix, LOG_LEVEL: 'silent', NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'inherit'],

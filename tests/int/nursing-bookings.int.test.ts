@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { aide, at, dayFromToday, hospital, patient, person } from '../unit/nursing/support/api.js';
-import type { Hospital } from '../unit/nursing/support/api.js';
+import { aide, at, dayFromToday, hospital, patient, person } from '../support/nursing/api.js';
+import type { Hospital } from '../support/nursing/api.js';
 
 let env: TestEnv;
 let h: Hospital;

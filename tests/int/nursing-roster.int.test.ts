@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { aide, at, dayFromToday, hospital, patient, roster } from '../unit/nursing/support/api.js';
-import type { Hospital } from '../unit/nursing/support/api.js';
-import { byKey, reportedUncovered, validateStoredRoster } from '../unit/nursing/support/roster-validator.js';
+import { aide, at, dayFromToday, hospital, patient, roster } from '../support/nursing/api.js';
+import type { Hospital } from '../support/nursing/api.js';
+import { byKey, reportedUncovered, validateStoredRoster } from '../support/nursing/roster-validator.js';
 
 let env: TestEnv;
 let h: Hospital;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { aide, dayFromToday, hospital, patient } from '../unit/nursing/support/api.js';
-import type { Hospital } from '../unit/nursing/support/api.js';
+import { aide, dayFromToday, hospital, patient } from '../support/nursing/api.js';
+import type { Hospital } from '../support/nursing/api.js';
 
 let env: TestEnv;
 let h: Hospital;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { PrismaClient } from '../../../../src/generated/prisma/client.js';
+import type { PrismaClient } from '../../../src/generated/prisma/client.js';
 
 /**
  * Independent re-check of a stored roster, straight from the database rows. It shares no code

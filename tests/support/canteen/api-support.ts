@@ -7,8 +7,8 @@ import type { Server } from 'node:http';
 import supertest from 'supertest';
 import { DateTime } from 'luxon';
 import { expect } from 'vitest';
-import { bearer } from '../../support/harness.js';
-import type { TestEnv, TestTenant } from '../../support/harness.js';
+import { bearer } from '../harness.js';
+import type { TestEnv, TestTenant } from '../harness.js';
 import { makeIdNumber } from '../../../src/people/id-card.js';
 
 /**

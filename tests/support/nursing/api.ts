@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { expect } from 'vitest';
-import { bearer, eventually } from '../../../support/harness.js';
-import type { TestEnv, TestTenant } from '../../../support/harness.js';
+import { bearer, eventually } from '../harness.js';
+import type { TestEnv, TestTenant } from '../harness.js';
 
 /**
  * Helpers for the nursing integration tests: a hospital tenant with the defaults, and short
