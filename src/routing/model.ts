@@ -132,6 +132,7 @@ export function compileModel(problem: Problem, options: SolveOptions): Model {
     demand[u] = s.demand ?? 0;
     service[u] = s.serviceTime ?? 0;
     priority[u] = s.priority ?? 1;
+    if (!(priority[u] >= 0)) throw new Error(`stop ${s.id}: priority must be ≥ 0`);
     if (s.maxRideTime !== undefined) maxRide[u] = s.maxRideTime;
     const pin = options.pins?.[s.id] ?? s.pinnedVehicleId;
     if (pin !== undefined) allowedVehicle[u] = vehicleIndex.get(pin) ?? PIN_UNAVAILABLE;

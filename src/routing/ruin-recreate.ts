@@ -76,6 +76,18 @@ export class RuinRecreate {
       }
     }
     if (used === 0) return;
+    if (TUNING.routeRemoval > 0 && rng.next() < TUNING.routeRemoval) {
+      // Occasionally dissolve a whole route: strings alone never empty a long route.
+      let k = rng.int(used);
+      for (let r = 0; r < md.m; r++) {
+        if (st.len[r] > 0 && k-- === 0) {
+          const b = r * st.S;
+          dirty[r] = 1;
+          st.removeStops(r, st.nodes.slice(b + 1, b + 1 + st.len[r]), st.len[r]);
+          return;
+        }
+      }
+    }
     const lsMax = Math.min(p.maxString, total / used);
     const ksMax = (4 * p.avgRemoved) / (1 + lsMax) - 1;
     const ks = Math.floor(rng.next() * ksMax) + 1;

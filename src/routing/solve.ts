@@ -12,7 +12,6 @@ import { State } from './state.js';
 import { TUNING } from './tuning.js';
 import type { Problem, Solution, SolveOptions } from './types.js';
 
-
 /**
  * Solves a VRPTW instance. Objective (lexicographic): maximise served priority; then, with
  * `objective: 'vehicles'`, fewest vehicles; then least total travel (duration or distance).
@@ -68,12 +67,28 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
       cur.copyFrom(fleetBest);
       work.copyFrom(fleetBest);
     }
-    anneal(phase(1), cur, work, best, t0, t1);
+    const from = budget.fraction;
+    const k = cycleCount(options);
+    for (let c = 0; c < k && !budget.done; c++) {
+      if (c > 0) {
+        cur.copyFrom(best);
+        work.copyFrom(best);
+      }
+      anneal(phase(from + ((1 - from) * (c + 1)) / k), cur, work, best, c === 0 ? t0 : t0 * TUNING.reheat, t1);
+    }
   }
   // Last greedy pass: serve anything that still fits (lexicographically first), new routes allowed.
   rr.recreate(best, rng, dirty, weights.vehicle, true);
   budget.report(totalCost(best, weights), md.n - best.absentCount, true);
   return buildSolution(problem, md, best, budget.iterations);
+}
+
+/** Number of annealing cycles for the distance phase, from the budget the caller set. */
+function cycleCount(o: SolveOptions): number {
+  const byTime = o.timeLimitMs !== undefined ? o.timeLimitMs / TUNING.cycleMs : Infinity;
+  const byIter = o.maxIterations !== undefined ? o.maxIterations / TUNING.cycleIterations : Infinity;
+  const c = Math.min(byTime, byIter);
+  return Math.max(1, Math.round(Number.isFinite(c) ? c : 2000 / TUNING.cycleMs));
 }
 
 function costWeights(md: Model, vehicles: boolean): CostWeights {
@@ -83,9 +98,11 @@ function costWeights(md: Model, vehicles: boolean): CostWeights {
     if (c !== Infinity && c > maxCost) maxCost = c;
   }
   const route = Math.max(maxCost, 1) * (md.n + 2 * md.m + 1);
-  // One vehicle outweighs any travel total; one unit of priority outweighs every vehicle.
+  let minPriority = Infinity;
+  for (let u = 0; u < md.n; u++) if (md.priority[u] > 0) minPriority = Math.min(minPriority, md.priority[u]);
+  // One vehicle outweighs any travel total; the smallest positive priority outweighs every vehicle.
   const vehicle = vehicles ? route * 2 : 0;
-  return { vehicle, absent: route * 4 * (md.m + 1) };
+  return { vehicle, absent: (route * 4 * (md.m + 1)) / (minPriority === Infinity ? 1 : minPriority) };
 }
 
 /** Mean cost from a stop to its nearest other stop: the natural unit of a move's cost change. */

@@ -46,7 +46,10 @@ export interface Stop {
    * Omitted or empty ⇒ always open.
    */
   timeWindows?: readonly TimeWindow[];
-  /** Weight of serving this stop (objective maximises the served weight). Default 1. */
+  /**
+   * Weight of serving this stop (the objective first maximises the served weight). Default 1,
+   * must be ≥ 0; a stop of weight 0 is served only when it adds no travel.
+   */
   priority?: number;
   /** Only this vehicle may serve the stop (a manager's manual decision). */
   pinnedVehicleId?: string;
