@@ -82,11 +82,16 @@ describe('routing hard constraints', () => {
     for (const r of sol.routes) for (const s of r.stops) expect(s.rideTime).toBeLessThanOrEqual(15);
   });
 
-  it('when the ride limit binds only with waiting, then the departure is delayed so food is not kept waiting', () => {
-    const p = planeProblem([[0, 0], [10, 0]], [{ id: 'A', location: 1, timeWindows: [[200, 210]], maxRideTime: 12 }]);
+  it('when waiting before a window would spoil the food, then the vehicle leaves late enough', () => {
+    // Both doors open at 200. Leaving at 0 means arriving at ~10 and waiting: B would ride ≥ 200.
+    const p = planeProblem([[0, 0], [10, 0], [12, 0]], [
+      { id: 'A', location: 1, timeWindows: [[200, 210]] },
+      { id: 'B', location: 2, timeWindows: [[200, 230]], maxRideTime: 15 },
+    ]);
     const sol = expectValid(p, solve(p, opts));
     expect(sol.unassigned).toEqual([]);
-    expect(sol.routes[0].stops[0].rideTime).toBeLessThanOrEqual(12);
+    expect(sol.routes[0].departure).toBeGreaterThanOrEqual(185);
+    for (const s of sol.routes[0].stops) expect(s.rideTime).toBeLessThanOrEqual(15);
   });
 
   it('when the shift starts late, then no vehicle leaves before its shift start', () => {
