@@ -10,6 +10,7 @@ import { suggestLevel } from './barthel.js';
 import { bedCodes, bookingInclude, bookingView, consentActive, loadBooking } from './booking-view.js';
 import { endBookingTx } from './admission-service.js';
 import { invoiceView } from './invoice-service.js';
+import { dropAssignmentsBrokenByLevel } from './level-change-effects.js';
 import type { BookingCreate, ConsentInput, LevelChange } from './schemas-care.js';
 
 type D = Pick<Deps, 'prisma'>;
@@ -155,7 +156,9 @@ export async function activateBooking(d: D, ctx: RequestContext, bookingId: stri
 /** A care-level change from a local date on (a new period; the same date again replaces it). */
 export async function changeLevel(d: D, ctx: RequestContext, bookingId: string, input: LevelChange) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  await db.$transaction(async (tx) => {
+  const removedAssignments = await db.$transaction(async (tx) => {
+    // Serialised with roster writes and manual assignments, which read the same loads.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roster:${ctx.tenantId}`}))`;
     const b = await loadBooking(tx, bookingId);
     if (b.status === 'ended') throw new ConflictError('The booking has ended; its care level can no longer change.');
     if (input.effectiveFrom < b.startDate || (b.endDate && input.effectiveFrom > b.endDate)) {
@@ -172,8 +175,9 @@ export async function changeLevel(d: D, ctx: RequestContext, bookingId: string, 
     });
     if (input.barthelScore !== undefined) await tx.careBooking.update({ where: { id: bookingId }, data: { barthelScore: input.barthelScore, suggestedLevel: suggested } });
     await writeAudit(tx, ctx, { action: 'booking.level.change', entity: 'CareBooking', entityId: bookingId, before: { levels: b.levels }, after: period });
+    return dropAssignmentsBrokenByLevel(tx, ctx, bookingId, input.effectiveFrom);
   });
-  return view(db, bookingId, ctx.timeZone);
+  return { booking: await view(db, bookingId, ctx.timeZone), removedAssignments };
 }
 
 /** Ends a booking while the patient stays (e.g. the family stops the service); issues the invoice. */

@@ -70,7 +70,8 @@ export function registerNursingCareRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'post', path: '/nursing/bookings/:id/level-changes', summary: 'Change the care level from a local date on', tags,
-      access: [...coordinator], params: idParams, body: levelChange, responses: { 200: { description: 'Booking', schema: bookingSchema } } },
+      access: [...coordinator], params: idParams, body: levelChange,
+      responses: { 200: { description: 'Booking, and how many of its coming shifts lost their aide (load or skill no longer fits)', schema: z.object({ booking: bookingSchema, removedAssignments: z.number().int() }) } } },
     async ({ ctx, params, body }) => ({ body: await bookings.changeLevel(deps, ctx, params.id, body) }),
   );
   api.add(

@@ -126,7 +126,8 @@ describe('care-level changes, discharge and the invoice', () => {
     expect(b.levelCode).toBe('special');
     const bad = await h.call('post', `/nursing/bookings/${b.id}/level-changes`, { effectiveFrom: dayFromToday(-20), barthelScore: 70 });
     expect(bad.status).toBe(409);
-    const changed = await h.ok('post', `/nursing/bookings/${b.id}/level-changes`, { effectiveFrom: changeOn, barthelScore: 70 });
+    const { booking: changed, removedAssignments } = await h.ok('post', `/nursing/bookings/${b.id}/level-changes`, { effectiveFrom: changeOn, barthelScore: 70 });
+    expect(removedAssignments).toBe(0);
     expect(changed.levels).toEqual([
       { levelCode: 'special', effectiveFrom: admittedOn, reason: null },
       { levelCode: 'level2', effectiveFrom: changeOn, reason: null },
@@ -148,6 +149,28 @@ describe('care-level changes, discharge and the invoice', () => {
     expect(html.text).toContain(out.admission.person.name);
     expect((await h.call('post', `/nursing/admissions/${b.admissionId}/discharge`, {})).status).toBe(409);
     expect((await h.call('post', `/nursing/bookings/${b.id}/level-changes`, { effectiveFrom: changeOn, barthelScore: 20 })).status).toBe(409);
+  });
+
+  it('when a level rises so that the aide would be overloaded, then only that patient loses the aide from the change on', async () => {
+    const a = await aide(h);
+    const first = await patient(h, { wardId: ward.id, barthel: 90 });
+    const second = await patient(h, { wardId: ward.id, barthel: 90 });
+    const days = [dayFromToday(2), dayFromToday(3), dayFromToday(4)];
+    for (const date of days) {
+      for (const b of [first, second]) await h.ok('post', '/nursing/assignments', { date, shiftCode: 'day', bookingId: b.id, aideId: a.id });
+    }
+    const aideShifts = async () => (await h.ok('get', `/nursing/assignments?from=${days[0]}&to=${days[2]}&aideId=${a.id}`)).items
+      .map((x: { date: string; bookingId: string }) => `${x.date}:${x.bookingId === first.id ? 'first' : 'second'}`).sort();
+    // level3 → level2 (1/3 + 1/6 ≤ 1): nothing changes.
+    const milder = await h.ok('post', `/nursing/bookings/${first.id}/level-changes`, { effectiveFrom: days[0], barthelScore: 70 });
+    expect(milder.removedAssignments).toBe(0);
+    // → special (1:1) from the second day: 1 + 1/6 > 1, so the first patient's shifts from then on are freed.
+    const special = await h.ok('post', `/nursing/bookings/${first.id}/level-changes`, { effectiveFrom: days[1], barthelScore: 20 });
+    expect(special.removedAssignments).toBe(2);
+    expect(special.booking.levels.map((l: { levelCode: string }) => l.levelCode)).toEqual(['level3', 'level2', 'special']);
+    expect(await aideShifts()).toEqual([`${days[0]}:first`, `${days[0]}:second`, `${days[1]}:second`, `${days[2]}:second`]);
+    const coverage = await h.ok('get', `/nursing/coverage?from=${days[1]}&to=${days[1]}&wardId=${ward.id}`);
+    expect(coverage.shifts.find((s: { shiftCode: string }) => s.shiftCode === 'day').uncoveredBookingIds).toContain(first.id);
   });
 
   it('when a stay is under 24 h across midnight, then the invoice counts one day', async () => {
