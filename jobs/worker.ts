@@ -12,6 +12,7 @@ import { createWorkerRedis } from '../src/queues/redis.js';
 import { processors } from './processors.js';
 import type { Processor } from './processors.js';
 import { syncTenantSchedules } from '../src/queues/schedules.js';
+import { requeueLostWelfareChecks } from '../src/delivery/welfare-recovery.js';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -51,15 +52,40 @@ export async function syncAllSchedules(deps: Deps): Promise<void> {
   for (const t of tenants) await syncTenantSchedules(deps.queues, t);
 }
 
+export const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
+
+/**
+ * Puts back what Redis may have lost, from the database: every tenant's job schedulers and the
+ * pending welfare checks. Both steps are idempotent, so the worker runs them at start and then
+ * every 10 minutes (a Redis that lost its data while the worker kept running heals too).
+ * A failed round is logged and retried at the next tick.
+ */
+export function startHousekeeping(deps: Deps, everyMs = HOUSEKEEPING_EVERY_MS): { first: Promise<void>; stop(): void } {
+  const round = async () => {
+    try {
+      await syncAllSchedules(deps);
+      const requeued = await requeueLostWelfareChecks(deps);
+      if (requeued) logger.warn({ requeued }, 'welfare checks missing from Redis were queued again');
+    } catch (err) {
+      logger.error({ err: (err as Error).message }, 'housekeeping round failed');
+    }
+  };
+  const timer = setInterval(round, everyMs);
+  timer.unref();
+  return { first: round(), stop: () => clearInterval(timer) };
+}
+
 async function main() {
   const cfg = config();
   if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker process.');
   await migrateDeploy(cfg.DATABASE_URL);
   const deps = await createDeps(cfg, cfg.DATABASE_URL);
   const running = startWorkers(deps);
-  await syncAllSchedules(deps);
+  const housekeeping = startHousekeeping(deps);
+  await housekeeping.first;
   logger.info({ queues: running.workers.map((w) => w.name) }, 'workers started');
   onShutdown(async () => {
+    housekeeping.stop();
     await running.close();
     await closeDeps(deps);
   });

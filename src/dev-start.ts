@@ -4,7 +4,7 @@ import { migrateDeploy } from './db/migrate.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { ensureRedis } from './queues/redis-server.js';
 import { closeServer, listen } from './server.js';
-import { startWorkers, syncAllSchedules } from '../jobs/worker.js';
+import { startHousekeeping, startWorkers } from '../jobs/worker.js';
 
 /**
  * `npm start`: one process for a newcomer — database (embedded PostgreSQL unless DATABASE_URL
@@ -18,7 +18,8 @@ async function main() {
   const applied = await migrateDeploy(databaseUrl);
   const deps = await createDeps(cfg, databaseUrl);
   const workers = startWorkers(deps);
-  await syncAllSchedules(deps);
+  const housekeeping = startHousekeeping(deps);
+  await housekeeping.first;
   const server = await listen(deps);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.PORT;
@@ -39,6 +40,7 @@ Then: curl -H "Authorization: Bearer <token>" ${base}/me
 `);
   onShutdown(async () => {
     await closeServer(server);
+    housekeeping.stop();
     await workers.close();
     await closeDeps(deps);
     redisChild?.kill();

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requeueLostWelfareChecks } from '../../src/delivery/welfare-recovery.js';
 import { jobId } from '../../src/queues/definitions.js';
 import { today } from '../../src/time/index.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
@@ -107,6 +108,25 @@ describe('welfare check (issue point 8)', () => {
     const dup = await env.deps.queues.add('welfare.escalate', { tenantId: w.t.id, routeStopId: s.id }, { jobId: jobId('welfare', s.id, 'dup') });
     await eventually(async () => (await dup.getState()) === 'completed');
     expect(await alertsFor(s.id)).toHaveLength(1);
+  });
+
+  it('when Redis loses a pending welfare check, then housekeeping queues it again from the database and the alert opens once', async () => {
+    const [lost, delivered] = [stops[3], stops[4]];
+    for (const s of [lost, delivered]) {
+      expect((await notHome(s)).status).toBe(200);
+      await (await welfareJob(s.id))!.remove(); // as if Redis had been flushed
+    }
+    expect((await env.request.post(`/delivery/stops/${delivered.id}/outcome`).set(bearer(delivered.token)).send({ status: 'delivered' })).status).toBe(200);
+    expect(await welfareJob(lost.id)).toBeFalsy();
+
+    expect(await requeueLostWelfareChecks(env.deps)).toBe(1); // the delivered stop needs no check
+    expect(await requeueLostWelfareChecks(env.deps)).toBe(0); // queued already: nothing twice
+    expect(await welfareJob(delivered.id)).toBeFalsy();
+    await eventually(async () => (await alertsFor(lost.id)).length === 1, 20_000);
+    await eventually(async () => (await (await welfareJob(lost.id))!.getState()) === 'completed');
+    expect(await requeueLostWelfareChecks(env.deps)).toBe(0); // the alert is open: done
+    expect(await alertsFor(lost.id)).toHaveLength(1);
+    expect(await alertsFor(delivered.id)).toEqual([]);
   });
 });
 
