@@ -134,7 +134,7 @@ export async function checkout(d: D, ctx: RequestContext, canteenId: string, inp
     try {
       const meal = await db.$transaction(
         async (tx) => {
-          await lockForCheckout(tx, ctx.tenantId, canteen.id, month);
+          await lockForCheckout(tx, ctx.tenantId, canteen.id, month, diner.person?.id ?? null);
           const { priced, key } = await priceMeal(tx);
           const row = await tx.canteenMeal.create({
             data: {

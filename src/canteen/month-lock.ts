@@ -6,6 +6,8 @@
  * meal either commits before the settlement reads the month, or sees the lock and is refused: no
  * meal can slip into a month after its totals were computed.
  *
+ * Diner lock: see lockForCheckout.
+ *
  * Policy lock: publishing a policy version takes an exclusive lock per tenant; a checkout takes it
  * shared before it reads the versions. So a version cannot be published "from today" while a
  * checkout is still pricing today's meal with the old one (the publish waits, then sees that meal
@@ -19,6 +21,7 @@ import { ConflictError } from '../http/errors.js';
 
 const monthKey = (tenantId: string, canteenId: string, month: string) => `canteen-month|${tenantId}|${canteenId}|${month}`;
 const policyKey = (tenantId: string) => `subsidy-policy|${tenantId}`;
+const dinerKey = (tenantId: string, personId: string) => `canteen-diner|${tenantId}|${personId}`;
 
 export async function lockMonth(tx: TenantTx, tenantId: string, canteenId: string, month: string, mode: 'shared' | 'exclusive'): Promise<void> {
   const key = monthKey(tenantId, canteenId, month);
@@ -48,9 +51,21 @@ export async function assertMonthOpen(tx: TenantTx, tenantId: string, canteenId:
   await refuseSettled(tx, canteenId, month);
 }
 
-/** Checkout: the month lock and the policy lock shared in one round trip, then the settled check. */
-export async function lockForCheckout(tx: TenantTx, tenantId: string, canteenId: string, month: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(${monthKey(tenantId, canteenId, month)}, 0)),
-    pg_advisory_xact_lock_shared(hashtextextended(${policyKey(tenantId)}, 0))`;
+/**
+ * Checkout: the month lock and the policy lock shared, and the diner lock exclusive, in one round
+ * trip; then the settled check. The diner lock queues two checkouts of one registered person (at
+ * two counters, two canteens or two slots) one after the other, so the second one's caps (per slot
+ * and day, per month) count the first meal; the unique subsidy key stays the database's guarantee.
+ */
+export async function lockForCheckout(tx: TenantTx, tenantId: string, canteenId: string, month: string, personId: string | null): Promise<void> {
+  const month_ = monthKey(tenantId, canteenId, month);
+  if (personId) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(${month_}, 0)),
+      pg_advisory_xact_lock_shared(hashtextextended(${policyKey(tenantId)}, 0)),
+      pg_advisory_xact_lock(hashtextextended(${dinerKey(tenantId, personId)}, 0))`;
+  } else {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(${month_}, 0)),
+      pg_advisory_xact_lock_shared(hashtextextended(${policyKey(tenantId)}, 0))`;
+  }
   await refuseSettled(tx, canteenId, month);
 }

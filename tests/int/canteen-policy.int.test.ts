@@ -122,4 +122,21 @@ describe('subsidy policies', () => {
     const after = await checkout(env, cashier.token, canteen, { personId: person.id, slot: 'lunch', servedAt: servedAt('2026-04-08', '11:30', ZONE) });
     expect(after.body).toMatchObject({ subsidy: 0, rule: 'no_eligibility' });
   });
+
+  it('when checkouts of one diner in different slots race against a monthly cap, then the cap still holds', async () => {
+    const capped = await publish({ name: 'May: one subsidised meal a month', effectiveFrom: '2026-05-01', rules: rules((r) => (r.caps.perMonth = 1)) });
+    expect(capped.status, JSON.stringify(capped.body)).toBe(201);
+    // Several diners, so that a race window which only opens now and then is hit (without the
+    // diner lock this fails within a few diners: lunch and dinner both subsidised).
+    for (let k = 0; k < 6; k++) {
+      const diner = await createPerson(env, t, { birthDate: '1950-01-15' });
+      const day = `2026-05-1${k}`;
+      const meals = await Promise.all([['lunch', '11:30'], ['dinner', '17:30'], ['lunch', '11:45'], ['dinner', '17:45']]
+        .map(([slot, time]) => checkout(env, cashier.token, canteen, { personId: diner.id, slot, servedAt: servedAt(day, time, ZONE) })));
+      expect(meals.map((m) => m.status)).toEqual([201, 201, 201, 201]);
+      expect(meals.filter((m) => m.body.subsidy > 0)).toHaveLength(1);
+      expect(meals.filter((m) => m.body.rule === 'cap_month').length).toBeGreaterThanOrEqual(2);
+      expect(await env.deps.prisma.canteenMeal.count({ where: { personId: diner.id, subsidy: { gt: 0 } } })).toBe(1);
+    }
+  });
 });
