@@ -31,7 +31,10 @@ export function startWorkers(deps: Deps, opts: { prefix?: string; concurrency?: 
         const payload = queuePayloads[name].parse(job.data);
         return processor(Object.assign(job, { data: payload }), deps);
       },
-      { connection, prefix: opts.prefix ?? deps.config.QUEUE_PREFIX, concurrency: opts.concurrency ?? 2 },
+      {
+        connection, prefix: opts.prefix ?? deps.config.QUEUE_PREFIX, concurrency: opts.concurrency ?? 2,
+        lockDuration: deps.config.JOB_LOCK_MS, stalledInterval: deps.config.JOB_LOCK_MS,
+      },
     );
     worker.on('failed', (job, err) => logger.warn({ queue: name, jobId: job?.id, err: err.message }, 'job failed'));
     worker.on('error', (err) => logger.error({ queue: name, err: err.message }, 'worker error'));

@@ -20,6 +20,11 @@ const envSchema = z.object({
   OSRM_URL: z.url().optional(),
   /** Overrides every tenant's welfareDelayMinutes with a delay in seconds (tests, drills). */
   WELFARE_DELAY_SECONDS: z.coerce.number().int().min(0).optional(),
+  /**
+   * BullMQ job lock (ms): a worker renews it every half period while a job runs; when a worker dies,
+   * its active jobs are picked up again by another worker this long after (lockDuration and stalledInterval).
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   DATA_DIR: z.string().default('.data'),
   /** Run the BullMQ workers inside the API process (npm start); production runs them separately. */
   RUN_WORKERS: z.stringbool().default(false),

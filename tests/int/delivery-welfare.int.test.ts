@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requeueLostWelfareChecks } from '../../src/delivery/welfare-recovery.js';
 import { jobId } from '../../src/queues/definitions.js';
@@ -8,6 +6,7 @@ import { today } from '../../src/time/index.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
 import { createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
+import { killWorkerProcess, startWorkerProcess as startWorker } from '../support/delivery/worker-process.js';
 import type { World } from '../support/delivery/delivery-world.js';
 
 let env: TestEnv;
@@ -38,6 +37,7 @@ const notHome = (s: (typeof stops)[number]) => env.request.post(`/delivery/stops
 const alertsFor = async (stopId: string, status?: string) =>
   ((await env.request.get('/delivery/alerts').query(status ? { status } : {}).set(m)).body.items as { id: string; routeStopId: string; status: string }[])
     .filter((a) => a.routeStopId === stopId);
+const startWorkerProcess = () => startWorker(env, children);
 const welfareJob = (stopId: string) => env.deps.queues.get('welfare.escalate').getJob(jobId('welfare', stopId));
 
 describe('welfare check (issue point 8)', () => {
@@ -97,8 +97,7 @@ describe('welfare check (issue point 8)', () => {
     const s = stops[2];
     const first = await startWorkerProcess();
     expect((await notHome(s)).status).toBe(200);
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
+    await killWorkerProcess(first);
     expect(await (await welfareJob(s.id))!.getState()).toBe('delayed');
 
     await startWorkerProcess();
@@ -129,24 +128,3 @@ describe('welfare check (issue point 8)', () => {
     expect(await alertsFor(delivered.id)).toEqual([]);
   });
 });
-
-/** Starts tests/support/delivery/delivery-worker.ts as a real process on this test's database and prefix. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const script = fileURLToPath(new URL('../support/delivery/delivery-worker.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, DATABASE_URL: env.deps.config.DATABASE_URL, REDIS_URL: env.deps.config.REDIS_URL, QUEUE_PREFIX: env.prefix, LOG_LEVEL: 'silent', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker process did not start')), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
-  });
-  return child;
-}
