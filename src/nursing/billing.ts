@@ -2,7 +2,7 @@ import { addDays, datesBetween, instantAt, localDateOf } from '../time/index.js'
 
 /**
  * Billing of one care booking (SPEC §3), pure: the daily fee of the care level in force on each
- * local calendar day of care; a stay under 24 h counts one day (the admission and discharge days
+ * local calendar day of care (at the fee that level had on that day); a stay under 24 h counts one day (the admission and discharge days
  * together). Amounts are integer fen.
  */
 export interface LevelPeriodLike {
@@ -10,10 +10,27 @@ export interface LevelPeriodLike {
   effectiveFrom: string;
 }
 
+export interface FeeChange {
+  effectiveFrom: string;
+  dailyFee: number;
+}
+
 export interface LevelPrice {
   code: string;
   name: string;
+  /** The level's first fee, in force until the first fee change. */
   dailyFee: number;
+  /** Later fees, each from its local date on (a hospital's new price list never rewrites past days). */
+  feeChanges?: FeeChange[];
+}
+
+/** The daily fee of a level on a local date: the latest change on or before it, else the first fee. */
+export function feeOn(level: LevelPrice, date: string): number {
+  let fee = level.dailyFee;
+  for (const c of [...(level.feeChanges ?? [])].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))) {
+    if (c.effectiveFrom <= date) fee = c.dailyFee;
+  }
+  return fee;
 }
 
 export interface BillLine {
@@ -73,7 +90,7 @@ export function computeBill(input: {
     const levelCode = levelOn(input.periods, date);
     const level = byCode.get(levelCode);
     if (!level) throw new Error(`unknown care level ${levelCode}`);
-    return { date, levelCode, dailyFee: level.dailyFee };
+    return { date, levelCode, dailyFee: feeOn(level, date) };
   });
   const lines: BillLine[] = [];
   for (const day of daily) {

@@ -12,6 +12,7 @@ import type { BillLine } from './billing.js';
 import { bedCodes, loadBooking } from './booking-view.js';
 import type { BookingRow } from './booking-view.js';
 import { renderInvoiceHtml } from './invoice-html.js';
+import { levelPrice } from './views.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -34,7 +35,7 @@ function careStart(b: BookingRow, zone: string): Date {
 export async function issueInvoice(tx: TenantTx, actor: Actor, bookingId: string, zone: string): Promise<Invoice | null> {
   const b = await loadBooking(tx, bookingId);
   if (!b.activatedAt || !b.endedAt) return null;
-  const levels = await tx.careLevel.findMany();
+  const levels = (await tx.careLevel.findMany()).map(levelPrice);
   const start = careStart(b, zone);
   const end = b.endedAt > start ? b.endedAt : start;
   const bill = computeBill({ start, end, zone, periods: b.levels, levels });

@@ -12,6 +12,7 @@ export const careLevelInput = z.strictObject({
   name: z.string().trim().min(1).max(64),
   patientsPerAide: z.number().int().min(1).max(20).describe('1 = one aide per patient (1:1).'),
   dailyFee: money,
+  feeEffectiveFrom: localDate.optional().describe('For an existing level: the local date a new dailyFee applies from (today or later; default today). Days before keep the fee they had.'),
   requiredSkill: skill.nullable().optional().describe('Aides caring for this level must have this skill.'),
 });
 
@@ -19,8 +20,10 @@ export const careLevelSchema = z.object({
   code: z.string(),
   name: z.string(),
   patientsPerAide: z.number().int(),
-  dailyFee: z.number().int().describe('Fen per day.'),
+  dailyFee: z.number().int().describe('Fen per day, in force today.'),
   requiredSkill: z.string().nullable(),
+  fees: z.array(z.object({ effectiveFrom: z.string().nullable(), dailyFee: z.number().int() }))
+    .describe('The fee schedule: the first fee (effectiveFrom null), then each change from its local date on.'),
 });
 
 export const shiftTemplateInput = z.strictObject({

@@ -5,7 +5,9 @@ import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
 import type { CareLevelInput, ShiftTemplateInput, WardCreate } from './schemas-setup.js';
 import { templatesOverlap } from './shifts.js';
-import { careLevelView, templateView } from './views.js';
+import { feeOn } from './billing.js';
+import { careLevelView, levelPrice, templateView } from './views.js';
+import { today } from '../time/index.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -50,20 +52,43 @@ export async function ensureDefaults(d: D, ctx: RequestContext) {
 
 export async function listCareLevels(d: D, ctx: RequestContext) {
   const rows = await tenantDb(d.prisma, ctx.tenantId).careLevel.findMany({ orderBy: [{ patientsPerAide: 'asc' }, { code: 'asc' }] });
-  return rows.map(careLevelView);
+  const now = today(ctx.timeZone);
+  return rows.map((l) => careLevelView(l, now));
 }
 
-/** Creates or replaces a care level by code. */
+/**
+ * Creates or replaces a care level by code. A new fee of an existing level is a fee change from
+ * `feeEffectiveFrom` (today or later): days before keep the fee they had, so invoices issued later
+ * for earlier days bill what the price list said then. A change on the same date replaces that
+ * change; changes scheduled after it stay.
+ */
 export async function putCareLevel(d: D, ctx: RequestContext, code: string, input: CareLevelInput) {
   const db = tenantDb(d.prisma, ctx.tenantId);
+  const now = today(ctx.timeZone);
   return db.$transaction(async (tx) => {
     const before = await tx.careLevel.findFirst({ where: { code } });
-    const data = { ...input, requiredSkill: input.requiredSkill ?? null };
-    const after = before
-      ? await tx.careLevel.update({ where: { id: before.id }, data })
-      : await tx.careLevel.create({ data: { ...data, code, tenantId: ctx.tenantId } });
+    const { feeEffectiveFrom, dailyFee, ...rest } = input;
+    const data = { ...rest, requiredSkill: input.requiredSkill ?? null };
+    let after;
+    if (!before) {
+      after = await tx.careLevel.create({ data: { ...data, dailyFee, code, tenantId: ctx.tenantId } });
+    } else {
+      const from = feeEffectiveFrom ?? now;
+      const price = levelPrice(before);
+      let feeChanges = price.feeChanges!;
+      if (feeOn(price, from) !== dailyFee) {
+        if (from < now) {
+          throw new ConflictError(`A new fee applies from today (${now}) or a later date; past days keep the fee they had.`, {
+            errors: [{ path: 'body.feeEffectiveFrom', message: `Before ${now}.` }],
+          });
+        }
+        feeChanges = [...feeChanges.filter((c) => c.effectiveFrom !== from), { effectiveFrom: from, dailyFee }]
+          .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+      }
+      after = await tx.careLevel.update({ where: { id: before.id }, data: { ...data, feeChanges: feeChanges as object[] } });
+    }
     await writeAudit(tx, ctx, { action: before ? 'care-level.update' : 'care-level.create', entity: 'CareLevel', entityId: after.id, before, after });
-    return careLevelView(after);
+    return careLevelView(after, now);
   });
 }
 

@@ -1,9 +1,20 @@
 import type { Aide, CareLevel, ShiftTemplate } from '../generated/prisma/client.js';
+import { feeOn } from './billing.js';
+import type { FeeChange, LevelPrice } from './billing.js';
 import { nominalHours } from './shifts.js';
 
-/** How nursing rows leave the API (no tenantId, stable field order). */
-export function careLevelView(l: CareLevel) {
-  return { code: l.code, name: l.name, patientsPerAide: l.patientsPerAide, dailyFee: l.dailyFee, requiredSkill: l.requiredSkill };
+/** A care-level row as the pure billing code reads it (feeChanges is a JSON column). */
+export function levelPrice(l: CareLevel): LevelPrice {
+  return { code: l.code, name: l.name, dailyFee: l.dailyFee, feeChanges: l.feeChanges as unknown as FeeChange[] };
+}
+
+/** How nursing rows leave the API (no tenantId, stable field order); `dailyFee` is the fee in force on `today`. */
+export function careLevelView(l: CareLevel, today: string) {
+  const price = levelPrice(l);
+  return {
+    code: l.code, name: l.name, patientsPerAide: l.patientsPerAide, dailyFee: feeOn(price, today), requiredSkill: l.requiredSkill,
+    fees: [{ effectiveFrom: null, dailyFee: l.dailyFee }, ...price.feeChanges!],
+  };
 }
 
 export function templateView(t: ShiftTemplate) {

@@ -173,6 +173,26 @@ describe('care-level changes, discharge and the invoice', () => {
     expect(coverage.shifts.find((s: { shiftCode: string }) => s.shiftCode === 'day').uncoveredBookingIds).toContain(first.id);
   });
 
+  it('when the hospital raises a level’s fee, then only days from the change on cost more; a change in the past is refused', async () => {
+    const put = (body: Record<string, unknown>) => h.call('put', '/nursing/care-levels/hospice', { name: '安宁疗护', patientsPerAide: 2, ...body });
+    expect((await put({ dailyFee: 15000 })).status).toBe(200);
+    const admittedOn = dayFromToday(-4);
+    const b = await patient(h, { wardId: ward.id, barthel: 30, levelCode: 'hospice', overrideReason: 'palliative care',
+      admittedAt: at(admittedOn, '10:00'), signedAt: at(admittedOn, '10:10') });
+    const past = await put({ dailyFee: 18000, feeEffectiveFrom: dayFromToday(-1) });
+    expect(past.status).toBe(409);
+    expect(past.body.errors[0].path).toBe('body.feeEffectiveFrom');
+    expect((await put({ dailyFee: 18000 })).body).toMatchObject({ dailyFee: 18000, fees: [{ effectiveFrom: null, dailyFee: 15000 }, { effectiveFrom: dayFromToday(0), dailyFee: 18000 }] });
+    const later = await put({ dailyFee: 20000, feeEffectiveFrom: dayFromToday(30) });
+    expect(later.body.dailyFee).toBe(18000); // today's fee; the next one is scheduled
+    expect(later.body.fees).toHaveLength(3);
+    const out = await h.ok('post', `/nursing/admissions/${b.admissionId}/discharge`, {});
+    expect(out.invoices[0].lines.map((l: { fromDate: string; days: number; dailyFee: number }) => [l.fromDate, l.days, l.dailyFee])).toEqual([
+      [admittedOn, 4, 15000], [dayFromToday(0), 1, 18000],
+    ]);
+    expect(out.invoices[0].totalFee).toBe(4 * 15000 + 18000);
+  });
+
   it('when a stay is under 24 h across midnight, then the invoice counts one day', async () => {
     const b = await patient(h, { wardId: ward.id, barthel: 90, admittedAt: at(dayFromToday(-2), '20:00'), signedAt: at(dayFromToday(-2), '20:10') });
     const out = await h.ok('post', `/nursing/admissions/${b.admissionId}/discharge`, { dischargedAt: at(dayFromToday(-1), '10:00') });

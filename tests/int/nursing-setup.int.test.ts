@@ -30,7 +30,7 @@ describe('hospital set-up', () => {
 
   it('when a care level is replaced, then its ratio, fee and required skill change', async () => {
     const l = await h.ok('put', '/nursing/care-levels/icu', { name: '重症监护', patientsPerAide: 1, dailyFee: 20000, requiredSkill: 'ventilator' });
-    expect(l).toEqual({ code: 'icu', name: '重症监护', patientsPerAide: 1, dailyFee: 20000, requiredSkill: 'ventilator' });
+    expect(l).toEqual({ code: 'icu', name: '重症监护', patientsPerAide: 1, dailyFee: 20000, requiredSkill: 'ventilator', fees: [{ effectiveFrom: null, dailyFee: 20000 }] });
     const bad = await h.call('put', '/nursing/care-levels/icu', { name: 'x', patientsPerAide: 0, dailyFee: -1 });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.dailyFee', 'body.patientsPerAide']);

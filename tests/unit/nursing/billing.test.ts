@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { billedDates, careStartInstant, computeBill, levelOn } from '../../../src/nursing/billing.js';
+import { billedDates, careStartInstant, computeBill, feeOn, levelOn } from '../../../src/nursing/billing.js';
 import { suggestLevel } from '../../../src/nursing/barthel.js';
 
 const Z = 'Asia/Shanghai';
@@ -49,6 +49,15 @@ describe('computeBill', () => {
       { levelCode: 'level2', levelName: '二级', fromDate: '2026-12-04', toDate: '2026-12-06', days: 3, dailyFee: 10000, amount: 30000 },
     ]);
     expect(bill).toMatchObject({ fromDate: '2026-12-01', toDate: '2026-12-06', days: 6, totalFee: 78000 });
+  });
+  it('when the hospital changes a level’s fee mid-stay, then days before the change keep the old fee', () => {
+    const levels = [{ code: 'level1', name: '一级', dailyFee: 12000, feeChanges: [{ effectiveFrom: '2026-12-10', dailyFee: 13000 }, { effectiveFrom: '2026-12-04', dailyFee: 12500 }] }];
+    const bill = computeBill({ start: t('2026-12-02T09:00'), end: t('2026-12-11T10:00'), zone: Z, levels, periods: [{ levelCode: 'level1', effectiveFrom: '2026-12-02' }] });
+    expect(bill.lines.map((l) => [l.fromDate, l.toDate, l.days, l.dailyFee])).toEqual([
+      ['2026-12-02', '2026-12-03', 2, 12000], ['2026-12-04', '2026-12-09', 6, 12500], ['2026-12-10', '2026-12-11', 2, 13000],
+    ]);
+    expect(bill.totalFee).toBe(2 * 12000 + 6 * 12500 + 2 * 13000);
+    expect([feeOn(levels[0], '2026-12-01'), feeOn(levels[0], '2026-12-04'), feeOn(levels[0], '2027-01-01')]).toEqual([12000, 12500, 13000]);
   });
   it('when a level period starts before care, then the latest period on or before each day applies', () => {
     const periods = [{ levelCode: 'level1', effectiveFrom: '2026-11-01' }, { levelCode: 'level3', effectiveFrom: '2026-12-02' }];

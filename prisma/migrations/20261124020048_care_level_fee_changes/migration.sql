@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CareLevel" ADD COLUMN     "feeChanges" JSONB NOT NULL DEFAULT '[]';
