@@ -37,6 +37,7 @@ const en = {
   lunch: 'Lunch',
   dinner: 'Dinner',
   diets: { regular: 'Regular', diabetic: 'Diabetic', low_salt: 'Low salt', soft: 'Soft', minced: 'Minced', pureed: 'Pureed', halal: 'Halal', vegetarian: 'Vegetarian' } as Record<string, string>,
+  textures: { regular: 'Regular', soft: 'Soft', minced: 'Minced', pureed: 'Pureed' } as Record<string, string>,
 };
 
 const zh: typeof en = {
@@ -77,6 +78,7 @@ const zh: typeof en = {
   lunch: '午餐',
   dinner: '晚餐',
   diets: { regular: '普通', diabetic: '糖尿病餐', low_salt: '低盐', soft: '软食', minced: '碎食', pureed: '糊状', halal: '清真', vegetarian: '素食' },
+  textures: { regular: '普通', soft: '软烂', minced: '切碎', pureed: '糊状' },
 };
 
 export type Labels = typeof en;

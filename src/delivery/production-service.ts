@@ -83,7 +83,7 @@ export function renderProductionSheet(p: ProductionSheet, locale: string): strin
   const labelsHtml = p.labels.map((x) => `<div class="label">
   <div class="rs">${x.routeNo === null ? e(l.unrouted) : `${e(l.route)} ${x.routeNo} · ${e(l.stop)} ${x.stopNo}`}</div>
   <div class="nm">${e(x.name)} × ${x.quantity}</div>
-  <div>${e(l.diets[x.diet] ?? x.diet)}${x.texture !== 'regular' ? ` · ${e(x.texture)}` : ''}${x.allergies.map((a) => ` · ⚠ ${e(a)}`).join('')}</div>
+  <div>${e(l.diets[x.diet] ?? x.diet)}${x.texture !== 'regular' ? ` · ${e(l.textures[x.texture] ?? x.texture)}` : ''}${x.allergies.map((a) => ` · ⚠ ${e(a)}`).join('')}</div>
   <div class="small">${e(l.cookedAt)} ${e(x.cookedAtLocal)} · ${e(l.eatBy)} <b>${e(x.eatByLocal)}</b></div>
 </div>`).join('\n');
   const note = !p.plan ? l.noPlan : p.plan.status !== 'published' ? l.draft : '';
@@ -101,7 +101,7 @@ h2 { font-size: 15pt; margin: 4mm 0 2mm; }
 <div class="meta"><span>${e(l.date)}: ${e(p.date)}</span><span>${e(l.slot)}: ${e(slotLabel(l, p.slot, p.slotName))}</span>
 <span>${e(l.total)}: <b>${p.counts.total}</b></span>${p.overCapacity ? `<span>⚠ &gt; ${p.kitchen.capacityPerSlot}</span>` : ''}</div>
 ${note ? `<p>${e(note)}</p>` : ''}
-<div class="grid"><div>${countTable(l.byDiet, p.counts.byDiet, (k) => l.diets[k] ?? k)}</div><div>${countTable(l.byTexture, p.counts.byTexture)}</div><div>${countTable(l.byAllergy, p.counts.byAllergy)}</div></div>
+<div class="grid"><div>${countTable(l.byDiet, p.counts.byDiet, (k) => l.diets[k] ?? k)}</div><div>${countTable(l.byTexture, p.counts.byTexture, (k) => l.textures[k] ?? k)}</div><div>${countTable(l.byAllergy, p.counts.byAllergy)}</div></div>
 <h2>${e(l.labels)}</h2>
 <div class="labels">
 ${labelsHtml}

@@ -154,6 +154,11 @@ describe('production sheet (issue point 3)', () => {
     expect(html.text).toContain('Production sheet');
     expect(html.text).toContain(plan.routes[0].stops[0].name);
     expect(html.text).toContain('@page { size: A4');
+    const patched = await env.request.patch(`/delivery/recipients/${w.recipients[0].id}`).set(m).send({ texture: 'minced' });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const minced = await env.request.get('/delivery/production.html').query({ date: D, slot: 'lunch' }).set(m);
+    expect(minced.text).toContain('Minced'); // in the tenant's language, on the label and in the counts
+    expect(minced.text).not.toContain('minced');
   });
 });
 
