@@ -18,6 +18,16 @@ export async function loadAdmissionView(db: ReturnType<typeof tenantDb> | Tenant
   return admissionView(a, bookings, await bedCodes(db, [a.bedId]), zone);
 }
 
+/** The bed named by id or code in the ward, checked to be free (null when none is named). */
+export async function freeBedOf(tx: TenantTx, ward: { id: string; name: string }, input: { bedId?: string; bedCode?: string }): Promise<string | null> {
+  if (!input.bedId && !input.bedCode) return null;
+  const bed = await tx.bed.findFirst({ where: { wardId: ward.id, ...(input.bedId ? { id: input.bedId } : { code: input.bedCode }) } });
+  if (!bed) throw new ConflictError(`No such bed in ward ${ward.name}.`, { errors: [{ path: input.bedId ? 'body.bedId' : 'body.bedCode', message: 'Unknown bed in this ward.' }] });
+  const taken = await tx.admission.findFirst({ where: { bedId: bed.id, dischargedAt: null }, include: { person: true } });
+  if (taken) throw new ConflictError(`Bed ${bed.code} of ward ${ward.name} is occupied by ${taken.person.name}.`);
+  return bed.id;
+}
+
 /** Admits a person to a ward (and a free bed of it). One open admission per person and per bed. */
 export async function admit(d: D, ctx: RequestContext, input: { personId: string; wardId: string; bedId?: string; bedCode?: string; admittedAt?: Date }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
@@ -29,14 +39,7 @@ export async function admit(d: D, ctx: RequestContext, input: { personId: string
     if (!ward) throw new ConflictError('The ward does not exist in this hospital.', { errors: [{ path: 'body.wardId', message: 'Unknown ward.' }] });
     const open = await tx.admission.findFirst({ where: { personId: person.id, dischargedAt: null } });
     if (open) throw new ConflictError(`${person.name} is already admitted (admission ${open.id}); discharge first.`);
-    let bedId: string | null = null;
-    if (input.bedId || input.bedCode) {
-      const bed = await tx.bed.findFirst({ where: { wardId: ward.id, ...(input.bedId ? { id: input.bedId } : { code: input.bedCode }) } });
-      if (!bed) throw new ConflictError(`No such bed in ward ${ward.name}.`, { errors: [{ path: input.bedId ? 'body.bedId' : 'body.bedCode', message: 'Unknown bed in this ward.' }] });
-      const taken = await tx.admission.findFirst({ where: { bedId: bed.id, dischargedAt: null }, include: { person: true } });
-      if (taken) throw new ConflictError(`Bed ${bed.code} of ward ${ward.name} is occupied by ${taken.person.name}.`);
-      bedId = bed.id;
-    }
+    const bedId = await freeBedOf(tx, ward, input);
     const admission = await tx.admission.create({
       data: { tenantId: ctx.tenantId, personId: person.id, wardId: ward.id, bedId, admittedAt: input.admittedAt ?? new Date() },
     });

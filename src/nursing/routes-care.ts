@@ -5,11 +5,13 @@ import type { Deps } from '../deps.js';
 import {
   admissionCreate, admissionListQuery, admissionSchema, bookingCreate, bookingEnd, bookingListQuery, bookingSchema, consentInput,
   consentRevoke, dischargeInput, dischargeResult, invoiceListQuery, invoiceSchema, levelChange, noteCreate, noteListQuery, noteSchema,
+  transferInput, transferResult,
 } from './schemas-care.js';
 import * as admissions from './admission-service.js';
 import * as bookings from './booking-service.js';
 import * as invoices from './invoice-service.js';
 import * as notes from './aide-view-service.js';
+import { transfer } from './transfer-service.js';
 
 const tags = ['nursing: patients'];
 const coordinator = ['hospital_coordinator'] as const;
@@ -30,6 +32,12 @@ export function registerNursingCareRoutes(api: ApiRouter, deps: Deps): void {
     { method: 'get', path: '/nursing/admissions/:id', summary: 'An admission with its bookings', tags, access: [...coordinator],
       params: idParams, responses: { 200: { description: 'Admission', schema: admissionSchema } } },
     async ({ ctx, params }) => ({ body: await admissions.getAdmission(deps, ctx, params.id) }),
+  );
+  api.add(
+    { method: 'post', path: '/nursing/admissions/:id/transfer', summary: 'Move the patient to another bed or ward from now on (a ward change frees their coming shifts)',
+      tags, access: [...coordinator], params: idParams, body: transferInput,
+      responses: { 200: { description: 'Admission, and how many coming shifts lost their aide', schema: transferResult } } },
+    async ({ ctx, params, body }) => ({ body: await transfer(deps, ctx, params.id, body) }),
   );
   api.add(
     { method: 'post', path: '/nursing/admissions/:id/discharge', summary: 'Discharge: ends the bookings, removes later shifts, issues invoices',

@@ -17,6 +17,11 @@ export const admissionListQuery = z.strictObject({
   wardId: z.uuid().optional(),
   state: z.enum(['open', 'discharged', 'all']).default('open'),
 });
+export const transferInput = z.strictObject({
+  wardId: z.uuid().describe('The ward the patient moves to (the same ward for a bed change).'),
+  bedId: z.uuid().optional(),
+  bedCode: z.string().trim().min(1).max(16).optional().describe('Alternative to bedId: the bed code within the ward.'),
+});
 export const dischargeInput = z.strictObject({ dischargedAt: instant.optional().describe('Default: now.') });
 
 export const consentInput = z.strictObject({
@@ -124,6 +129,7 @@ export const invoiceSchema = z.object({
   totalFee: z.number().int().describe('Fen.'),
   issuedAt: z.iso.datetime(),
 });
+export const transferResult = z.object({ admission: admissionSchema, removedAssignments: z.number().int() });
 export const dischargeResult = z.object({ admission: admissionSchema, invoices: z.array(invoiceSchema), removedAssignments: z.number().int() });
 export const invoiceListQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional() });
 

@@ -37,6 +37,36 @@ describe('admissions', () => {
   });
 });
 
+describe('transfers', () => {
+  it('when a patient changes bed in the ward, the aide stays; when they change ward, their coming shifts lose the aide', async () => {
+    const other = await h.ok('post', '/nursing/wards', { name: '神经内科', beds: ['01', '02'] });
+    const a = await aide(h);
+    const b = await patient(h, { wardId: ward.id, bed: '07', barthel: 50 });
+    const days = [dayFromToday(2), dayFromToday(3)];
+    for (const date of days) await h.ok('post', '/nursing/assignments', { date, shiftCode: 'night', bookingId: b.id, aideId: a.id });
+    const assigned = async () => (await h.ok('get', `/nursing/assignments?from=${days[0]}&to=${days[1]}&bookingId=${b.id}`)).items.length;
+
+    const bed = await h.ok('post', `/nursing/admissions/${b.admissionId}/transfer`, { wardId: ward.id, bedCode: '08' });
+    expect(bed).toMatchObject({ removedAssignments: 0, admission: { bedCode: '08', wardId: ward.id } });
+    expect(await assigned()).toBe(2);
+    const taken = await h.call('post', `/nursing/admissions/${b.admissionId}/transfer`, { wardId: ward.id, bedCode: '01' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.detail).toMatch(/occupied/);
+    const nowhere = await h.call('post', `/nursing/admissions/${b.admissionId}/transfer`, { wardId: '00000000-0000-4000-8000-000000000000' });
+    expect(nowhere.body.errors[0].path).toBe('body.wardId');
+
+    const moved = await h.ok('post', `/nursing/admissions/${b.admissionId}/transfer`, { wardId: other.id, bedCode: '02' });
+    expect(moved).toMatchObject({ removedAssignments: 2, admission: { bedCode: '02', wardId: other.id } });
+    expect(await assigned()).toBe(0);
+    const cov = await h.ok('get', `/nursing/coverage?from=${days[0]}&to=${days[0]}&wardId=${other.id}`);
+    expect(cov.shifts.find((s: { shiftCode: string }) => s.shiftCode === 'night').uncoveredBookingIds).toEqual([b.id]);
+    expect((await h.ok('get', `/nursing/wards/${ward.id}`)).beds.find((x: { code: string }) => x.code === '08').admissionId).toBeNull();
+
+    await h.ok('post', `/nursing/admissions/${b.admissionId}/discharge`, {});
+    expect((await h.call('post', `/nursing/admissions/${b.admissionId}/transfer`, { wardId: ward.id })).status).toBe(409);
+  });
+});
+
 describe('bookings and the Barthel score', () => {
   it('when a Barthel score is given, then the suggested level is booked (≤40 special … 81–99 level3)', async () => {
     for (const [score, level] of [[40, 'special'], [41, 'level1'], [61, 'level2'], [99, 'level3']] as const) {
