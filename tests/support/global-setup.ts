@@ -26,6 +26,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
         if (!/already exists/.test(String(err))) throw err;
       });
     }
+    // Templates of older migration sets only take space; one still in use by another run stays.
+    const stale = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'eldercare\\_tpl\\_%' AND datname <> $1 AND datname NOT LIKE '%\\_build\\_%'", [template]);
+    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {});
   } finally {
     await admin.end();
   }
