@@ -4,6 +4,9 @@
 import { addDays, today } from '../../src/time/index.js';
 import type { DemoContext } from './context.js';
 import { TOWNSHIP_CENTRE } from './township.js';
+import { labels } from '../../src/delivery/i18n.js';
+
+const zh = labels('zh-CN');
 
 const DIETS = ['普通', '普通', '普通', '糖尿病', '低盐', '软食', '碎食', '清真', '素食'];
 const NOTES = ['', '', '', '耳背，请大声敲门', '钥匙在邻居家', '狗拴在院里', '二楼，走后门'];
@@ -80,13 +83,13 @@ export const deliveryDemoStep = {
     }
 
     const prod = await api('get', `/delivery/production?date=${tomorrow}&slot=lunch`, manager);
-    log(`\nProduction (lunch): ${prod.counts.total} meals — ${Object.entries(prod.counts.byDiet).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    log(`\nProduction (lunch): ${prod.counts.total} meals — ${Object.entries(prod.counts.byDiet).map(([k, v]) => `${zh.diets[k] ?? k} ${v}`).join(', ')}`);
 
     const mine = await api('get', `/me/routes?date=${tomorrow}`, ctx.users.driver1.token);
     for (const r of mine.routes) {
       log(`\ndriver1's list — route ${r.routeNo}, leave ${r.kitchen.name} at ${r.departLocal}:`);
       for (const s of r.stops) {
-        log(`  ${String(s.stopNo).padStart(2)}. ${s.etaLocal}  ${s.name}  ${s.address}  ☎ ${s.phone}  [${s.diet}${s.allergies.length ? ` ⚠${s.allergies.join(',')}` : ''}]${s.accessNotes ? `  «${s.accessNotes}»` : ''}`);
+        log(`  ${String(s.stopNo).padStart(2)}. ${s.etaLocal}  ${s.name}  ${s.address}  ☎ ${s.phone}  [${zh.diets[s.diet] ?? s.diet}${s.allergies.length ? ` ⚠${s.allergies.join(',')}` : ''}]${s.accessNotes ? `  «${s.accessNotes}»` : ''}`);
       }
     }
     log(`\nMap:        ${ctx.serviceUrl}/delivery/route-plans/${plan.id}/map.svg`);
