@@ -19,6 +19,9 @@ import { makeIdNumber } from '../src/people/id-card.js';
 import { createTenantWithAdmin } from '../src/tenancy/service.js';
 import { addDays } from '../src/time/index.js';
 import { migrateDeploy } from '../src/db/migrate.js';
+import { deleteQueuePrefix } from '../src/queues/redis.js';
+
+const queuePrefix = `bench-checkout-${randomBytes(3).toString('hex')}`;
 
 interface Result {
   requests: { average: number; total: number };
@@ -73,7 +76,7 @@ try {
   await migrateDeploy(url.toString());
   const port = await freePort();
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production', QUEUE_PREFIX: `bench-checkout-${randomBytes(3).toString('hex')}`, RUN_WORKERS: 'false' },
+    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production', QUEUE_PREFIX: queuePrefix, RUN_WORKERS: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -160,6 +163,7 @@ try {
   server?.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
   await prisma.$disconnect();
+  await deleteQueuePrefix(config().REDIS_URL, queuePrefix);
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await admin.end();
 }

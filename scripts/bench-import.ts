@@ -10,6 +10,7 @@ import { closeDeps, createDeps } from '../src/bootstrap.js';
 import { migrateDeploy } from '../src/db/migrate.js';
 import { makeIdNumber } from '../src/people/id-card.js';
 import { closeServer, listen } from '../src/server.js';
+import { deleteQueuePrefix } from '../src/queues/redis.js';
 import { createTenantWithAdmin } from '../src/tenancy/service.js';
 import { addDays } from '../src/time/index.js';
 import { startWorkers } from '../jobs/worker.js';
@@ -69,6 +70,7 @@ try {
   await workers.close();
   await closeDeps(deps);
 } finally {
+  await deleteQueuePrefix(cfg.REDIS_URL, prefix);
   await adminClient.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await adminClient.end();
 }

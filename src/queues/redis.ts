@@ -29,3 +29,18 @@ export function waitForRedis(redis: Redis, timeoutMs = 5000): Promise<void> {
     redis.on('ready', onReady);
   });
 }
+
+/** Deletes every key under a BullMQ prefix (a test's or a benchmark's throwaway queues). */
+export async function deleteQueuePrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

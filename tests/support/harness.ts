@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { Redis } from 'ioredis';
+import { deleteQueuePrefix } from '../../src/queues/redis.js';
 import { inject } from 'vitest';
 import supertest from 'supertest';
 import { buildApp } from '../../src/app.js';
@@ -96,25 +96,11 @@ export async function createTestEnv(label: string, overrides: Record<string, str
     async close() {
       await env.workers?.close();
       await closeDeps(deps);
-      await cleanRedisPrefix(prefix);
+      await deleteQueuePrefix(TEST_REDIS_URL, prefix);
       await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
     },
   };
   return env;
-}
-
-async function cleanRedisPrefix(prefix: string) {
-  const redis = new Redis(TEST_REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** Polls `fn` until it returns a truthy value (or times out) — for background jobs. */
