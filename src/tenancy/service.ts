@@ -112,8 +112,11 @@ export async function issueToken({ prisma }: D, ctx: RequestContext, userId: str
   });
 }
 
+/** A user's tokens (never their secrets); a user of another tenant, or none, answers 404 like every get. */
 export async function listTokens({ prisma }: D, ctx: RequestContext, userId: string) {
-  const rows = await tenantDb(prisma, ctx.tenantId).apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } });
+  const db = tenantDb(prisma, ctx.tenantId);
+  if (!(await db.user.findFirst({ where: { id: userId } }))) throw new NotFoundError('user');
+  const rows = await db.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } });
   return rows.map(publicToken);
 }
 

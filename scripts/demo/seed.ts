@@ -1,0 +1,53 @@
+// The demo data set: a township tenant near Pingxiang with ~300 residents, users of every role, and
+// each domain's demo step run through the real HTTP API. Used by `npm run demo` and by the tenant
+// isolation sweep in the tests (the most complete data set we have).
+import type { Deps } from '../../src/deps.js';
+import type { Role } from '../../src/generated/prisma/enums.js';
+import { syncTenantSchedules } from '../../src/queues/schedules.js';
+import { createTenantWithAdmin } from '../../src/tenancy/service.js';
+import { today } from '../../src/time/index.js';
+import { apiClient } from './context.js';
+import type { DemoContext } from './context.js';
+import { demoResidents } from './township.js';
+import { demoSteps } from './steps.js';
+
+const ROLE_USERS: { username: string; displayName: string; roles: Role[] }[] = [
+  { username: 'manager', displayName: '厨房经理 王丽', roles: ['kitchen_manager'] },
+  { username: 'driver1', displayName: '送餐员 刘强', roles: ['driver'] },
+  { username: 'driver2', displayName: '送餐员 陈勇', roles: ['driver'] },
+  { username: 'driver3', displayName: '送餐员 黄伟', roles: ['driver'] },
+  { username: 'cashier', displayName: '食堂收银 李芳', roles: ['canteen_operator'] },
+  { username: 'coordinator', displayName: '护理协调员 张敏', roles: ['hospital_coordinator'] },
+  { username: 'aide1', displayName: '护理员 周秀英', roles: ['care_aide'] },
+  { username: 'auditor', displayName: '审计 赵刚', roles: ['auditor'] },
+];
+
+/** Seeds the demo township (and, through the nursing step, the demo hospital); returns the township's context. */
+export async function seedDemo(deps: Deps, baseUrl: string, serviceUrl: string, log: (line?: string) => void): Promise<DemoContext> {
+  const api = apiClient(baseUrl);
+  const created = await createTenantWithAdmin(deps.prisma, {
+    name: `芦溪镇居家养老服务中心 (demo ${new Date().toISOString().slice(0, 16)})`, timeZone: 'Asia/Shanghai', locale: 'zh-CN',
+  });
+  await syncTenantSchedules(deps.queues, created.tenant);
+  const adminToken = created.token.token;
+  const tokens = { admin: adminToken } as Record<Role, string>;
+  const users: DemoContext['users'] = { admin: { id: created.admin.id, token: adminToken, roles: ['admin'] } };
+  for (const u of ROLE_USERS) {
+    const user = await api('post', '/users', adminToken, u);
+    const token = (await api('post', `/users/${user.id}/tokens`, adminToken, { name: 'demo' })).token;
+    users[u.username] = { id: user.id, token, roles: u.roles };
+    for (const r of u.roles) tokens[r] ??= token;
+  }
+  const date = today(created.tenant.timeZone);
+  const personIds: string[] = [];
+  for (const r of demoResidents(300, date)) personIds.push((await api('post', '/people', adminToken, r)).id);
+  const ctx: DemoContext = {
+    deps, baseUrl, serviceUrl, tenantId: created.tenant.id, timeZone: created.tenant.timeZone, tokens, users, personIds, api, log,
+  };
+  log(`Demo tenant: ${created.tenant.name} (${created.tenant.id}) with ${personIds.length} residents.`);
+  for (const step of demoSteps) {
+    log(`\n== ${step.title} ==`);
+    await step.run(ctx);
+  }
+  return ctx;
+}
