@@ -6,7 +6,8 @@ import { DRIVER_PAGE } from './driver-page.js';
 import { recordOutcome } from './outcome-service.js';
 import { registerDeliveryPlanRoutes } from './routes-plans.js';
 import { registerDeliverySetupRoutes } from './routes-setup.js';
-import { myRoutesQuery, myRoutesSchema, outcomeBody, outcomeSchema } from './schemas-plans.js';
+import { driverRouteSchema, handoverBody, myRoutesQuery, myRoutesSchema, outcomeBody, outcomeSchema } from './schemas-plans.js';
+import { handOverRoute } from './route-handover.js';
 
 const tags = ['delivery'];
 
@@ -25,6 +26,9 @@ export function registerDeliveryRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'get', path: '/delivery/routes/:id/map.svg', summary: 'One route as a map picture (kitchen and numbered stops)', tags,
     access: ['driver', 'kitchen_manager'], params: idParams, responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' } } },
   async ({ ctx, params }) => ({ body: await routeMapSvg(deps, ctx, params.id), contentType: 'image/svg+xml; charset=utf-8' }));
+  api.add({ method: 'post', path: '/delivery/routes/:id/driver', summary: 'Hand a route to another driver (the planned one is off sick)', tags,
+    access: ['kitchen_manager'], params: idParams, body: handoverBody, responses: { 200: { description: 'The route', schema: driverRouteSchema } } },
+  async ({ ctx, params, body }) => ({ body: await handOverRoute(deps, ctx, params.id, body) }));
   api.add({ method: 'post', path: '/delivery/stops/:id/outcome', summary: 'Proof of delivery: delivered, not home (starts a welfare check) or refused', tags,
     description: 'Send an Idempotency-Key: a retry returns the first answer. Another driver’s stop → 404; a stop of an unpublished or superseded plan, or a cancelled meal → 409.',
     access: ['driver', 'kitchen_manager'], params: idParams, body: outcomeBody, idempotent: true,

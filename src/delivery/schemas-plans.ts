@@ -103,6 +103,10 @@ export const driverRouteSchema = z.object({
   stops: z.array(stopSchema),
 });
 export const myRoutesQuery = z.strictObject({ date: localDate.optional().describe('Default: today in the tenant time zone.') });
+export const handoverBody = z.strictObject({
+  driverUserId: z.uuid().describe('The driver who takes the route over.'),
+  reason: z.string().trim().max(300).optional().describe('e.g. "刘强 called in sick".'),
+});
 export const myRoutesSchema = z.object({ date: z.string(), routes: z.array(driverRouteSchema) });
 
 export const outcomeBody = z.strictObject({

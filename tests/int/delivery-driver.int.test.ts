@@ -172,3 +172,33 @@ describe('proof of delivery (issue point 7)', () => {
     expect(all.find((s) => s.orderId === delivered.orderId)!.outcome).toBe('delivered');
   });
 });
+
+describe('handing a route to another driver', () => {
+  it('when the planned driver is off sick, then the manager hands the route over and only the new driver sees and records it', async () => {
+    const sub = await w.t.user(['driver']);
+    const [route] = await myRoutes(0, D1);
+    const [other] = await myRoutes(1, D1);
+    const handOver = (routeId: string, driverUserId: string) =>
+      env.request.post(`/delivery/routes/${routeId}/driver`).set(m).send({ driverUserId, reason: 'off sick' });
+
+    const notDriver = await handOver(route.id, w.manager.id);
+    expect(notDriver.status).toBe(409);
+    expect(notDriver.body.errors[0].path).toBe('body.driverUserId');
+    const res = await handOver(route.id, sub.id);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ id: route.id, driverUserId: sub.id });
+
+    expect(await myRoutes(0, D1)).toEqual([]);
+    const theirs = await env.request.get('/me/routes').query({ date: D1 }).set(bearer(sub.token));
+    expect(theirs.body.routes.map((r: Route) => r.id)).toEqual([route.id]);
+    const stop = route.stops[0];
+    expect((await outcome(0, stop.id, { status: 'delivered' })).status).toBe(404);
+    const done = await env.request.post(`/delivery/stops/${stop.id}/outcome`).set(bearer(sub.token)).send({ status: 'delivered' });
+    expect(done.status).toBe(200);
+
+    const twice = await handOver(other.id, sub.id);
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toMatch(/already drives route/);
+    expect((await env.request.post(`/delivery/routes/${route.id}/driver`).set(driver(1)).send({ driverUserId: w.drivers[1].id })).status).toBe(403);
+  });
+});
