@@ -8,6 +8,7 @@ COPY prisma.config.ts tsconfig.json tsconfig.build.json ./
 COPY prisma ./prisma
 COPY src ./src
 COPY jobs ./jobs
+COPY scripts/build ./scripts/build
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
@@ -21,4 +22,4 @@ COPY prisma/migrations ./prisma/migrations
 USER node
 EXPOSE 3000
 # The API by default; the worker runs the same image with: node dist/jobs/worker.js
-CMD ["node", "dist/src/server.js"]
+CMD ["node", "dist/server.js"]

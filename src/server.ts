@@ -22,7 +22,10 @@ export function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** Production API process: `node dist/src/server.js` (the worker runs as its own process). */
+/**
+ * Production API process: `node dist/server.js` (a two-line entry written by the build that calls
+ * this); the worker runs as its own process, `node dist/jobs/worker.js`.
+ */
 async function main() {
   const cfg = config();
   if (!cfg.DATABASE_URL) throw new Error('DATABASE_URL is required (use `npm start` for an embedded database).');
@@ -36,9 +39,12 @@ async function main() {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/** Starts the API or exits with the reason; the built entry and `tsx src/server.ts` both call it. */
+export function runApi(): void {
   main().catch((err) => {
     logger.fatal({ err }, 'API failed to start');
     process.exit(1);
   });
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) runApi();
