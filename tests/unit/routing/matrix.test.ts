@@ -31,9 +31,17 @@ describe('osrmTableMatrix', () => {
   let server: Server;
   let baseUrl = '';
   const requests: { sources: number; destinations: number }[] = [];
+  // Answers are held back by `delayMs`, so the test can see how many requests overlap.
+  let delayMs = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    server = createServer(async (req, res) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      res.on('close', () => inFlight--);
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       const url = new URL(req.url ?? '/', 'http://x');
       const m = /^\/table\/v1\/driving\/(.+)$/.exec(url.pathname);
       res.setHeader('content-type', 'application/json');
@@ -46,6 +54,7 @@ describe('osrmTableMatrix', () => {
         const [lon, lat] = c.split(',').map(Number);
         return { lon, lat };
       });
+      if (coords.some((c) => c.lat === 7)) return; // a server that never answers
       if (coords.some((c) => c.lon === 0)) {
         res.statusCode = 400;
         res.end(JSON.stringify({ code: 'NoSegment', message: 'Could not find a matching segment' }));
@@ -66,6 +75,7 @@ describe('osrmTableMatrix', () => {
   });
 
   afterAll(async () => {
+    server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
@@ -105,5 +115,34 @@ describe('osrmTableMatrix', () => {
 
   it('when OSRM answers a non-Ok code, then the error names the code and message', async () => {
     await expect(osrmTableMatrix([points[0], { lat: 52, lon: 0 }], { baseUrl })).rejects.toThrow(/NoSegment.*matching segment/);
+  });
+
+  it('when many blocks are needed, then at most `concurrency` requests are in flight and the matrix is still exact', async () => {
+    requests.length = 0;
+    delayMs = 30;
+    maxInFlight = 0;
+    try {
+      const m = await osrmTableMatrix(points, { baseUrl, chunkSize: 2, concurrency: 3 });
+      expect(requests).toHaveLength(16);
+      expect(maxInFlight).toBe(3);
+      for (let i = 0; i < 7; i++) {
+        for (let j = 0; j < 7; j++) expect(m.durations[i * 7 + j]).toBe(fakeDuration(points[i], points[j]));
+      }
+      maxInFlight = 0;
+      await osrmTableMatrix(points, { baseUrl, chunkSize: 2, concurrency: 1 });
+      expect(maxInFlight).toBe(1);
+    } finally {
+      delayMs = 0;
+    }
+  });
+
+  it('when the server never answers, then the call fails after the deadline instead of hanging', async () => {
+    const t0 = Date.now();
+    await expect(osrmTableMatrix([points[0], { lat: 7, lon: 4 }], { baseUrl, timeoutMs: 300 })).rejects.toThrow(/no answer within 300 ms/);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+
+  it('when concurrency is not a positive integer, then the call is refused', async () => {
+    await expect(osrmTableMatrix(points, { baseUrl, concurrency: 0 })).rejects.toThrow(/concurrency/);
   });
 });
