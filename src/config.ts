@@ -26,8 +26,6 @@ const envSchema = z.object({
    */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   DATA_DIR: z.string().default('.data'),
-  /** Run the BullMQ workers inside the API process (npm start); production runs them separately. */
-  RUN_WORKERS: z.stringbool().default(false),
   PUBLIC_URL: z.url().optional(),
 });
 

@@ -5,6 +5,7 @@ import { RowSolver } from './row-dp.js';
 import type { ShiftState } from './shift-state.js';
 
 const MAX_BLOCK = 6;
+const P = (process.env.MIX ?? '0.15,0.25,0.5,0.65,0.75').split(',').map(Number);
 
 /**
  * Local-search moves over a ShiftState: change one cell; cover-directed change; swap a block of
@@ -39,7 +40,7 @@ export class ShiftMoves implements AnnealProblem {
     const meanAllowed = model.employees.reduce((n, emp) => n + emp.contract.maxShifts.filter((m) => m > 0).length, 0) / Math.max(1, state.E);
     const meanRun = model.employees.reduce((n, emp) => n + emp.contract.maxConsecutiveShifts, 0) / Math.max(1, state.E);
     const units = state.D * (state.S + 1) + state.D * meanAllowed * meanRun * 8;
-    this.rowMoveRate = 2 / (350 + units / 80);
+    this.rowMoveRate = Number(process.env.RR ?? 1) * 2 / (350 + units / 80);
     this.best = new Int16Array(state.x);
     // Shift types an employee may never work (limit 0) are excluded from their moves.
     this.allowed = model.employees.map((emp) => [OFF, ...model.shiftTypes.map((_, s) => s).filter((s) => emp.contract.maxShifts[s] > 0)]);
@@ -54,8 +55,8 @@ export class ShiftMoves implements AnnealProblem {
   propose(rng: Rng): number | null {
     if (rng.next() < this.rowMoveRate) return this.apply(this.drawRow(rng));
     const r = rng.next();
-    const ok = r < 0.15 ? this.drawChange(rng) : r < 0.25 ? this.drawCoverChange(rng) : r < 0.5 ? this.drawSwap(rng)
-      : r < 0.65 ? this.drawDayMove(rng) : r < 0.75 ? this.drawBlock(rng) : this.drawShortFix(rng);
+    const ok = r < P[0] ? this.drawChange(rng) : r < P[1] ? this.drawCoverChange(rng) : r < P[2] ? this.drawSwap(rng)
+      : r < P[3] ? this.drawDayMove(rng) : r < P[4] ? this.drawBlock(rng) : this.drawShortFix(rng);
     return this.apply(ok);
   }
 
