@@ -2,14 +2,14 @@
  * Runs the roster solver in a worker thread (src/workers/thread.ts) so a long search never blocks
  * the BullMQ worker's event loop (lock renewal, other jobs).
  */
-import type { RosterInput, RosterResult } from '../roster/index.js';
+import { defaultRosterIterations, type RosterInput, type RosterResult } from '../roster/index.js';
 import type { RosterWorkerInput } from './roster-worker.js';
 import { startThread, threadResult } from '../workers/thread.js';
 
 /** Search budget: the solver's own default size rule, capped in wall-clock time. */
 export function rosterBudget(input: RosterInput): { maxIterations: number; timeLimitMs: number } {
   const pairs = input.needs.reduce((n, need) => n + need.activeShiftIds.length, 0);
-  return { maxIterations: Math.min(400_000, 20_000 + 60 * pairs), timeLimitMs: 30_000 };
+  return { maxIterations: defaultRosterIterations(pairs), timeLimitMs: 30_000 };
 }
 
 /**

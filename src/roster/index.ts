@@ -1,5 +1,5 @@
 /** Public API of the roster module: the nursing solver, the generic engine and the Curtois benchmark. */
-export { solveRoster } from './solve-roster.js';
+export { defaultRosterIterations, solveRoster } from './solve-roster.js';
 export type * from './types.js';
 export { DEFAULT_WEIGHTS } from './nursing/problem.js';
 export { solveShiftModel, type ShiftSearchOptions, type ShiftSearchResult } from './engine/shift-search.js';

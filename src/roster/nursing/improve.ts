@@ -10,7 +10,11 @@ import type { RosterState } from './state.js';
  *    uncovered pairs get covered;
  *  - swap: two pairs of one shift and ward trade aides;
  *  - replace: hand a whole aide-shift to an aide who is off duty in that shift;
- *  - merge: move all of one aide's patients onto another aide of the same ward (one aide fewer).
+ *  - merge: move all of one aide's patients onto another aide of the same ward (one aide fewer);
+ *  - cover (only while some pair is uncovered): give an uncovered pair to an aide who is blocked
+ *    only by weekly hours or rest, after handing one of that aide's other shifts to an off-duty
+ *    aide — the two-step chain that plain relocate/replace almost never find by chance, and the
+ *    usual reason a roster with enough staff still leaves the end of a week short.
  * Each move is checked with the feasibility module, then done as remove/place steps whose log
  * lets the annealer undo and redo it.
  */
@@ -32,6 +36,10 @@ export class RosterMoves implements AnnealProblem {
     const before = this.state.cost();
     this.log.length = 0;
     const p = rng.int(pairs.length);
+    if (this.state.uncovered > 0 && rng.next() < 0.2) {
+      if (this.cover(rng)) return this.state.cost() - before;
+      return null;
+    }
     const r = rng.next();
     const ok = r < 0.45 ? this.relocate(p, rng) : r < 0.7 ? this.swap(p, rng) : r < 0.85 ? this.replace(p, rng) : this.merge(p, rng);
     if (!ok) return null;
@@ -132,6 +140,48 @@ export class RosterMoves implements AnnealProblem {
     const group = [...this.state.slotPairs[this.state.slot(this.problem.pairs[p].shift, A)]!];
     if (!groupOk(this.problem, this.state, B, group)) return false;
     for (const q of group) this.move(q, B);
+    return true;
+  }
+
+  /** An uncovered pair, searched from a random start (called only while some pair is uncovered). */
+  private uncoveredPair(rng: Rng): number {
+    const n = this.problem.pairs.length;
+    const start = rng.int(n);
+    for (let i = 0; i < n; i++) {
+      const p = (start + i) % n;
+      if (this.state.assign[p] < 0) return p;
+    }
+    return -1;
+  }
+
+  private cover(rng: Rng): boolean {
+    const p = this.uncoveredPair(rng);
+    if (p < 0) return false;
+    const X = this.randomEligible(p, rng);
+    const block = addBlock(this.problem, this.state, X, p);
+    if (block === null) {
+      this.move(p, X);
+      return true;
+    }
+    if (block !== 'weekly_hours' && block !== 'rest') return false;
+    // One of X's shifts that causes the block: same ISO week (hours) or within a day (rest).
+    const shift = this.problem.shifts[this.problem.pairs[p].shift];
+    const culprits = this.state.duty[X].filter((t) => {
+      const other = this.problem.shifts[t];
+      return block === 'weekly_hours' ? other.week === shift.week : Math.abs(other.start - shift.start) < 36 * 3_600_000;
+    });
+    if (culprits.length === 0) return false;
+    const t = culprits[rng.int(culprits.length)];
+    const group = [...this.state.slotPairs[this.state.slot(t, X)]!];
+    const C = this.randomEligible(group[0], rng);
+    if (C === X || this.state.slotWard[this.state.slot(t, C)] >= 0 || !groupOk(this.problem, this.state, C, group)) return false;
+    for (const q of group) this.move(q, C);
+    if (addBlock(this.problem, this.state, X, p) !== null) {
+      this.undo();
+      this.log.length = 0;
+      return false;
+    }
+    this.move(p, X);
     return true;
   }
 }
