@@ -25,6 +25,15 @@ const mondayOf = (instant: Date, zone: string) => {
   return addDays(date, 1 - weekdayOf(date));
 };
 
+/** Length of the run of consecutive working dates that `date` joins (`others`: dates of other shifts). */
+function workRunWith(date: string, others: string[]): number {
+  const worked = new Set(others);
+  let run = 1;
+  for (let d = addDays(date, -1); worked.has(d); d = addDays(d, -1)) run++;
+  for (let d = addDays(date, 1); worked.has(d); d = addDays(d, 1)) run++;
+  return run;
+}
+
 export function assignmentViolations(c: AssignmentCheck): string[] {
   const { aide, shift, zone } = c;
   const out: string[] = [];
@@ -54,5 +63,7 @@ export function assignmentViolations(c: AssignmentCheck): string[] {
   const weekHours = [...intervals.values()].filter((o) => mondayOf(o.start, zone) === week)
     .reduce((s, o) => s + (o.end.getTime() - o.start.getTime()) / HOUR, shift.hours);
   if (weekHours > aide.maxWeeklyHours + 1e-9) out.push(`${aide.name} would work ${weekHours} h in the week of ${week} (limit ${aide.maxWeeklyHours} h).`);
+  const run = workRunWith(shift.date, [...intervals.values()].map((o) => localDateOf(o.start, zone)));
+  if (run > aide.maxConsecutiveDays) out.push(`${aide.name} would work ${run} days in a row (limit ${aide.maxConsecutiveDays}).`);
   return [...new Set(out)];
 }

@@ -80,7 +80,7 @@ export function buildRosterInput(args: {
   const shifts: RosterShift[] = args.open.map((s) => ({ id: shiftKey(s.date, s.shiftCode), date: s.date, code: s.shiftCode, start: s.start.getTime(), end: s.end.getTime() }));
   const aides: RosterAide[] = args.aides.map((a) => ({
     id: a.id, gender: a.gender, certificateExpiry: a.certificateExpiry, skills: a.skills, homeWardIds: a.homeWardIds,
-    maxWeeklyHours: a.maxWeeklyHours, minRestHours: a.minRestHours, leaveDates: a.leaveDates,
+    maxWeeklyHours: a.maxWeeklyHours, minRestHours: a.minRestHours, maxConsecutiveDays: a.maxConsecutiveDays, leaveDates: a.leaveDates,
     alreadyWorked: [...(worked.get(a.id)?.values() ?? [])],
   }));
   return { timeZone: args.zone, shifts, needs: buildNeeds(args.bookings, args.open, args.levels), aides, existing };

@@ -33,6 +33,7 @@ export const rosterAideSchema = z.object({
   homeWardIds: z.array(z.string()),
   maxWeeklyHours: z.number().positive().optional(),
   minRestHours: z.number().nonnegative().optional(),
+  maxConsecutiveDays: z.number().int().min(1).optional(),
   leaveDates: z.array(localDate),
   alreadyWorked: z.array(z.object({ start: instant, end: instant })).optional(),
 });

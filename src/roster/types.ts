@@ -56,6 +56,11 @@ export interface RosterAide {
   maxWeeklyHours?: number;
   /** Default 11: hours between the end of one shift and the start of the next. */
   minRestHours?: number;
+  /**
+   * Default 6: most local dates in a row with a shift starting on them (labour law: at least one
+   * day off a week). Work in `alreadyWorked` counts on the local date it starts.
+   */
+  maxConsecutiveDays?: number;
   /** Local dates of leave: no shift may overlap any part of such a day. */
   leaveDates: string[];
   alreadyWorked?: WorkedInterval[];
@@ -114,7 +119,7 @@ export interface RosterAssignment {
 }
 
 export type UncoveredCause =
-  | 'no_eligible_aide' | 'gender' | 'certificate' | 'skill' | 'leave' | 'rest' | 'weekly_hours' | 'capacity';
+  | 'no_eligible_aide' | 'gender' | 'certificate' | 'skill' | 'leave' | 'rest' | 'weekly_hours' | 'consecutive_days' | 'capacity';
 
 /** Needs left uncovered, grouped by shift, ward, care level and cause. */
 export interface UncoveredGroup {

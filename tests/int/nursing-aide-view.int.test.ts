@@ -63,6 +63,20 @@ describe('manual assignment checks every hard rule', () => {
     expect((await assign(MON, 'night', p.special.id, short.id)).status).toBe(201);
     expect((await assign(DateTime.fromISO(MON).plus({ days: 3 }).toISODate()!, 'night', p.special.id, short.id)).body.detail).toMatch(/week/);
   });
+
+  it('when an aide would work more days in a row than allowed, then 409 says how many; the default is 6', async () => {
+    expect((await aide(h)).maxConsecutiveDays).toBe(6);
+    const runner = await aide(h, { maxConsecutiveDays: 2, homeWardIds: [ward2.id] });
+    const day = (k: number) => DateTime.fromISO(MON).plus({ days: k }).toISODate()!;
+    expect((await assign(day(0), 'day', p.other.id, runner.id)).status).toBe(201);
+    expect((await assign(day(2), 'day', p.other.id, runner.id)).status).toBe(201);
+    // Wednesday joins Monday … Wednesday into three days in a row.
+    const third = await assign(day(1), 'day', p.other.id, runner.id);
+    expect(third.status).toBe(409);
+    expect(third.body.detail).toMatch(/3 days in a row \(limit 2\)/);
+    expect((await h.call('post', '/nursing/aides', { name: 'x', gender: 'female', certificateNo: 'C-x', certificateExpiry: '2099-01-01', homeWardIds: [], maxConsecutiveDays: 9 })).body.errors[0].path)
+      .toBe('body.maxConsecutiveDays');
+  });
 });
 
 describe('GET /me/shifts', () => {

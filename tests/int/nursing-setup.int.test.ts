@@ -55,7 +55,7 @@ describe('hospital set-up', () => {
     expect(more.beds).toHaveLength(3);
     expect((await h.call('post', `/nursing/wards/${ward.id}/beds`, { codes: ['A1'] })).status).toBe(409);
     const a = await aide(h, { name: '李秀兰', homeWardIds: [ward.id], skills: ['ventilator'] });
-    expect(a).toMatchObject({ name: '李秀兰', maxWeeklyHours: 60, minRestHours: 11, leaveDates: [], active: true, skills: ['ventilator'], homeWardIds: [ward.id] });
+    expect(a).toMatchObject({ name: '李秀兰', maxWeeklyHours: 60, minRestHours: 11, maxConsecutiveDays: 6, leaveDates: [], active: true, skills: ['ventilator'], homeWardIds: [ward.id] });
     const listed = (await h.ok('get', `/nursing/aides?wardId=${ward.id}`)).items;
     expect(listed.map((x: { id: string }) => x.id)).toEqual([a.id]);
     const badWard = await h.call('post', '/nursing/aides', { name: 'x', gender: 'male', certificateNo: 'c', certificateExpiry: '2030-01-01', skills: [], homeWardIds: ['01a20000-0000-7000-8000-000000000000'] });

@@ -10,7 +10,8 @@ import type { RosterState } from './state.js';
  * Rules: one aide per (shift, booking); load Σ 1/ratio ≤ 1 per aide and shift; one ward per aide
  * and shift; certificate valid on the shift's date; required skill; required gender; no shift
  * overlapping a leave day; no overlapping shifts; minimum rest between shifts (also against work
- * before the horizon); weekly hours (ISO weeks in local time, by shift start) within the maximum.
+ * before the horizon); weekly hours (ISO weeks in local time, by shift start) within the maximum;
+ * at most `maxConsecutiveDays` local dates in a row with a shift starting on them.
  */
 
 const LOAD_EPSILON = 1e-9; // 1/2 + 1/3 + 1/6 must fit although floats sum it to 1.0000000000000002
@@ -41,7 +42,7 @@ export function staticOk(problem: Problem, a: number, p: number): boolean {
  * May aide a, off duty in shift s, start working it? Checks overlap and rest against the
  * aide's other shifts in the horizon and before it, and the weekly-hours cap.
  */
-export function openBlock(problem: Problem, state: RosterState, a: number, s: number): 'rest' | 'weekly_hours' | null {
+export function openBlock(problem: Problem, state: RosterState, a: number, s: number): 'rest' | 'weekly_hours' | 'consecutive_days' | null {
   const aide = problem.aides[a];
   const shift = problem.shifts[s];
   if (state.weekMinutes[a * problem.weeks + shift.week] + shift.minutes > aide.maxWeeklyMinutes + LOAD_EPSILON) return 'weekly_hours';
@@ -56,7 +57,19 @@ export function openBlock(problem: Problem, state: RosterState, a: number, s: nu
     if (clashes(other.start, other.end)) return 'rest';
   }
   for (const [start, end] of aide.prior) if (clashes(start, end)) return 'rest';
-  return null;
+  return workRunBlock(problem, state, a, shift.day);
+}
+
+/** Would one more shift on `day` make the aide work more local dates in a row than allowed? */
+function workRunBlock(problem: Problem, state: RosterState, a: number, day: number): 'consecutive_days' | null {
+  const base = a * problem.days;
+  const works = (d: number) => d >= 0 && d < problem.days && state.dayShifts[base + d] > 0;
+  if (works(day)) return null; // already a working date
+  const max = problem.aides[a].maxConsecutiveDays;
+  let run = 1;
+  for (let d = day - 1; works(d) && run <= max; d--) run++;
+  for (let d = day + 1; works(d) && run <= max; d++) run++;
+  return run > max ? 'consecutive_days' : null;
 }
 
 /** Why aide a may not take pair p on top of what it already has (null = it may). */

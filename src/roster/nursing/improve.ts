@@ -12,7 +12,7 @@ import type { RosterState } from './state.js';
  *  - replace: hand a whole aide-shift to an aide who is off duty in that shift;
  *  - merge: move all of one aide's patients onto another aide of the same ward (one aide fewer);
  *  - cover (only while some pair is uncovered): give an uncovered pair to an aide who is blocked
- *    only by weekly hours or rest, after handing one of that aide's other shifts to an off-duty
+ *    only by weekly hours, rest or days in a row, after handing one of that aide's other shifts to an off-duty
  *    aide — the two-step chain that plain relocate/replace almost never find by chance, and the
  *    usual reason a roster with enough staff still leaves the end of a week short.
  * Each move is checked with the feasibility module, then done as remove/place steps whose log
@@ -163,12 +163,16 @@ export class RosterMoves implements AnnealProblem {
       this.move(p, X);
       return true;
     }
-    if (block !== 'weekly_hours' && block !== 'rest') return false;
-    // One of X's shifts that causes the block: same ISO week (hours) or within a day (rest).
+    if (block !== 'weekly_hours' && block !== 'rest' && block !== 'consecutive_days') return false;
+    // One of X's shifts that causes the block: same ISO week (hours), within a day (rest), or
+    // inside the run of working days (consecutive days).
     const shift = this.problem.shifts[this.problem.pairs[p].shift];
+    const runDays = this.problem.aides[X].maxConsecutiveDays;
     const culprits = this.state.duty[X].filter((t) => {
       const other = this.problem.shifts[t];
-      return block === 'weekly_hours' ? other.week === shift.week : Math.abs(other.start - shift.start) < 36 * 3_600_000;
+      if (block === 'weekly_hours') return other.week === shift.week;
+      if (block === 'rest') return Math.abs(other.start - shift.start) < 36 * 3_600_000;
+      return Math.abs(other.day - shift.day) <= runDays;
     });
     if (culprits.length === 0) return false;
     const t = culprits[rng.int(culprits.length)];

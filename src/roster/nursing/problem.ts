@@ -14,10 +14,12 @@ export const DEFAULT_WEIGHTS: RosterWeights = {
 
 export interface PShift {
   id: string; date: string; code: string; start: number; end: number; minutes: number; week: number;
+  /** Local date as a day number (0 = the earliest date of the horizon or of prior work). */
+  day: number;
 }
 export interface PAide {
   id: string; gender: string; certificateExpiry: string; skills: Set<string>; homeWards: Set<string>;
-  maxWeeklyMinutes: number; minRestMs: number; prior: Array<[number, number]>;
+  maxWeeklyMinutes: number; minRestMs: number; prior: Array<[number, number]>; maxConsecutiveDays: number;
 }
 /** One (shift, booking) that must be covered: the unit the solver assigns. */
 export interface PPair { shift: number; need: number; ward: number; load: number }
@@ -42,6 +44,10 @@ export interface Problem {
   weeks: number;
   /** Per aide: minutes already worked per week index (from alreadyWorked). */
   priorWeekMinutes: Float64Array;
+  /** Day numbers in all (shift days and days of prior work). */
+  days: number;
+  /** Per (aide, day): shifts already worked starting that local date (from alreadyWorked). */
+  priorDayShifts: Int32Array;
   /** Per (aide, shift): bit flags BLOCK_LEAVE | BLOCK_CERTIFICATE (0 = may work it). */
   aideShiftBlock: Uint8Array;
   /** Per (aide, need): bit flags BLOCK_SKILL | BLOCK_GENDER (0 = may serve that patient). */
@@ -76,7 +82,7 @@ export function buildProblem(input: RosterInput, weights: Partial<RosterWeights>
     const start = toMillis(s.start, zone, `shift ${s.id}`);
     const end = toMillis(s.end, zone, `shift ${s.id}`);
     if (!(end > start)) throw new RangeError(`shift ${s.id} ends before it starts`);
-    return { id: s.id, date: s.date, code: s.code, start, end, minutes: (end - start) / 60_000, week: weekOf(start) };
+    return { id: s.id, date: s.date, code: s.code, start, end, minutes: (end - start) / 60_000, week: weekOf(start), day: 0 };
   }).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const shiftIndex = new Map(shifts.map((s, i) => [s.id, i]));
   if (shiftIndex.size !== shifts.length) throw new RangeError('duplicate shift ids');
@@ -84,7 +90,7 @@ export function buildProblem(input: RosterInput, weights: Partial<RosterWeights>
   const aides: PAide[] = input.aides.map((a) => ({
     id: a.id, gender: a.gender, certificateExpiry: a.certificateExpiry, skills: new Set(a.skills),
     homeWards: new Set(a.homeWardIds), maxWeeklyMinutes: (a.maxWeeklyHours ?? 60) * 60,
-    minRestMs: (a.minRestHours ?? 11) * 3_600_000,
+    minRestMs: (a.minRestHours ?? 11) * 3_600_000, maxConsecutiveDays: a.maxConsecutiveDays ?? 6,
     prior: (a.alreadyWorked ?? []).map((w) => [toMillis(w.start, zone, `aide ${a.id}`), toMillis(w.end, zone, `aide ${a.id}`)] as [number, number]),
   }));
   const aideIndex = new Map(aides.map((a, i) => [a.id, i]));
@@ -94,6 +100,7 @@ export function buildProblem(input: RosterInput, weights: Partial<RosterWeights>
   const weeks = weekIndex.size;
   const priorWeekMinutes = new Float64Array(aides.length * Math.max(weeks, 1));
   aides.forEach((a, i) => a.prior.forEach(([start, end]) => (priorWeekMinutes[i * weeks + weekOf(start)] += (end - start) / 60_000)));
+  const { days, priorDayShifts } = numberDays(shifts, aides, zone);
 
   // A leave date blocks every shift that overlaps any part of that local day.
   const aideShiftBlock = new Uint8Array(aides.length * shifts.length);
@@ -162,6 +169,21 @@ export function buildProblem(input: RosterInput, weights: Partial<RosterWeights>
   }
   return {
     timeZone: zone, weights: { ...DEFAULT_WEIGHTS, ...weights }, shifts, aides, needs: input.needs, wards, pairs,
-    pairsByShift, prevLink, nextLink, existingAide, released, weeks, priorWeekMinutes, aideShiftBlock, aideNeedBlock,
+    pairsByShift, prevLink, nextLink, existingAide, released, weeks, priorWeekMinutes, days, priorDayShifts, aideShiftBlock, aideNeedBlock,
   };
+}
+
+/** Numbers local dates from the earliest one seen; sets each shift's `day`; counts prior work per day. */
+function numberDays(shifts: PShift[], aides: PAide[], zone: string): { days: number; priorDayShifts: Int32Array } {
+  const dateOf = (ms: number) => DateTime.fromMillis(ms, { zone }).toISODate()!;
+  const priorDates = aides.map((a) => a.prior.map(([start]) => dateOf(start)));
+  const all = [...shifts.map((s) => s.date), ...priorDates.flat()];
+  if (all.length === 0) return { days: 0, priorDayShifts: new Int32Array(0) };
+  const first = DateTime.fromISO(all.reduce((x, y) => (y < x ? y : x)), { zone });
+  const dayOf = (date: string) => Math.round(DateTime.fromISO(date, { zone }).diff(first, 'days').days);
+  for (const s of shifts) s.day = dayOf(s.date);
+  const days = Math.max(...all.map(dayOf)) + 1;
+  const priorDayShifts = new Int32Array(aides.length * days);
+  priorDates.forEach((dates, i) => dates.forEach((d) => priorDayShifts[i * days + dayOf(d)]++));
+  return { days, priorDayShifts };
 }

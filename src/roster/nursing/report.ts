@@ -11,6 +11,7 @@ const CAUSE_TEXT: Record<UncoveredCause, string> = {
   leave: 'the suitable aides are on leave',
   rest: 'the suitable aides would not get their minimum rest',
   weekly_hours: 'the suitable aides would exceed their weekly hours',
+  consecutive_days: 'the suitable aides would work too many days in a row',
   capacity: 'all eligible aides are already busy',
 };
 

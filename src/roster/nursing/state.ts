@@ -17,6 +17,8 @@ export class RosterState {
   /** Per (aide, week): minutes worked, including work before the horizon. */
   readonly weekMinutes: Float64Array;
   readonly horizonMinutes: Float64Array;
+  /** Per (aide, day): shifts starting that local date, including work before the horizon. */
+  readonly dayShifts: Int32Array;
   readonly dutyPerShift: Int32Array;
   uncovered: number;
   onDuty = 0;
@@ -36,6 +38,7 @@ export class RosterState {
     this.duty = problem.aides.map(() => []);
     this.weekMinutes = Float64Array.from(problem.priorWeekMinutes);
     this.horizonMinutes = new Float64Array(A);
+    this.dayShifts = Int32Array.from(problem.priorDayShifts);
     this.dutyPerShift = new Int32Array(S);
     this.uncovered = problem.pairs.length;
     for (let p = 0; p < problem.pairs.length; p++) if (this.isChanged(p)) this.changed++;
@@ -122,6 +125,7 @@ export class RosterState {
     while (i > 0 && list[i - 1] > s) i--;
     list.splice(i, 0, s);
     this.addMinutes(a, s, 1);
+    this.dayShifts[a * this.problem.days + this.problem.shifts[s].day]++;
     const home = this.problem.aides[a].homeWards;
     if (home.size > 0 && !home.has(this.problem.wards[ward])) this.away++;
   }
@@ -136,6 +140,7 @@ export class RosterState {
     const list = this.duty[a];
     list.splice(list.indexOf(s), 1);
     this.addMinutes(a, s, -1);
+    this.dayShifts[a * this.problem.days + this.problem.shifts[s].day]--;
   }
 
   private addMinutes(a: number, s: number, sign: number): void {

@@ -53,7 +53,7 @@ export async function person(h: Hospital, gender: 'male' | 'female' = 'female', 
 
 export interface AideInput {
   name?: string; gender?: 'male' | 'female'; certificateExpiry?: string; skills?: string[]; homeWardIds?: string[];
-  maxWeeklyHours?: number; minRestHours?: number; leaveDates?: string[]; userId?: string;
+  maxWeeklyHours?: number; minRestHours?: number; maxConsecutiveDays?: number; leaveDates?: string[]; userId?: string;
 }
 export async function aide(h: Hospital, input: AideInput = {}): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   seq++;
@@ -62,6 +62,7 @@ export async function aide(h: Hospital, input: AideInput = {}): Promise<any> { /
     certificateExpiry: input.certificateExpiry ?? '2099-12-31', skills: input.skills ?? [], homeWardIds: input.homeWardIds ?? [],
     ...(input.maxWeeklyHours ? { maxWeeklyHours: input.maxWeeklyHours } : {}), ...(input.minRestHours !== undefined ? { minRestHours: input.minRestHours } : {}),
     ...(input.leaveDates ? { leaveDates: input.leaveDates } : {}), ...(input.userId ? { userId: input.userId } : {}),
+    ...(input.maxConsecutiveDays ? { maxConsecutiveDays: input.maxConsecutiveDays } : {}),
   });
 }
 

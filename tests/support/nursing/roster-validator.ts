@@ -3,7 +3,7 @@ import type { PrismaClient } from '../../../src/generated/prisma/client.js';
 
 /**
  * Independent re-check of a stored roster, straight from the database rows. It shares no code
- * with the service or the solver: shift times, care needs, loads, rest and weekly hours are all
+ * with the service or the solver: shift times, care needs, loads, rest, weekly hours and days in a row are all
  * recomputed here with luxon, so a bug in either shows up as a violation.
  */
 export interface RosterCheck {
@@ -108,6 +108,21 @@ export async function validateStoredRoster(prisma: PrismaClient, tenantId: strin
       weeks.set(wk, w);
     }
     for (const [wk, w] of weeks) if (w.inRange && w.hours > aide.maxWeeklyHours + 1e-9) violations.push(`aide ${aide.name}: ${w.hours} h in ${wk} > ${aide.maxWeeklyHours}`);
+    // Days in a row with a shift starting on them, for runs that touch the range.
+    const dates = new Map<string, boolean>();
+    for (const x of list) {
+      const d = DateTime.fromMillis(x.start, { zone }).toISODate()!;
+      dates.set(d, (dates.get(d) ?? false) || x.inRange);
+    }
+    const sorted = [...dates.keys()].sort();
+    let run = 0;
+    let touches = false;
+    sorted.forEach((d, i) => {
+      const follows = i > 0 && DateTime.fromISO(sorted[i - 1], { zone }).plus({ days: 1 }).toISODate() === d;
+      run = follows ? run + 1 : 1;
+      touches = (follows && touches) || dates.get(d)!;
+      if (touches && run > aide.maxConsecutiveDays) violations.push(`aide ${aide.name}: ${run} days in a row up to ${d} > ${aide.maxConsecutiveDays}`);
+    });
   }
 
   // Coverage: every active booking in every shift it needs.

@@ -139,4 +139,38 @@ describe('nursing roster input checks', () => {
     expect(() => solveRoster({ ...base, timeZone: 'Mars/Olympus' })).toThrow(/time zone/);
     expect(() => solveRoster({ ...base, shifts: [{ ...DAYS[0], end: DAYS[0].start }] })).toThrow(/ends before/);
   });
+
+  it('when only one aide can serve a patient every day for 8 days, then they get a day off after 6 in a row and the gap is reported', () => {
+    const week = shifts('2026-12-07', 8, ['day']);
+    const icu = { code: 'special', patientsPerAide: 1, requiredSkill: 'icu' };
+    const r = solveChecked({
+      timeZone: ZONE, shifts: week, needs: [need('b1', icu, week.map((s) => s.id))],
+      aides: [aide('x', { skills: ['icu'], maxWeeklyHours: 168 }), aide('y')],
+    });
+    expect(r.assignments).toHaveLength(7);
+    expect(r.uncovered).toHaveLength(1);
+    expect(r.uncovered[0].cause).toBe('consecutive_days');
+    expect(r.uncovered[0].reason).toMatch(/too many days in a row/);
+  });
+
+  it('when an aide worked the five days before the horizon, then only one more day in a row is theirs', () => {
+    const days = shifts('2026-12-07', 2, ['day']);
+    const before = [2, 3, 4, 5, 6].map((d) => ({ start: `2026-12-0${d}T08:00:00`, end: `2026-12-0${d}T20:00:00` }));
+    const r = solveChecked({
+      timeZone: ZONE, shifts: days, needs: [need('b1', 'special', days.map((s) => s.id))],
+      aides: [aide('x', { alreadyWorked: before, maxWeeklyHours: 168 })],
+    });
+    expect(r.assignments).toHaveLength(1);
+    expect(r.uncovered.map((g) => g.cause)).toEqual(['consecutive_days']);
+  });
+
+  it('when an aide has a custom limit of 2 days in a row, then a third day in a row is not theirs', () => {
+    const days = shifts('2026-12-07', 3, ['day']);
+    const r = solveChecked({
+      timeZone: ZONE, shifts: days, needs: [need('b1', 'special', days.map((s) => s.id))],
+      aides: [aide('y', { maxConsecutiveDays: 2 })],
+    });
+    expect(r.assignments).toHaveLength(2);
+    expect(r.uncovered.map((g) => g.cause)).toEqual(['consecutive_days']);
+  });
 });

@@ -88,6 +88,14 @@ export function validateRoster(input: RosterInput, result: RosterResult): string
     for (const [week, hours] of weeks) {
       if (hours > (aide.maxWeeklyHours ?? 60) + 1e-9) errors.push(`aide ${id} works ${hours} h in ${week}`);
     }
+    // Days in a row with a shift starting on them (local dates).
+    const dates = [...new Set(all.map((w) => DateTime.fromMillis(w.s, { zone }).toISODate()!))].sort();
+    let run = 0;
+    dates.forEach((d, i) => {
+      const follows = i > 0 && DateTime.fromISO(dates[i - 1], { zone }).plus({ days: 1 }).toISODate() === d;
+      run = follows ? run + 1 : 1;
+      if (run > (aide.maxConsecutiveDays ?? 6)) errors.push(`aide ${id} works ${run} days in a row up to ${d}`);
+    });
   }
   return errors;
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Aide" ADD COLUMN     "maxConsecutiveDays" INTEGER NOT NULL DEFAULT 6;
