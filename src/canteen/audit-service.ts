@@ -6,6 +6,7 @@
  * stays, with the lastSeenAt of the last scan that did.
  */
 import type { Deps } from '../deps.js';
+import { inChunks } from '../db/in-chunks.js';
 import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { addDays } from '../time/index.js';
@@ -49,7 +50,7 @@ export async function runAuditScan(d: D, caller: Caller, date: string): Promise<
     loadPolicies(db),
   ]);
   // A meal corrected by adjustments is judged by what was finally granted and charged.
-  const adjusted = await db.mealAdjustment.groupBy({ by: ['mealId'], where: { mealId: { in: rows.map((m) => m.id) } }, _sum: { amount: true } });
+  const adjusted = await inChunks(rows.map((m) => m.id), (ids) => db.mealAdjustment.groupBy({ by: ['mealId'], where: { mealId: { in: ids } }, _sum: { amount: true } }));
   const adjustment = new Map(adjusted.map((a) => [a.mealId, a._sum.amount ?? 0]));
   const meals: AuditMeal[] = rows.map((m) => {
     const subsidy = m.subsidy + (adjustment.get(m.id) ?? 0);
@@ -58,10 +59,10 @@ export async function runAuditScan(d: D, caller: Caller, date: string): Promise<
   const personIds = [...new Set(meals.map((m) => m.personId))];
   const window = { tenantId: caller.tenantId, timeZone: caller.timeZone, personIds, from, to };
   const [persons, stays, deliveries] = await Promise.all([
-    db.person.findMany({
-      where: { id: { in: personIds } },
+    inChunks(personIds, (ids) => db.person.findMany({
+      where: { id: { in: ids } },
       select: { id: true, birthDate: true, deathDate: true, localHukou: true, statuses: { select: { code: true, validFrom: true, validTo: true } } },
-    }),
+    })),
     loadFromSources(db, auditSources.hospitalStays, window),
     loadFromSources(db, auditSources.homeDeliveries, window),
   ]);

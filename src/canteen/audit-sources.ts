@@ -7,6 +7,7 @@
  * Each source reads only those columns, through the tenant-scoped client. A source whose table is missing reports "unavailable" and
  * the scan goes on without it; any other error fails the scan (and the job retries).
  */
+import { inChunks } from '../db/in-chunks.js';
 import type { TenantDb } from '../db/prisma.js';
 import { addDays, instantAt, localDateOf } from '../time/index.js';
 import { MEAL_SLOTS, type HomeDelivery, type HospitalStay, type MealSlot } from '../subsidy/index.js';
@@ -29,16 +30,15 @@ export interface AuditSource<T> {
 export const nursingAdmissionsSource: AuditSource<HospitalStay> = {
   name: 'nursing.Admission',
   async load(db, w) {
-    if (w.personIds.length === 0) return [];
-    const rows = await db.admission.findMany({
+    const rows = await inChunks(w.personIds, (ids) => db.admission.findMany({
       where: {
         tenantId: w.tenantId,
-        personId: { in: w.personIds },
+        personId: { in: ids },
         admittedAt: { lt: instantAt(addDays(w.to, 1), '00:00', w.timeZone) },
         OR: [{ dischargedAt: null }, { dischargedAt: { gte: instantAt(w.from, '00:00', w.timeZone) } }],
       },
       select: { personId: true, admittedAt: true, dischargedAt: true },
-    });
+    }));
     return rows.map((r) => ({
       personId: r.personId,
       from: localDateOf(r.admittedAt, w.timeZone),
@@ -51,15 +51,14 @@ export const nursingAdmissionsSource: AuditSource<HospitalStay> = {
 export const deliveredHomeMealsSource: AuditSource<HomeDelivery> = {
   name: 'delivery.RouteStop',
   async load(db, w) {
-    if (w.personIds.length === 0) return [];
-    const rows = await db.routeStop.findMany({
+    const rows = await inChunks(w.personIds, (ids) => db.routeStop.findMany({
       where: {
         tenantId: w.tenantId,
         outcome: 'delivered',
-        order: { date: { gte: w.from, lte: w.to }, recipient: { personId: { in: w.personIds } } },
+        order: { date: { gte: w.from, lte: w.to }, recipient: { personId: { in: ids } } },
       },
       select: { order: { select: { date: true, slotCode: true, recipient: { select: { personId: true } } } } },
-    });
+    }));
     return rows
       .filter((r) => (MEAL_SLOTS as readonly string[]).includes(r.order.slotCode))
       .map((r) => ({ personId: r.order.recipient.personId, localDate: r.order.date, slot: r.order.slotCode as MealSlot, delivered: true }));
