@@ -5,9 +5,8 @@
 // throwaway PostgreSQL database (created and dropped here, on the server of DATABASE_URL or the local
 // one). Meals are priced by the subsidy engine itself, so the scan should flag only the planted
 // double subsidies. Reference measured in the same run: one plain read of the month's meals.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { DateTime } from 'luxon';
 import { config } from '../src/config.js';
 import { createPrisma, tenantDb } from '../src/db/prisma.js';
@@ -19,6 +18,7 @@ import { computeSubsidy, policyInForce, type StatusCode } from '../src/subsidy/i
 import { ensureDefaultPolicy, loadPolicies } from '../src/canteen/policy-service.js';
 import { runAuditScan } from '../src/canteen/audit-service.js';
 import { settleMonth } from '../src/canteen/settlement-service.js';
+import { throwawayDatabase } from './lib/database.js';
 
 const { values } = parseArgs({
   options: { meals: { type: 'string', default: '100000' }, canteens: { type: 'string', default: '20' }, diners: { type: 'string', default: '5000' } },
@@ -33,14 +33,8 @@ const first = `${month}-01`;
 const last = DateTime.fromISO(first, { zone }).endOf('month').toISODate()!;
 const days = Number(last.slice(8));
 
-const base = config().DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const dbName = `eldercare_bench_audit_${randomBytes(3).toString('hex')}`;
-const url = new URL(base);
-url.pathname = `/${dbName}`;
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${dbName}"`);
-const prisma = createPrisma(url.toString(), 4);
+const database = await throwawayDatabase(config(), 'audit');
+const prisma = createPrisma(database.url, 4);
 
 const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   const t0 = performance.now();
@@ -49,7 +43,7 @@ const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
 };
 
 try {
-  await migrateDeploy(url.toString());
+  await migrateDeploy(database.url);
   const { tenant, admin: adminUser } = await createTenantWithAdmin(prisma, { name: 'bench audit', timeZone: zone, adminUsername: 'admin' });
   const caller = { tenantId: tenant.id, userId: adminUser.id, timeZone: zone };
   const db = tenantDb(prisma, tenant.id);
@@ -126,6 +120,5 @@ try {
   row(`settlement of ${settled.length} canteens`, settleS, `${settled.reduce((a, s) => a + s.totals.meals, 0)} meals settled`);
 } finally {
   await prisma.$disconnect();
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

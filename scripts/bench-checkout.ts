@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { config } from '../src/config.js';
 import { createPrisma } from '../src/db/prisma.js';
 import { makeIdNumber } from '../src/people/id-card.js';
@@ -20,6 +19,7 @@ import { createTenantWithAdmin } from '../src/tenancy/service.js';
 import { addDays } from '../src/time/index.js';
 import { migrateDeploy } from '../src/db/migrate.js';
 import { deleteQueuePrefix } from '../src/queues/redis.js';
+import { throwawayDatabase } from './lib/database.js';
 
 const queuePrefix = `bench-checkout-${randomBytes(3).toString('hex')}`;
 
@@ -43,13 +43,8 @@ const duration = Number(values.duration);
 const dinerCount = Number(values.diners);
 const CANTEENS = 5;
 
-const base = config().DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const dbName = `eldercare_bench_checkout_${randomBytes(3).toString('hex')}`;
-const url = new URL(base);
-url.pathname = `/${dbName}`;
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${dbName}"`);
+const database = await throwawayDatabase(config(), 'checkout');
+const url = new URL(database.url);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -164,6 +159,5 @@ try {
   await new Promise((r) => setTimeout(r, 500));
   await prisma.$disconnect();
   await deleteQueuePrefix(config().REDIS_URL, queuePrefix);
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

@@ -4,7 +4,6 @@
 // unchanged) is measured in the same run as the reference.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { config, loadConfig } from '../src/config.js';
 import { closeDeps, createDeps } from '../src/bootstrap.js';
 import { migrateDeploy } from '../src/db/migrate.js';
@@ -14,16 +13,12 @@ import { deleteQueuePrefix } from '../src/queues/redis.js';
 import { createTenantWithAdmin } from '../src/tenancy/service.js';
 import { addDays } from '../src/time/index.js';
 import { startWorkers } from '../jobs/worker.js';
+import { throwawayDatabase } from './lib/database.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '10000' } } });
 const rows = Number(values.rows);
-const base = config().DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const dbName = `eldercare_bench_import_${randomBytes(3).toString('hex')}`;
-const adminClient = new pg.Client({ connectionString: base });
-await adminClient.connect();
-await adminClient.query(`CREATE DATABASE "${dbName}"`);
-const url = new URL(base);
-url.pathname = `/${dbName}`;
+const database = await throwawayDatabase(config(), 'import');
+const url = new URL(database.url);
 const prefix = `bench-import-${randomBytes(3).toString('hex')}`;
 const cfg = loadConfig({ ...process.env, DATABASE_URL: url.toString(), QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
 
@@ -71,7 +66,6 @@ try {
   await closeDeps(deps);
 } finally {
   await deleteQueuePrefix(cfg.REDIS_URL, prefix);
-  await adminClient.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await adminClient.end();
+  await database.drop();
 }
 process.exit(0);

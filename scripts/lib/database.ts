@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../../src/config.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
@@ -32,4 +33,25 @@ export async function openDatabase(cfg: Config): Promise<{ url: string; stop: ()
   const embedded = await startEmbeddedPostgres(cfg.DATA_DIR);
   await migrateDeploy(embedded.url);
   return embedded;
+}
+
+/**
+ * A throwaway database for a benchmark, on the server of DATABASE_URL (or the local one): created
+ * here, dropped by `drop()` even while connections are open. Migrations are the caller's to run.
+ */
+export async function throwawayDatabase(cfg: Pick<Config, 'DATABASE_URL'>, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = cfg.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `eldercare_bench_${label}_${randomBytes(3).toString('hex')}`;
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
