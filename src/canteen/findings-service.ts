@@ -1,5 +1,6 @@
 /** Audit findings for auditors: list and filter, acknowledge with a note, export as CSV. */
 import type { Deps } from '../deps.js';
+import { inChunks } from '../db/in-chunks.js';
 import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
@@ -38,7 +39,8 @@ async function labels(d: D, ctx: RequestContext, rows: AuditFinding[]) {
   const personIds = [...new Set(rows.map((r) => r.personId).filter((x): x is string => !!x))];
   const canteenIds = [...new Set(rows.map((r) => r.canteenId).filter((x): x is string => !!x))];
   const [people, canteens] = await Promise.all([
-    db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, idNumber: true } }),
+    // The CSV export labels every finding of a filter, which can be a whole district's month.
+    inChunks(personIds, (ids) => db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, idNumber: true } })),
     db.canteen.findMany({ where: { id: { in: canteenIds } }, select: { id: true, name: true } }),
   ]);
   const reveal = ctx.roles.includes('admin');
