@@ -30,19 +30,31 @@ export class Inserter {
    * `allowEmpty`. Returns false when no position exists.
    */
   best(st: State, u: number, rng: Rng, blink: number, vehicleCost: number, allowEmpty: boolean): boolean {
+    const allowed = st.md.allowedVehicle[u];
+    this.route = -1;
+    this.pos = -1;
+    this.delta = Infinity;
+    if (allowed === PIN_UNAVAILABLE) return false;
+    return this.scan(st, u, rng, blink, vehicleCost, allowEmpty, allowed >= 0 ? allowed : 0, allowed >= 0 ? allowed + 1 : st.md.m);
+  }
+
+  /** Cheapest feasible position of absent stop u in route r alone (no blinks, no vehicle price). */
+  bestIn(st: State, u: number, r: number, rng: Rng): boolean {
+    const allowed = st.md.allowedVehicle[u];
+    this.route = -1;
+    this.pos = -1;
+    this.delta = Infinity;
+    if (allowed !== -1 && allowed !== r) return false;
+    return this.scan(st, u, rng, 0, 0, true, r, r + 1);
+  }
+
+  private scan(st: State, u: number, rng: Rng, blink: number, vehicleCost: number, allowEmpty: boolean, r0: number, r1: number): boolean {
     const md = st.md;
     const { tt, cost, ttT, costT, N, vCap, vClass } = md;
     const nodes = st.nodes;
     const E = st.E;
     const Lt = st.Lt;
     const S = st.S;
-    this.route = -1;
-    this.pos = -1;
-    this.delta = Infinity;
-    const allowed = md.allowedVehicle[u];
-    if (allowed === PIN_UNAVAILABLE) return false;
-    const r0 = allowed >= 0 ? allowed : 0;
-    const r1 = allowed >= 0 ? allowed + 1 : md.m;
     const single = md.twCount[u] === 1;
     const openU = md.open[u];
     const closeU = md.close[u];

@@ -7,6 +7,7 @@ import { compileModel, type Model } from './model.js';
 import { Rng } from './rng.js';
 import { RuinRecreate } from './ruin-recreate.js';
 import { buildSolution } from './schedule.js';
+import { sequentialConstruct } from './construct.js';
 import { anneal, fleetMin, totalCost, type CostWeights, type Phase } from './search.js';
 import { State } from './state.js';
 import { TUNING } from './tuning.js';
@@ -38,7 +39,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
   const rr = new RuinRecreate(md, cur, TUNING);
   const dirty = new Uint8Array(md.m);
   loadInitial(problem, md, cur, rr, options);
-  rr.recreate(cur, rng, dirty, weights.vehicle, true);
+  firstSolution(md, cur, rr, rng, weights, options.seed ?? 1);
   const work = new State(md);
   const best = new State(md);
   work.copyFrom(cur);
@@ -81,6 +82,22 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
   rr.recreate(best, rng, dirty, weights.vehicle, true);
   budget.report(totalCost(best, weights), md.n - best.absentCount, true);
   return buildSolution(problem, md, best, budget.iterations);
+}
+
+/**
+ * The better of two starts: ruin & recreate's parallel insertion in a random order (on `rng`, as
+ * the search continues from it) and route-by-route construction (on its own generator, so the
+ * main random stream is the same whichever start wins).
+ */
+function firstSolution(md: Model, cur: State, rr: RuinRecreate, rng: Rng, weights: CostWeights, seed: number): void {
+  const sequential = new State(md);
+  sequential.copyFrom(cur);
+  const dirty = new Uint8Array(md.m);
+  rr.recreate(cur, rng, dirty, weights.vehicle, true);
+  const own = new Rng(seed + 0x5bd1e995);
+  sequentialConstruct(sequential, rr.ins, own);
+  rr.recreate(sequential, own, dirty, weights.vehicle, true);
+  if (totalCost(sequential, weights) < totalCost(cur, weights)) cur.copyFrom(sequential);
 }
 
 /** Number of annealing cycles for the distance phase, from the budget the caller set. */
