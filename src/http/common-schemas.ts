@@ -13,21 +13,29 @@ export const timeZone = z.string().refine(isValidZone, { message: 'Unknown IANA 
 
 export const idParams = z.strictObject({ id: z.uuid() });
 
-export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.uuid().optional().describe('The nextCursor of the previous page.'),
-};
+/** Cursor pagination query fields, with this list's default and largest page size. */
+export function pageQueryOf(defaultLimit: number, maxLimit: number) {
+  return {
+    limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
+    cursor: z.uuid().optional().describe('The nextCursor of the previous page.'),
+  };
+}
+
+export const pageQuery = pageQueryOf(50, 200);
 
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
-/** Cursor pagination over uuid v7 ids (time-ordered): fetch limit+1 to know if there is more. */
-export function cursorArgs(query: { limit: number; cursor?: string }) {
+/**
+ * Cursor pagination over uuid v7 ids (time-ordered; `desc` = newest first): fetch limit+1 to know
+ * if there is more.
+ */
+export function cursorArgs(query: { limit: number; cursor?: string }, order: 'asc' | 'desc' = 'asc') {
   return {
     take: query.limit + 1,
     ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-    orderBy: { id: 'asc' as const },
+    orderBy: { id: order },
   };
 }
 

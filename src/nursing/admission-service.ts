@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { TenantTx } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
@@ -53,11 +54,13 @@ export async function getAdmission(d: D, ctx: RequestContext, id: string) {
   return loadAdmissionView(tenantDb(d.prisma, ctx.tenantId), id, ctx.timeZone);
 }
 
-export async function listAdmissions(d: D, ctx: RequestContext, q: { wardId?: string; state: 'open' | 'discharged' | 'all' }) {
+/** Admissions in the order they were recorded, a page at a time. */
+export async function listAdmissions(d: D, ctx: RequestContext, q: { wardId?: string; state: 'open' | 'discharged' | 'all'; limit: number; cursor?: string }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const state = q.state === 'open' ? { dischargedAt: null } : q.state === 'discharged' ? { dischargedAt: { not: null } } : {};
-  const rows = await db.admission.findMany({ where: { ...state, ...(q.wardId ? { wardId: q.wardId } : {}) }, orderBy: { admittedAt: 'asc' }, take: 1000, select: { id: true } });
-  return Promise.all(rows.map((r) => loadAdmissionView(db, r.id, ctx.timeZone)));
+  const rows = await db.admission.findMany({ where: { ...state, ...(q.wardId ? { wardId: q.wardId } : {}) }, ...cursorArgs(q), select: { id: true } });
+  const { items, nextCursor } = toPage(rows, q.limit, (r) => r.id);
+  return { items: await Promise.all(items.map((id) => loadAdmissionView(db, id, ctx.timeZone))), nextCursor };
 }
 
 /**

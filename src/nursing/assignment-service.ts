@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import { cursorArgs } from '../http/common-schemas.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
@@ -13,17 +14,21 @@ import { shiftInstance, shiftInstances } from './shifts.js';
 
 type D = Pick<Deps, 'prisma'>;
 
-export async function listAssignments(d: D, ctx: RequestContext, q: { from: string; to: string; wardId?: string; aideId?: string; bookingId?: string }) {
+/** Assignments in shift order (then aide), a page at a time. */
+export async function listAssignments(d: D, ctx: RequestContext, q: { from: string; to: string; wardId?: string; aideId?: string; bookingId?: string; limit: number; cursor?: string }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  const rows = await db.shiftAssignment.findMany({
+  const page = await db.shiftAssignment.findMany({
     where: { date: { gte: q.from, lte: q.to }, ...(q.wardId ? { wardId: q.wardId } : {}), ...(q.aideId ? { aideId: q.aideId } : {}), ...(q.bookingId ? { bookingId: q.bookingId } : {}) },
-    orderBy: [{ shiftStart: 'asc' }, { aideId: 'asc' }],
-    take: 10_000,
+    ...cursorArgs(q),
+    // The id makes the order total, which the cursor needs.
+    orderBy: [{ shiftStart: 'asc' }, { aideId: 'asc' }, { id: 'asc' }],
   });
+  const rows = page.slice(0, q.limit);
+  const nextCursor = page.length > q.limit ? rows[rows.length - 1].id : null;
   const aides = new Map((await db.aide.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.aideId))] } } })).map((a) => [a.id, a]));
   const bookings = new Map((await db.careBooking.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.bookingId))] } }, include: bookingInclude })).map((b) => [b.id, b]));
   const beds = await bedCodes(db, [...bookings.values()].map((b) => b.admission.bedId));
-  return rows.map((r) => {
+  const items = rows.map((r) => {
     const b = bookings.get(r.bookingId)!;
     return {
       id: r.id, date: r.date, shiftCode: r.shiftCode, shiftStart: r.shiftStart, shiftEnd: r.shiftEnd, wardId: r.wardId,
@@ -31,6 +36,7 @@ export async function listAssignments(d: D, ctx: RequestContext, q: { from: stri
       bedCode: b.admission.bedId ? (beds.get(b.admission.bedId) ?? null) : null, levelCode: levelOn(b.levels, r.date), rosterRunId: r.rosterRunId,
     };
   });
+  return { items, nextCursor };
 }
 
 /** Per shift and ward: how many patients needed an aide and how many have one. */
@@ -103,7 +109,7 @@ export async function assign(d: D, ctx: RequestContext, input: { date: string; s
     return after.id;
   });
   const row = await db.shiftAssignment.findFirstOrThrow({ where: { id } });
-  return (await listAssignments(d, ctx, { from: row.date, to: row.date, bookingId: row.bookingId })).find((a) => a.id === id)!;
+  return (await listAssignments(d, ctx, { from: row.date, to: row.date, bookingId: row.bookingId, limit: 10 })).items.find((a) => a.id === id)!;
 }
 
 export async function unassign(d: D, ctx: RequestContext, id: string) {

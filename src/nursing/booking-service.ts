@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { TenantTx } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
@@ -86,14 +87,15 @@ export async function getBooking(d: D, ctx: RequestContext, id: string) {
   return view(tenantDb(d.prisma, ctx.tenantId), id, ctx.timeZone);
 }
 
-export async function listBookings(d: D, ctx: RequestContext, q: { status?: 'pending' | 'active' | 'ended'; wardId?: string }) {
+/** Bookings in the order they were made, a page at a time. */
+export async function listBookings(d: D, ctx: RequestContext, q: { status?: 'pending' | 'active' | 'ended'; wardId?: string; limit: number; cursor?: string }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const rows = await db.careBooking.findMany({
     where: { ...(q.status ? { status: q.status } : {}), ...(q.wardId ? { admission: { wardId: q.wardId } } : {}) },
-    include: bookingInclude, orderBy: { createdAt: 'asc' }, take: 1000,
+    include: bookingInclude, ...cursorArgs(q),
   });
   const beds = await bedCodes(db, rows.map((r) => r.admission.bedId));
-  return rows.map((r) => bookingView(r, beds, ctx.timeZone));
+  return toPage(rows, q.limit, (r) => bookingView(r, beds, ctx.timeZone));
 }
 
 export async function recordConsent(d: D, ctx: RequestContext, bookingId: string, input: ConsentInput) {

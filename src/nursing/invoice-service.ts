@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { TenantTx } from '../db/prisma.js';
 import type { Actor } from '../audit/audit-log.js';
 import { writeAudit } from '../audit/audit-log.js';
@@ -85,14 +86,16 @@ export async function getBookingInvoice(d: D, ctx: RequestContext, bookingId: st
   return invoiceView(db, inv);
 }
 
-export async function listInvoices(d: D, ctx: RequestContext, q: { from?: string; to?: string }) {
+/** Invoices, newest first, a page at a time. */
+export async function listInvoices(d: D, ctx: RequestContext, q: { from?: string; to?: string; limit: number; cursor?: string }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const where = {
     ...(q.from ? { issuedAt: { gte: instantAt(q.from, '00:00', ctx.timeZone) } } : {}),
     ...(q.to ? { toDate: { lte: q.to } } : {}),
   };
-  const rows = await db.invoice.findMany({ where, orderBy: { issuedAt: 'desc' }, take: 500 });
-  return Promise.all(rows.map((r) => invoiceView(db, r)));
+  const rows = await db.invoice.findMany({ where, ...cursorArgs(q, 'desc') });
+  const page = toPage(rows, q.limit, (r) => r);
+  return { items: await Promise.all(page.items.map((r) => invoiceView(db, r))), nextCursor: page.nextCursor };
 }
 
 export async function invoiceHtml(d: D, ctx: RequestContext, id: string) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
-import { idParams } from '../http/common-schemas.js';
+import { idParams, page } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import {
   admissionCreate, admissionListQuery, admissionSchema, bookingCreate, bookingEnd, bookingListQuery, bookingSchema, consentInput,
@@ -25,8 +25,8 @@ export function registerNursingCareRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'get', path: '/nursing/admissions', summary: 'List admissions (open by default)', tags, access: [...coordinator],
-      query: admissionListQuery, responses: { 200: { description: 'Admissions', schema: z.object({ items: z.array(admissionSchema) }) } } },
-    async ({ ctx, query }) => ({ body: { items: await admissions.listAdmissions(deps, ctx, query) } }),
+      query: admissionListQuery, responses: { 200: { description: 'Admissions', schema: page(admissionSchema) } } },
+    async ({ ctx, query }) => ({ body: await admissions.listAdmissions(deps, ctx, query) }),
   );
   api.add(
     { method: 'get', path: '/nursing/admissions/:id', summary: 'An admission with its bookings', tags, access: [...coordinator],
@@ -52,8 +52,8 @@ export function registerNursingCareRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'get', path: '/nursing/bookings', summary: 'List care bookings', tags, access: [...coordinator], query: bookingListQuery,
-      responses: { 200: { description: 'Bookings', schema: z.object({ items: z.array(bookingSchema) }) } } },
-    async ({ ctx, query }) => ({ body: { items: await bookings.listBookings(deps, ctx, query) } }),
+      responses: { 200: { description: 'Bookings', schema: page(bookingSchema) } } },
+    async ({ ctx, query }) => ({ body: await bookings.listBookings(deps, ctx, query) }),
   );
   api.add(
     { method: 'get', path: '/nursing/bookings/:id', summary: 'A care booking with levels and consents', tags, access: [...coordinator],
@@ -95,8 +95,8 @@ export function registerNursingCareRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'get', path: '/nursing/invoices', summary: 'Invoices (newest first)', tags, access: [...coordinator], query: invoiceListQuery,
-      responses: { 200: { description: 'Invoices', schema: z.object({ items: z.array(invoiceSchema) }) } } },
-    async ({ ctx, query }) => ({ body: { items: await invoices.listInvoices(deps, ctx, query) } }),
+      responses: { 200: { description: 'Invoices', schema: page(invoiceSchema) } } },
+    async ({ ctx, query }) => ({ body: await invoices.listInvoices(deps, ctx, query) }),
   );
   api.add(
     { method: 'get', path: '/nursing/invoices/:id', summary: 'An invoice (JSON)', tags, access: [...coordinator], params: idParams,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
-import { idParams } from '../http/common-schemas.js';
+import { idParams, page } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import { assignmentCreate, assignmentQuery, assignmentSchema, coverageQuery, coverageSchema, myShiftsQuery, myShiftsSchema, rosterCreate, rosterRunSchema } from './schemas-roster.js';
 import * as rosters from './roster-service.js';
@@ -30,8 +30,8 @@ export function registerNursingRosterRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'get', path: '/nursing/assignments', summary: 'Shift assignments in a date range', tags, access: [...coordinator],
-      query: assignmentQuery, responses: { 200: { description: 'Assignments', schema: z.object({ items: z.array(assignmentSchema) }) } } },
-    async ({ ctx, query }) => ({ body: { items: await assignments.listAssignments(deps, ctx, query) } }),
+      query: assignmentQuery, responses: { 200: { description: 'Assignments', schema: page(assignmentSchema) } } },
+    async ({ ctx, query }) => ({ body: await assignments.listAssignments(deps, ctx, query) }),
   );
   api.add(
     { method: 'post', path: '/nursing/assignments', summary: 'Assign an aide to a patient for one shift by hand (every hard rule checked)', tags,

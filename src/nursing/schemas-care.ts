@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate } from '../http/common-schemas.js';
+import { localDate, pageQueryOf } from '../http/common-schemas.js';
 import { genderSchema } from './schemas-setup.js';
 
 /** zod schemas of admissions, bookings, consent, care-level changes, discharge and invoices. */
@@ -16,6 +16,7 @@ export const admissionCreate = z.strictObject({
 export const admissionListQuery = z.strictObject({
   wardId: z.uuid().optional(),
   state: z.enum(['open', 'discharged', 'all']).default('open'),
+  ...pageQueryOf(100, 500),
 });
 export const transferInput = z.strictObject({
   wardId: z.uuid().describe('The ward the patient moves to (the same ward for a bed change).'),
@@ -52,6 +53,7 @@ export const bookingCreate = z.strictObject({
 export const bookingListQuery = z.strictObject({
   status: z.enum(['pending', 'active', 'ended']).optional(),
   wardId: z.uuid().optional(),
+  ...pageQueryOf(100, 500),
 });
 
 export const levelChange = z.strictObject({
@@ -131,7 +133,7 @@ export const invoiceSchema = z.object({
 });
 export const transferResult = z.object({ admission: admissionSchema, removedAssignments: z.number().int() });
 export const dischargeResult = z.object({ admission: admissionSchema, invoices: z.array(invoiceSchema), removedAssignments: z.number().int() });
-export const invoiceListQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional() });
+export const invoiceListQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional(), ...pageQueryOf(100, 500) });
 
 export const noteCreate = z.strictObject({
   date: localDate,

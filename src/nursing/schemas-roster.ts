@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate } from '../http/common-schemas.js';
+import { localDate, pageQueryOf } from '../http/common-schemas.js';
 
 /** zod schemas of rosters, assignments, coverage and the aide's own view. */
 export const rosterCreate = z.strictObject({
@@ -52,6 +52,8 @@ export const rosterRunSchema = z.object({
 export const assignmentQuery = z.strictObject({
   from: localDate, to: localDate,
   wardId: z.uuid().optional(), aideId: z.uuid().optional(), bookingId: z.uuid().optional(),
+  // A ward's week is a few hundred rows; a hospital's month can be over 10 000.
+  ...pageQueryOf(2000, 5000),
 });
 export const assignmentSchema = z.object({
   id: z.uuid(), date: z.string(), shiftCode: z.string(), shiftStart: z.iso.datetime(), shiftEnd: z.iso.datetime(),

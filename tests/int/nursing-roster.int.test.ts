@@ -114,6 +114,30 @@ describe('roster.plan', () => {
   });
 });
 
+describe('lists a hospital outgrows', () => {
+  it('when assignments and admissions are listed a page at a time, then following nextCursor gives every row once, in order', async () => {
+    const whole = (await h.ok('get', `/nursing/assignments?from=${D}&to=${END}&limit=5000`));
+    expect(whole.nextCursor).toBeNull();
+    const paged: { id: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { items: { id: string }[]; nextCursor: string | null } = await h.ok('get', `/nursing/assignments?from=${D}&to=${END}&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.items.length).toBeLessThanOrEqual(7);
+      paged.push(...res.items);
+      cursor = res.nextCursor;
+    } while (cursor);
+    expect(paged.map((a) => a.id)).toEqual(whole.items.map((a: { id: string }) => a.id));
+    expect(whole.items.length).toBeGreaterThan(7);
+
+    const admitted = await h.ok('get', '/nursing/admissions?limit=4');
+    expect(admitted.items).toHaveLength(4);
+    const rest = await h.ok('get', `/nursing/admissions?limit=500&cursor=${admitted.nextCursor}`);
+    const all = await h.ok('get', '/nursing/admissions?limit=500');
+    expect([...admitted.items, ...rest.items].map((a: { id: string }) => a.id)).toEqual(all.items.map((a: { id: string }) => a.id));
+    expect((await h.call('get', '/nursing/admissions?limit=501')).body.errors[0].path).toBe('query.limit');
+  });
+});
+
 describe('roster.plan: skills, certificates and uncoverable needs', () => {
   it('when only one skilled aide holds a valid certificate, then they cover what rest allows and the rest is listed with reasons', async () => {
     await h.ok('put', '/nursing/care-levels/icu', { name: '重症', patientsPerAide: 1, dailyFee: 20000, requiredSkill: 'ventilator' });
