@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { generateToken } from '../http/auth.js';
@@ -136,10 +137,7 @@ export async function revokeToken({ prisma }: D, ctx: RequestContext, tokenId: s
 export async function listAuditLog({ prisma }: D, ctx: RequestContext, q: { entity?: string; entityId?: string; limit: number; cursor?: string }) {
   const rows = await tenantDb(prisma, ctx.tenantId).auditLog.findMany({
     where: { ...(q.entity ? { entity: q.entity } : {}), ...(q.entityId ? { entityId: q.entityId } : {}) },
-    take: q.limit + 1,
-    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
-    orderBy: { id: 'desc' },
+    ...cursorArgs(q, 'desc'),
   });
-  const items = rows.slice(0, q.limit).map(({ tenantId: _t, ...r }) => r);
-  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1].id : null };
+  return toPage(rows, q.limit, ({ tenantId: _t, ...r }) => r);
 }
