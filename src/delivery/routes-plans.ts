@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
-import { idParams } from '../http/common-schemas.js';
+import { idParams, page } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import {
   alertListQuery, alertSchema, dashboardQuery, dashboardSchema, moveBody, planCreateBody, planListQuery, planListSchema, planSchema,
@@ -54,8 +54,8 @@ export function registerDeliveryPlanRoutes(api: ApiRouter, deps: Deps): void {
   async ({ ctx, query }) => ({ body: await dashboard(deps, ctx, query) }));
 
   api.add({ method: 'get', path: '/delivery/alerts', summary: 'Welfare alerts (default: not yet resolved)', tags, access: m, query: alertListQuery,
-    responses: { 200: { description: 'Alerts', schema: z.object({ items: z.array(alertSchema) }) } } },
-  async ({ ctx, query }) => ({ body: { items: await welfare.listAlerts(deps, ctx, query.status) } }));
+    responses: { 200: { description: 'Alerts, oldest first', schema: page(alertSchema) } } },
+  async ({ ctx, query }) => ({ body: await welfare.listAlerts(deps, ctx, query) }));
   api.add({ method: 'get', path: '/delivery/alerts/:id', summary: 'One welfare alert', tags, access: m, params: idParams,
     responses: { 200: { description: 'Alert', schema: alertSchema } } },
   async ({ ctx, params }) => ({ body: await welfare.getAlert(deps, ctx, params.id) }));

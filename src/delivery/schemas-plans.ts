@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate } from '../http/common-schemas.js';
+import { localDate, pageQueryOf } from '../http/common-schemas.js';
 import { dietSchema, slotCode, textureSchema } from './schemas.js';
 
 /** zod schemas of route plans, production, dashboard, driver routes, outcomes and alerts. */
@@ -120,7 +120,10 @@ export const outcomeSchema = z.object({
   welfareCheck: z.enum(['scheduled']).nullable().describe('not_home: an alert opens after the welfare delay unless delivered meanwhile.'),
 });
 
-export const alertListQuery = z.strictObject({ status: z.enum(['open', 'acknowledged', 'resolved']).optional().describe('Default: open and acknowledged.') });
+export const alertListQuery = z.strictObject({
+  status: z.enum(['open', 'acknowledged', 'resolved']).optional().describe('Default: open and acknowledged.'),
+  ...pageQueryOf(100, 500),
+});
 export const alertSchema = z.object({
   id: z.uuid(), status: z.enum(['open', 'acknowledged', 'resolved']), routeStopId: z.uuid(), personId: z.uuid(),
   name: z.string(), address: z.string().nullable(), phone: z.string().nullable(), livesAlone: z.boolean(), accessNotes: z.string().nullable(),

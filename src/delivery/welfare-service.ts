@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { hasRole } from '../http/context.js';
@@ -42,12 +43,13 @@ export async function escalate(deps: Pick<Deps, 'prisma'>, tenantId: string, rou
 
 type D = Pick<Deps, 'prisma'>;
 
-async function alertRows(d: D, ctx: RequestContext, where: object) {
+/** Alerts matching `where`, oldest first (ids are time-ordered), at most `page.limit` + 1. */
+async function alertRows(d: D, ctx: RequestContext, where: object, page: { limit: number; cursor?: string } = { limit: 1 }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const alerts = await db.welfareAlert.findMany({
     where,
     include: { stop: { include: { route: { select: { routeNo: true, driverUserId: true } }, order: { include: { recipient: { include: { person: true } } } } } } },
-    orderBy: { openedAt: 'asc' },
+    ...cursorArgs(page),
   });
   const reveal = hasRole(ctx, 'admin', 'kitchen_manager');
   const phone = (p: string | null | undefined) => (reveal ? (p ?? null) : maskPhone(p));
@@ -80,9 +82,10 @@ async function alertRows(d: D, ctx: RequestContext, where: object) {
   });
 }
 
-/** Alerts by status; default: everything not resolved yet (open and acknowledged). */
-export async function listAlerts(d: D, ctx: RequestContext, status?: 'open' | 'acknowledged' | 'resolved') {
-  return alertRows(d, ctx, status ? { status } : { status: { in: ['open', 'acknowledged'] } });
+/** Alerts by status, a page at a time; default: everything not resolved yet (open and acknowledged). */
+export async function listAlerts(d: D, ctx: RequestContext, q: { status?: 'open' | 'acknowledged' | 'resolved'; limit: number; cursor?: string }) {
+  const rows = await alertRows(d, ctx, q.status ? { status: q.status } : { status: { in: ['open', 'acknowledged'] } }, q);
+  return toPage(rows, q.limit, (a) => a);
 }
 
 export async function getAlert(d: D, ctx: RequestContext, id: string) {
