@@ -1,11 +1,15 @@
 import type { Rng } from './prng.js';
 import { repairRowMinutes } from './row-repair.js';
+import { openWeekends, weekendShadowPrice } from './weekends.js';
 import { OFF, type ShiftModel } from './shift-model.js';
 import type { HardWeights, ShiftState } from './shift-state.js';
 
 const INF = Number.POSITIVE_INFINITY;
 const MAX_ROUNDS = 16;
 const REPAIR_STEPS = 8;
+const FORCE = 1e7;
+/** forceShift value meaning: work some shift on forceDay, any type. */
+export const ANY_SHIFT = -2;
 
 /**
  * Re-optimises one employee's whole row with the other rows fixed, by dynamic programming over
@@ -29,6 +33,7 @@ export class RowSolver {
   private readonly row: Int16Array;
   private readonly noise: Float64Array;
   private readonly lastLambda: Float64Array;
+  private readonly weekendSplit: Float64Array;
   /** Whether the row written by the last solve() keeps every hard rule of the contract. */
   lastFeasible = false;
 
@@ -42,39 +47,31 @@ export class RowSolver {
     this.row = new Int16Array(D);
     this.noise = new Float64Array(D);
     this.lastLambda = new Float64Array(model.employees.length);
+    // A shadow price on working half a weekend where weekend days are scarce (not in the score).
+    this.weekendSplit = new Float64Array(D);
+    const split = weekendShadowPrice(model);
+    for (const days of model.weekends) if (days.length === 2) this.weekendSplit[days[1]] = split;
   }
 
   /**
    * Writes the best row found for employee e into out; returns its exact score (lower is
-   * better). The weekends the row may work are fixed up front — the ones it works now, topped
-   * up at random to the limit — which makes the weekend rule exact (a price on weekends makes
-   * the row jump between all and none of them).
+   * better). The weekends the row may work are fixed up front (openWeekends). With forceDay,
+   * the row must work forceShift (or ANY_SHIFT) that day.
    */
-  solve(state: ShiftState, e: number, out: Int16Array, rng: Rng): number {
+  solve(state: ShiftState, e: number, out: Int16Array, rng: Rng, forceDay = -1, forceShift = OFF): number {
     const { S, D } = this;
     const c = this.model.employees[e].contract;
     state.rowCosts(e, this.costs);
+    // A forced cell (the row must work forceShift on forceDay): every other value there is
+    // priced out, so the rest of the row is rebuilt around that commitment.
+    if (forceDay >= 0) for (let v = -1; v < S; v++) {
+      if (forceShift === ANY_SHIFT ? v === OFF : v !== forceShift) this.costs[forceDay * (S + 1) + v + 1] += FORCE;
+    }
     const allowed: number[] = [];
     for (let s = 0; s < S; s++) if (c.maxShifts[s] > 0) allowed.push(s);
     const fixedOff = new Uint8Array(D);
     for (const d of this.model.employees[e].daysOff) fixedOff[d] = 1;
-    const current = state.row(e);
-    const worked = this.model.weekends.filter((days) => days.some((d) => current[d] !== OFF));
-    const idle = this.model.weekends.filter((days) => days.every((d) => current[d] === OFF));
-    const shuffle = (xs: number[][]) => {
-      for (let i = xs.length - 1; i > 0; i--) {
-        const j = rng.int(i + 1);
-        [xs[i], xs[j]] = [xs[j], xs[i]];
-      }
-    };
-    shuffle(worked);
-    shuffle(idle);
-    // Occasionally trade one worked weekend for an idle one, so the pattern can move.
-    if (worked.length > 0 && idle.length > 0 && worked.length >= c.maxWeekends && rng.next() < 0.5) {
-      idle.push(worked.pop()!);
-      worked.push(idle.shift()!);
-    }
-    const open = [...worked, ...idle].slice(0, Math.max(0, c.maxWeekends));
+    const open = openWeekends(this.model, state.row(e), c.maxWeekends, forceDay, rng);
     for (const days of this.model.weekends) if (!open.includes(days)) for (const d of days) fixedOff[d] = 1;
     // Many days cost nearly the same worked or not (cover already met), so without a little
     // noise the whole row flips at one minute price and bisection cannot land in a narrow
@@ -200,6 +197,7 @@ export class RowSolver {
       next.fill(INF, 0, n);
       const base = d * n;
       const offPrice = costs[d * (S + 1)];
+      const split = this.weekendSplit[d]; // price of working one day of a two-day weekend
       const canWork = fixedOff[d] === 0;
       if (canWork) setPrices(d);
       const toOff = offIdx(1, 0);
@@ -222,7 +220,7 @@ export class RowSolver {
           if (init === 1 || r >= minRun) {
             // The cheapest state of the group is the best way to stop working here.
             const i = g + order[0];
-            const cost = cur[i] + offPrice;
+            const cost = cur[i] + offPrice + split;
             if (cost < next[toOff]) {
               next[toOff] = cost;
               parent[base + toOff] = i;
@@ -258,7 +256,7 @@ export class RowSolver {
           if (!canWork || (init === 0 && o < minOff)) continue;
           const g1 = group(1, 0);
           for (let b = 0; b < A; b++) {
-            const cost = here + dayPrice[b];
+            const cost = here + dayPrice[b] + split;
             if (cost < next[g1 + b]) {
               next[g1 + b] = cost;
               parent[base + g1 + b] = i;

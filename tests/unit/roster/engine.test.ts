@@ -89,6 +89,53 @@ describe('row re-optimisation (large neighbourhood)', () => {
   });
 });
 
+describe('cover-directed and forced-row moves', () => {
+  it('when a row is re-optimised with a forced cell, then the new row works it and keeps its hard rules', async () => {
+    const { ANY_SHIFT, RowSolver } = await import('../../../src/roster/engine/row-dp.js');
+    const { constructSchedule, rowViolationUnits } = await import('../../../src/roster/engine/shift-construct.js');
+    const { model } = parseCurtois(readFileSync(path.join(BENCH, 'Instance7.txt'), 'utf8'));
+    const weights = { unit: 5000, minute: 50 };
+    const rng = createRng(5);
+    const state = new ShiftState(model, weights, constructSchedule(model, rng));
+    const solver = new RowSolver(model, weights);
+    const row = new Int16Array(model.days);
+    let checked = 0;
+    for (let e = 0; e < model.employees.length; e++) {
+      const d = 5 + 7 * rng.int(2); // a Saturday: its weekend must be opened for the row
+      if (model.employees[e].daysOff.includes(d)) continue;
+      const s = model.employees[e].contract.maxShifts.findIndex((m) => m > 0);
+      solver.solve(state, e, row, rng, d, e % 2 === 0 ? s : ANY_SHIFT);
+      if (!solver.lastFeasible) continue;
+      checked++;
+      expect(e % 2 === 0 ? row[d] === s : row[d] !== OFF).toBe(true);
+      expect(rowViolationUnits(model, model.employees[e], row)).toBe(0);
+    }
+    expect(checked).toBeGreaterThanOrEqual(model.employees.length - 4);
+  });
+
+  it('when the annealing moves are applied and undone at random, then the incremental cost stays exact', async () => {
+    const { ShiftMoves } = await import('../../../src/roster/engine/shift-moves.js');
+    const { constructSchedule } = await import('../../../src/roster/engine/shift-construct.js');
+    const { model } = parseCurtois(readFileSync(path.join(BENCH, 'Instance13.txt'), 'utf8'));
+    const weights = { unit: 5000, minute: 50 };
+    const rng = createRng(8);
+    const state = new ShiftState(model, weights, constructSchedule(model, rng));
+    const moves = new ShiftMoves(state);
+    for (let i = 0; i < 20000; i++) {
+      const delta = moves.propose(rng);
+      if (delta !== null && (delta > 0 || rng.next() < 0.1)) moves.undo();
+    }
+    expect(state.cost).toBeCloseTo(new ShiftState(model, weights, state.x).cost, 6);
+  });
+
+  it('when weekend demand nearly fills the weekends contracts allow, then half weekends get a shadow price', async () => {
+    const { weekendShadowPrice } = await import('../../../src/roster/engine/weekends.js');
+    const load = (name: string) => parseCurtois(readFileSync(path.join(BENCH, `${name}.txt`), 'utf8')).model;
+    expect(weekendShadowPrice(load('Instance24'))).toBe(100); // demand 95 % of weekend capacity
+    expect(weekendShadowPrice(load('Instance9'))).toBe(0); // 64 %: weekends are plentiful
+  });
+});
+
 describe('roster input schema', () => {
   it('when a fixture input is parsed, then the zod schema accepts it and rejects a bad date', async () => {
     const { rosterInputSchema } = await import('../../../src/roster/schema.js');
