@@ -5,17 +5,11 @@
 // `routes.plan` job with its solver thread), publishing, the production sheet, the dashboard, the
 // map and one driver's list. Recipients live in villages within ~8 km of the kitchen. The same
 // server answering GET /me is the reference measured in the same run.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { config, loadConfig } from '../src/config.js';
-import { closeDeps, createDeps } from '../src/bootstrap.js';
-import { migrateDeploy } from '../src/db/migrate.js';
-import { closeServer, listen } from '../src/server.js';
-import { deleteQueuePrefix } from '../src/queues/redis.js';
 import { createTenantWithAdmin } from '../src/tenancy/service.js';
 import { addDays, today } from '../src/time/index.js';
-import { startWorkers } from '../jobs/worker.js';
-import { throwawayDatabase } from './lib/database.js';
+import { withService } from './lib/service.js';
 
 const { values } = parseArgs({ options: { recipients: { type: 'string', default: '400' }, vans: { type: 'string', default: '25' }, 'time-limit': { type: 'string', default: '5' } } });
 const recipientCount = Number(values.recipients);
@@ -24,21 +18,11 @@ const timeLimitMs = Number(values['time-limit']) * 1000;
 const ZONE = 'Asia/Shanghai';
 const KITCHEN = { lat: 27.6305, lng: 114.0312 };
 
-const database = await throwawayDatabase(config(), 'delivery');
-const prefix = `bench-delivery-${randomBytes(3).toString('hex')}`;
-const cfg = loadConfig({ ...process.env, DATABASE_URL: database.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
-
 /** Deterministic pseudo-random numbers, so every run plans the same township. */
 let seed = 7;
 const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
 
-try {
-  await migrateDeploy(database.url);
-  const deps = await createDeps(cfg, database.url);
-  const workers = startWorkers(deps, { prefix });
-  const server = await listen(deps, 0, '127.0.0.1');
-  const address = server.address();
-  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+await withService('delivery', async ({ deps, baseUrl }) => {
   const created = await createTenantWithAdmin(deps.prisma, { name: 'bench delivery', timeZone: ZONE });
   const tenantId = created.tenant.id;
   const api = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
@@ -103,11 +87,4 @@ try {
   console.log('| step | seconds | result |');
   console.log('|---|---:|---|');
   for (const r of rows) console.log(`| ${r.step} | ${r.seconds.toFixed(3)} | ${r.result} |`);
-  await closeServer(server);
-  await workers.close();
-  await closeDeps(deps);
-} finally {
-  await deleteQueuePrefix(cfg.REDIS_URL, prefix);
-  await database.drop();
-}
-process.exit(0);
+});

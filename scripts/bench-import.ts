@@ -2,25 +2,14 @@
 // real job path (upload → people.import worker → report) against a throwaway Postgres database
 // and the configured Redis. Prints a table; a second upload of the same file (all rows
 // unchanged) is measured in the same run as the reference.
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { config, loadConfig } from '../src/config.js';
-import { closeDeps, createDeps } from '../src/bootstrap.js';
-import { migrateDeploy } from '../src/db/migrate.js';
 import { makeIdNumber } from '../src/people/id-card.js';
-import { closeServer, listen } from '../src/server.js';
-import { deleteQueuePrefix } from '../src/queues/redis.js';
 import { createTenantWithAdmin } from '../src/tenancy/service.js';
 import { addDays } from '../src/time/index.js';
-import { startWorkers } from '../jobs/worker.js';
-import { throwawayDatabase } from './lib/database.js';
+import { withService } from './lib/service.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '10000' } } });
 const rows = Number(values.rows);
-const database = await throwawayDatabase(config(), 'import');
-const url = new URL(database.url);
-const prefix = `bench-import-${randomBytes(3).toString('hex')}`;
-const cfg = loadConfig({ ...process.env, DATABASE_URL: url.toString(), QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
 
 function csv(n: number): string {
   const lines = ['name,idNumber,phone,address,lat,lng,livesAlone,statuses'];
@@ -32,13 +21,7 @@ function csv(n: number): string {
   return lines.join('\n');
 }
 
-try {
-  await migrateDeploy(cfg.DATABASE_URL!);
-  const deps = await createDeps(cfg, cfg.DATABASE_URL!);
-  const workers = startWorkers(deps, { prefix });
-  const server = await listen(deps, 0, '127.0.0.1');
-  const address = server.address();
-  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+await withService('import', async ({ deps, baseUrl }) => {
   const { token } = (await createTenantWithAdmin(deps.prisma, { name: 'bench' })).token;
   const file = csv(rows);
   const results: { run: string; rows: number; seconds: number; created: number; unchanged: number; rejected: number }[] = [];
@@ -61,11 +44,4 @@ try {
     console.log(`| ${r.run} | ${r.rows} | ${r.seconds.toFixed(2)} | ${Math.round(r.rows / r.seconds)} | ${r.created} | ${r.unchanged} | ${r.rejected} |`);
   }
   console.log(`\nFirst upload / re-upload time ratio: ${(results[0].seconds / results[1].seconds).toFixed(2)}×`);
-  await closeServer(server);
-  await workers.close();
-  await closeDeps(deps);
-} finally {
-  await deleteQueuePrefix(cfg.REDIS_URL, prefix);
-  await database.drop();
-}
-process.exit(0);
+});
