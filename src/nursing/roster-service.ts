@@ -11,6 +11,7 @@ import { bookingInclude } from './booking-view.js';
 import { buildRosterInput, shiftKey } from './needs.js';
 import { shiftInstances } from './shifts.js';
 import { solveRosterInWorker } from './solve-roster-in-worker.js';
+import { uncoveredReason } from './uncovered-text.js';
 
 const MAX_DAYS = 31;
 
@@ -116,9 +117,8 @@ export async function runRoster(d: Pick<Deps, 'prisma'>, tenantId: string, runId
     const stored = await db.shiftAssignment.findMany({
       where: { shiftEnd: { gt: instantAt(addDays(run.fromDate, -8), '00:00', zone) }, shiftStart: { lt: instantAt(addDays(run.toDate, 9), '00:00', zone) } },
     });
-    const input = buildRosterInput({
-      zone, open, wardIds, bookings, levels: await db.careLevel.findMany(), aides: await db.aide.findMany({ where: { active: true } }), stored,
-    });
+    const levels = await db.careLevel.findMany();
+    const input = buildRosterInput({ zone, open, wardIds, bookings, levels, aides: await db.aide.findMany({ where: { active: true } }), stored });
     await setProgress(5);
     let last = 5;
     const updates: Promise<void>[] = [];
@@ -161,10 +161,14 @@ export async function runRoster(d: Pick<Deps, 'prisma'>, tenantId: string, runId
         needs,
         covered,
         coveragePct: needs ? Math.round((1000 * covered) / needs) / 10 : 100,
-        uncovered: result.uncovered.map((u) => ({
-          ...u, wardName: wardNames.get(u.wardId) ?? u.wardId,
-          reason: u.reason.replace(`ward ${u.wardId}`, `ward ${wardNames.get(u.wardId) ?? u.wardId}`),
-        })),
+        uncovered: result.uncovered.map((u) => {
+          const names = {
+            ward: wardNames.get(u.wardId) ?? u.wardId,
+            shift: templates.find((t) => t.code === u.shiftCode)?.name ?? u.shiftCode,
+            level: levels.find((l) => l.code === u.careLevel)?.name ?? u.careLevel,
+          };
+          return { ...u, wardName: names.ward, reason: uncoveredReason(u, names, tenant.locale) };
+        }),
         aidesOnDuty: new Set(rows.map((r) => r.aideId)).size,
         hoursPerAide: result.stats.hoursPerAide,
         continuityPct: result.stats.continuityPct,

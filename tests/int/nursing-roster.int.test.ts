@@ -157,7 +157,11 @@ describe('roster.plan: skills, certificates and uncoverable needs', () => {
     expect(run.result.covered + reportedUncovered(run.result).length).toBe(run.result.needs);
     const lastDay = run.result.uncovered.filter((g: { date: string }) => g.date === to);
     expect(lastDay.map((g: { shiftCode: string }) => g.shiftCode).sort()).toEqual(['day', 'night']);
-    expect(lastDay[0].reason).toMatch(/ward ICU: 1 icu patient needs 1 more aide/);
+    // In the hospital's language (zh-CN), with the ward, shift and care-level names.
+    expect(lastDay.map((g: { reason: string }) => g.reason).sort()).toEqual([
+      `${to} 夜班，ICU：1 名重症患者还需 1 名护理员（没有具备所需技能的空闲护理员）`,
+      `${to} 白班，ICU：1 名重症患者还需 1 名护理员（没有具备所需技能的空闲护理员）`,
+    ].sort());
     // The other wards' roster is untouched by a run scoped to ward ICU.
     expect((await h.ok('get', `/nursing/assignments?from=${D}&to=${END}`)).items.length).toBe(before + rows.length);
     await expectValid(D, to, undefined);
