@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
@@ -57,14 +58,13 @@ export async function getPlan(d: Pick<Deps, 'prisma'>, ctx: RequestContext, id: 
   return planView(await loadPlan(tenantDb(d.prisma, ctx.tenantId), id), ctx.timeZone);
 }
 
-export async function listPlans(d: Pick<Deps, 'prisma'>, ctx: RequestContext, q: { date?: string; slot?: string; kitchen?: string }) {
+export async function listPlans(d: Pick<Deps, 'prisma'>, ctx: RequestContext, q: { date?: string; slot?: string; kitchen?: string; limit: number; cursor?: string }) {
   const rows = await tenantDb(d.prisma, ctx.tenantId).routePlan.findMany({
     where: { ...(q.date ? { date: q.date } : {}), ...(q.slot ? { slotCode: q.slot } : {}), ...(q.kitchen ? { kitchenId: q.kitchen } : {}) },
     include: { _count: { select: { routes: true } } },
-    orderBy: { createdAt: 'desc' },
-    take: 100,
+    ...cursorArgs(q, 'desc'),
   });
-  return rows.map((p) => ({
+  return toPage(rows, q.limit, (p) => ({
     id: p.id, kitchenId: p.kitchenId, date: p.date, slot: p.slotCode, status: p.status, progress: p.progress,
     routes: p._count.routes, unassigned: Array.isArray(p.unassigned) ? p.unassigned.length : 0,
     distanceM: p.distanceM, createdAt: p.createdAt, finishedAt: p.finishedAt, publishedAt: p.publishedAt,

@@ -32,7 +32,7 @@ export function registerDeliveryPlanRoutes(api: ApiRouter, deps: Deps): void {
   async ({ ctx, body }) => ({ status: 202, body: await plans.createPlan(deps, ctx, body) }));
   api.add({ method: 'get', path: '/delivery/route-plans', summary: 'Route plans (newest first)', tags, access: m, query: planListQuery,
     responses: { 200: { description: 'Plans', schema: planListSchema } } },
-  async ({ ctx, query }) => ({ body: { items: await plans.listPlans(deps, ctx, query) } }));
+  async ({ ctx, query }) => ({ body: await plans.listPlans(deps, ctx, query) }));
   api.add({ method: 'get', path: '/delivery/route-plans/:id', summary: 'A plan: status, progress, routes with ordered stops, unassigned orders with reasons', tags,
     access: m, params: idParams, responses: { 200: { description: 'Plan', schema: planSchema } } },
   async ({ ctx, params }) => ({ body: await plans.getPlan(deps, ctx, params.id) }));

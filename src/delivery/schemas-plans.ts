@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate, pageQueryOf } from '../http/common-schemas.js';
+import { localDate, page, pageQueryOf } from '../http/common-schemas.js';
 import { dietSchema, slotCode, textureSchema } from './schemas.js';
 
 /** zod schemas of route plans, production, dashboard, driver routes, outcomes and alerts. */
@@ -17,7 +17,7 @@ export const replanBody = z.strictObject({
   timeLimitMs: z.number().int().min(50).max(120_000).optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
 });
-export const planListQuery = z.strictObject({ date: localDate.optional(), slot: slotCode.optional(), kitchen: z.uuid().optional() });
+export const planListQuery = z.strictObject({ date: localDate.optional(), slot: slotCode.optional(), kitchen: z.uuid().optional(), ...pageQueryOf(100, 500) });
 export const moveBody = z.strictObject({
   orderId: z.uuid().describe('The order to move (a stop of this plan, or one of its unassigned orders).'),
   vehicleId: z.uuid(),
@@ -57,13 +57,11 @@ export const planSchema = z.object({
   })),
   unassigned: z.array(unassignedSchema),
 });
-export const planListSchema = z.object({
-  items: z.array(z.object({
-    id: z.uuid(), kitchenId: z.uuid(), date: z.string(), slot: z.string(), status: z.string(), progress: z.number().int(),
-    routes: z.number().int(), unassigned: z.number().int(), distanceM: z.number().int(), createdAt: instant,
-    finishedAt: instant.nullable(), publishedAt: instant.nullable(),
-  })),
-});
+export const planListSchema = page(z.object({
+  id: z.uuid(), kitchenId: z.uuid(), date: z.string(), slot: z.string(), status: z.string(), progress: z.number().int(),
+  routes: z.number().int(), unassigned: z.number().int(), distanceM: z.number().int(), createdAt: instant,
+  finishedAt: instant.nullable(), publishedAt: instant.nullable(),
+}));
 
 export const productionQuery = z.strictObject({ date: localDate, slot: slotCode, kitchen: z.uuid().optional().describe('Required when the tenant has several kitchens.') });
 const counts = z.record(z.string(), z.number().int());

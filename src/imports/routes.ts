@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
-import { idParams } from '../http/common-schemas.js';
+import { idParams, page, pageQuery } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import { importers } from './registry.js';
 import * as service from './service.js';
@@ -48,9 +48,9 @@ export function registerImportRoutes(api: ApiRouter, deps: Deps): void {
   );
 
   api.add(
-    { method: 'get', path: '/imports', summary: 'Recent imports', tags, access: ['kitchen_manager', 'hospital_coordinator'],
-      responses: { 200: { description: 'Runs', schema: z.object({ items: z.array(importRunSchema) }) } } },
-    async ({ ctx }) => ({ body: { items: await service.listImports(deps, ctx) } }),
+    { method: 'get', path: '/imports', summary: 'Imports, newest first', tags, access: ['kitchen_manager', 'hospital_coordinator'],
+      query: z.strictObject(pageQuery), responses: { 200: { description: 'Runs', schema: page(importRunSchema) } } },
+    async ({ ctx, query }) => ({ body: await service.listImports(deps, ctx, query) }),
   );
 
   api.add(

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { RequestContext } from '../http/context.js';
 import { BadRequestError, NotFoundError } from '../http/errors.js';
 import { jobId } from '../queues/definitions.js';
@@ -32,9 +33,10 @@ export async function getImport(deps: Pick<Deps, 'prisma'>, ctx: RequestContext,
   return importView(run);
 }
 
-export async function listImports(deps: Pick<Deps, 'prisma'>, ctx: RequestContext) {
-  const runs = await tenantDb(deps.prisma, ctx.tenantId).importRun.findMany({ orderBy: { createdAt: 'desc' }, take: 50, omit: { content: true } });
-  return runs.map((r) => importView(r as ImportRun));
+/** Import runs, newest first, a page at a time. */
+export async function listImports(deps: Pick<Deps, 'prisma'>, ctx: RequestContext, q: { limit: number; cursor?: string }) {
+  const runs = await tenantDb(deps.prisma, ctx.tenantId).importRun.findMany({ ...cursorArgs(q, 'desc'), omit: { content: true } });
+  return toPage(runs, q.limit, (r) => importView(r as ImportRun));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.js';
@@ -54,9 +55,10 @@ export async function getRun(d: Pick<Deps, 'prisma'>, ctx: RequestContext, id: s
   return runView(run);
 }
 
-export async function listRuns(d: Pick<Deps, 'prisma'>, ctx: RequestContext) {
-  const rows = await tenantDb(d.prisma, ctx.tenantId).rosterRun.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
-  return rows.map(runView);
+/** Roster runs, newest first, a page at a time. */
+export async function listRuns(d: Pick<Deps, 'prisma'>, ctx: RequestContext, q: { limit: number; cursor?: string }) {
+  const rows = await tenantDb(d.prisma, ctx.tenantId).rosterRun.findMany(cursorArgs(q, 'desc'));
+  return toPage(rows, q.limit, runView);
 }
 
 type Pair = { key: string; date: string; shiftCode: string; bookingId: string; aideId: string };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
-import { idParams, page } from '../http/common-schemas.js';
+import { idParams, page, pageQuery } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import { assignmentCreate, assignmentQuery, assignmentSchema, coverageQuery, coverageSchema, myShiftsQuery, myShiftsSchema, rosterCreate, rosterRunSchema } from './schemas-roster.js';
 import * as rosters from './roster-service.js';
@@ -19,9 +19,9 @@ export function registerNursingRosterRoutes(api: ApiRouter, deps: Deps): void {
     async ({ ctx, body }) => ({ status: 202, body: await rosters.createRun(deps, ctx, body) }),
   );
   api.add(
-    { method: 'get', path: '/nursing/rosters', summary: 'Recent roster runs', tags, access: [...coordinator],
-      responses: { 200: { description: 'Runs', schema: z.object({ items: z.array(rosterRunSchema) }) } } },
-    async ({ ctx }) => ({ body: { items: await rosters.listRuns(deps, ctx) } }),
+    { method: 'get', path: '/nursing/rosters', summary: 'Roster runs, newest first', tags, access: [...coordinator],
+      query: z.strictObject(pageQuery), responses: { 200: { description: 'Runs', schema: page(rosterRunSchema) } } },
+    async ({ ctx, query }) => ({ body: await rosters.listRuns(deps, ctx, query) }),
   );
   api.add(
     { method: 'get', path: '/nursing/rosters/:id', summary: 'A roster run: status, progress, uncovered needs, changes', tags,
