@@ -34,9 +34,10 @@ export interface RouteTiming {
 }
 
 /**
- * Schedules the stops in the given order from depot 0 and back. The vehicle leaves as late as
- * it can while still reaching the first door when its window opens (hot food spends the least
- * time on the road), never before its shift starts.
+ * Schedules the stops in the given order from depot 0 and back, with the solver's departure rule
+ * (src/routing/schedule.ts): leave as late as every window and the shift end allow, but no later
+ * than needed to avoid waiting at a door — hot food spends the least time on the road. When the
+ * order cannot keep every window, leave at the shift start (least lateness).
  */
 export function timeRoute(size: number, durations: ArrayLike<number>, distances: ArrayLike<number>, vehicle: TimedVehicle, stops: TimedStop[]): RouteTiming {
   const tt = (a: number, b: number) => durations[a * size + b];
@@ -44,7 +45,7 @@ export function timeRoute(size: number, durations: ArrayLike<number>, distances:
   const load = stops.reduce((s, x) => s + x.demand, 0);
   const warnings: RouteWarning[] = [];
   if (load > vehicle.capacity) warnings.push({ kind: 'capacity', detail: `${load} meals on board, capacity ${vehicle.capacity}.` });
-  const departure = stops.length ? Math.max(vehicle.shiftStart, stops[0].window[0] - tt(0, stops[0].location)) : vehicle.shiftStart;
+  const departure = vehicle.shiftStart + departureDelay(tt, vehicle, stops);
   let t = departure;
   let prev = 0;
   let distance = 0;
@@ -67,4 +68,27 @@ export function timeRoute(size: number, durations: ArrayLike<number>, distances:
   distance += dd(prev, 0);
   if (arrival > vehicle.shiftEnd) warnings.push({ kind: 'shift', detail: `Back ${Math.round((arrival - vehicle.shiftEnd) / 60)} min after the shift ends.` });
   return { departure, arrival, distance, duration: arrival - departure, load, stops: out, warnings };
+}
+
+/**
+ * How long after the shift start to leave (Savelsbergh's forward time slack): delaying by δ first
+ * uses up the waiting at the doors, so the service at stop i starts later by max(0, δ − waits up
+ * to i); δ may grow until some window or the shift end would be missed, and need not exceed the
+ * total waiting.
+ */
+function departureDelay(tt: (a: number, b: number) => number, vehicle: TimedVehicle, stops: TimedStop[]): number {
+  let t = vehicle.shiftStart;
+  let prev = 0;
+  let waited = 0;
+  let slack = Infinity;
+  for (const s of stops) {
+    const arrival = t + tt(prev, s.location);
+    const start = Math.max(arrival, s.window[0]);
+    waited += start - arrival;
+    slack = Math.min(slack, s.window[1] - start + waited);
+    t = start + s.serviceTime;
+    prev = s.location;
+  }
+  slack = Math.min(slack, vehicle.shiftEnd - (t + tt(prev, 0)) + waited);
+  return Math.max(0, Math.min(slack, waited));
 }

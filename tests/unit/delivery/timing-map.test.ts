@@ -21,6 +21,20 @@ describe('timeRoute (manual moves)', () => {
     expect(t.warnings).toEqual([]);
   });
 
+  it('when a later door opens later, then the van leaves later instead of waiting there with the food', () => {
+    const t = timeRoute(size, dur, dist, { capacity: 5, shiftStart: 0, shiftEnd: 10_000 }, [stop(1, [0, 6300]), stop(2, [3000, 6300])]);
+    // Leaving at 0 would reach door 2 at 1080 and wait 32 min; leaving at 1920 reaches it at 3000.
+    expect(t.departure).toBe(1920);
+    expect(t.stops.map((s) => s.serviceStart - s.arrival)).toEqual([0, 0]);
+    expect(t.stops[1].arrival).toBe(3000);
+  });
+
+  it('when the order cannot keep every window, then the van leaves at the shift start (least late)', () => {
+    const t = timeRoute(size, dur, dist, { capacity: 5, shiftStart: 100, shiftEnd: 10_000 }, [stop(1, [0, 500]), stop(2, [0, 6300])]);
+    expect(t.departure).toBe(100);
+    expect(t.warnings.map((w) => w.kind)).toEqual(['late']);
+  });
+
   it('when a move overloads the van, arrives late, keeps food too long and ends after the shift, then each is a warning', () => {
     const t = timeRoute(size, dur, dist, { capacity: 1, shiftStart: 0, shiftEnd: 1500 },
       [stop(1, [0, 300]), { ...stop(2, [0, 700]), maxRideTime: 600 }]);
