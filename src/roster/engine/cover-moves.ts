@@ -21,8 +21,6 @@ export interface CellEdits {
 export class CoverMoves {
   private readonly allowed: Uint8Array;
   private readonly fixedOff: Uint8Array;
-  /** Index of the weekend containing each day, or -1. */
-  private readonly weekendOf: Int32Array;
   /** Row, day and shift (or ANY_SHIFT) chosen by pickShortRow / pickWeekendRow. */
   readonly target = { e: 0, d: 0, s: 0 };
 
@@ -32,8 +30,6 @@ export class CoverMoves {
     model.employees.forEach((emp, e) => emp.contract.maxShifts.forEach((m, s) => (this.allowed[e * S + s] = m > 0 ? 1 : 0)));
     this.fixedOff = new Uint8Array(E * D);
     model.employees.forEach((emp, e) => emp.daysOff.forEach((d) => (this.fixedOff[e * D + d] = 1)));
-    this.weekendOf = new Int32Array(D).fill(-1);
-    model.weekends.forEach((days, w) => days.forEach((d) => (this.weekendOf[d] = w)));
   }
 
   /**
@@ -77,7 +73,6 @@ export class CoverMoves {
     const key = st.short[rng.int(st.shortCount)];
     const d = Math.floor(key / st.S);
     const s = key - d * st.S;
-    if (this.weekendOf[d] >= 0 && this.pickWeekendFiller(rng, d, s)) return true;
     for (let tries = 0; tries < 8; tries++) {
       const e = rng.int(st.E);
       const at = e * st.D + d;
@@ -85,32 +80,6 @@ export class CoverMoves {
       return this.setTarget(e, d, s);
     }
     return false;
-  }
-
-  /**
-   * For a short on weekend day d: a row that can fill it without spending a weekend it lacks —
-   * first one working only the other day of that weekend, else one off that weekend with
-   * weekends to spare. A random row (the fallback) usually has its weekends used up, so
-   * forcing it there only moves the short to the weekend it gives up: on Instances 8 and 13
-   * nearly all short covers sat on weekends next to dozens of half-worked weekends.
-   */
-  private pickWeekendFiller(rng: Rng, d: number, s: number): boolean {
-    const { E, D, S, x, model } = this.state;
-    const days = model.weekends[this.weekendOf[d]];
-    const start = rng.int(E);
-    let spare = -1;
-    for (let k = 0; k < E; k++) {
-      const e = (start + k) % E;
-      const at = e * D + d;
-      if (this.fixedOff[at] === 1 || x[at] !== OFF || this.allowed[e * S + s] === 0) continue;
-      if (days.some((day) => x[e * D + day] !== OFF)) return this.setTarget(e, d, s);
-      if (spare < 0) {
-        let worked = 0;
-        for (const w of model.weekends) if (w.some((day) => x[e * D + day] !== OFF)) worked++;
-        if (worked < model.employees[e].contract.maxWeekends) spare = e;
-      }
-    }
-    return spare >= 0 && this.setTarget(spare, d, s);
   }
 
   /**
