@@ -1,21 +1,11 @@
-import type { UncoveredCause, UncoveredGroup } from '../roster/index.js';
+import { CAUSE_TEXT, type UncoveredCause, type UncoveredGroup } from '../roster/index.js';
 
 /**
  * The coordinator's sentence for needs a roster could not cover, in the hospital's locale, with
  * ward, shift and care-level names (the solver only knows ids and codes).
  */
 const CAUSE: Record<'en' | 'zh-CN', Record<UncoveredCause, string>> = {
-  en: {
-    no_eligible_aide: 'no aide is eligible',
-    gender: 'no available aide of the required gender',
-    certificate: 'the suitable aides\u2019 certificates have expired',
-    skill: 'no available aide has the required skill',
-    leave: 'the suitable aides are on leave',
-    rest: 'the suitable aides would not get their minimum rest',
-    weekly_hours: 'the suitable aides would exceed their weekly hours',
-    consecutive_days: 'the suitable aides would work too many days in a row',
-    capacity: 'all eligible aides are already busy',
-  },
+  en: CAUSE_TEXT,
   'zh-CN': {
     no_eligible_aide: '没有符合条件的护理员',
     gender: '没有符合性别要求的空闲护理员',

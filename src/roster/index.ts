@@ -2,6 +2,7 @@
 export { defaultRosterIterations, solveRoster } from './solve-roster.js';
 export type * from './types.js';
 export { DEFAULT_WEIGHTS } from './nursing/problem.js';
+export { CAUSE_TEXT } from './nursing/report.js';
 export { solveShiftModel, type ShiftSearchOptions, type ShiftSearchResult } from './engine/shift-search.js';
 export { evaluateSchedule, type ShiftEvaluation, type HardViolations, type SoftPenalties } from './engine/shift-evaluate.js';
 export { OFF, mondayWeekends, type ShiftModel, type Schedule, type Contract, type ShiftType } from './engine/shift-model.js';

@@ -3,7 +3,8 @@ import { addBlock, staticCauses } from './feasibility.js';
 import type { Problem } from './problem.js';
 import type { RosterState } from './state.js';
 
-const CAUSE_TEXT: Record<UncoveredCause, string> = {
+/** English words for each cause; the nursing service words them in the hospital's locale from here. */
+export const CAUSE_TEXT: Record<UncoveredCause, string> = {
   no_eligible_aide: 'no aide is eligible',
   gender: 'no available aide of the required gender',
   certificate: 'the suitable aides\u2019 certificates have expired',
