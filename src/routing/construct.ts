@@ -27,30 +27,24 @@ export function sequentialConstruct(st: State, ins: Inserter, rng: Rng): void {
       let bestU = -1;
       let bestPos = -1;
       let bestDelta = Infinity;
+      const consider = (u: number): void => {
+        seen[u] = stamp;
+        if (ins.bestIn(st, u, r, rng) && ins.delta < bestDelta) {
+          bestDelta = ins.delta;
+          bestU = u;
+          bestPos = ins.pos;
+        }
+      };
       const b = r * st.S;
       for (let i = 1; i <= st.len[r]; i++) {
         const c = st.nodes[b + i];
         for (let k = 0; k < md.nbCount; k++) {
           const u = md.neighbours[c * md.nbCount + k];
-          if (st.routeOf[u] >= 0 || seen[u] === stamp) continue;
-          seen[u] = stamp;
-          if (ins.bestIn(st, u, r, rng) && ins.delta < bestDelta) {
-            bestDelta = ins.delta;
-            bestU = u;
-            bestPos = ins.pos;
-          }
+          if (st.routeOf[u] < 0 && seen[u] !== stamp) consider(u);
         }
       }
       if (bestU < 0) {
-        for (let i = 0; i < st.absentCount; i++) {
-          const u = st.absent[i];
-          if (seen[u] === stamp) continue;
-          if (ins.bestIn(st, u, r, rng) && ins.delta < bestDelta) {
-            bestDelta = ins.delta;
-            bestU = u;
-            bestPos = ins.pos;
-          }
-        }
+        for (let i = 0; i < st.absentCount; i++) if (seen[st.absent[i]] !== stamp) consider(st.absent[i]);
       }
       if (bestU < 0) break;
       st.insert(bestU, r, bestPos);
