@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
-import { cursorArgs } from '../http/common-schemas.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
@@ -23,8 +23,7 @@ export async function listAssignments(d: D, ctx: RequestContext, q: { from: stri
     // The id makes the order total, which the cursor needs.
     orderBy: [{ shiftStart: 'asc' }, { aideId: 'asc' }, { id: 'asc' }],
   });
-  const rows = page.slice(0, q.limit);
-  const nextCursor = page.length > q.limit ? rows[rows.length - 1].id : null;
+  const { items: rows, nextCursor } = toPage(page, q.limit, (r) => r);
   const aides = new Map((await db.aide.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.aideId))] } } })).map((a) => [a.id, a]));
   const bookings = new Map((await db.careBooking.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.bookingId))] } }, include: bookingInclude })).map((b) => [b.id, b]));
   const beds = await bedCodes(db, [...bookings.values()].map((b) => b.admission.bedId));
