@@ -7,23 +7,22 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { solomonProblem } from '../src/routing/solomon.js';
 import { solve } from '../src/routing/solve.js';
 import { solveInWorker } from '../src/routing/solve-in-worker.js';
+import { benchmarksDir } from './lib/benchmarks.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const instance = arg('--instance', 'R101');
 const timeLimitMs = Number(arg('--time-limit', '3')) * 1000;
 const seed = Number(arg('--seed', '1'));
-const problem = solomonProblem(readFileSync(path.resolve(repoRoot, '../shared/benchmarks/solomon', `${instance}.txt`), 'utf8'));
+const problem = solomonProblem(readFileSync(path.join(benchmarksDir('solomon'), `${instance}.txt`), 'utf8'));
 
 interface Row { mode: string; seconds: number; p50: number; p99: number; max: number; distance: number | null }
 

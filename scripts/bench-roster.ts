@@ -5,9 +5,9 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseCurtois } from '../src/roster/curtois/parse.js';
 import { solveCurtois } from '../src/roster/curtois/solve.js';
+import { benchmarksDir } from './lib/benchmarks.js';
 
 interface Row {
   instance: string;
@@ -25,8 +25,7 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dir = path.resolve(repoRoot, '../shared/benchmarks/curtois');
+const dir = benchmarksDir('curtois');
 const timeLimitS = Number(arg('--time-limit') ?? '10');
 const seed = Number(arg('--seed') ?? '1');
 const jsonFile = arg('--json');

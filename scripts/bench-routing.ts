@@ -7,13 +7,12 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { solomonProblem } from '../src/routing/solomon.js';
 import { solve } from '../src/routing/solve.js';
 import { validateSolution } from '../tests/unit/routing/validate-solution.js';
+import { benchmarksDir } from './lib/benchmarks.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const benchDir = path.resolve(repoRoot, '../shared/benchmarks/solomon');
+const benchDir = benchmarksDir('solomon');
 
 interface Args { timeLimit: number; instances?: string[]; objective: 'distance' | 'vehicles'; seed: number; json?: string }
 

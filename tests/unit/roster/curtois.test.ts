@@ -5,8 +5,9 @@ import { parseCurtois } from '../../../src/roster/curtois/parse.js';
 import { solveCurtois } from '../../../src/roster/curtois/solve.js';
 import { evaluateSchedule } from '../../../src/roster/engine/shift-evaluate.js';
 import { OFF } from '../../../src/roster/engine/shift-model.js';
+import { benchmarksDir } from '../../../scripts/lib/benchmarks.js';
 
-const BENCH = path.resolve(process.cwd(), '../shared/benchmarks/curtois');
+const BENCH = benchmarksDir('curtois');
 const instance1 = readFileSync(path.join(BENCH, 'Instance1.txt'), 'utf8');
 
 /** Data lines per section, counted straight from the file text. */

@@ -6,8 +6,9 @@ import { createRng } from '../../../src/roster/engine/prng.js';
 import { evaluateSchedule } from '../../../src/roster/engine/shift-evaluate.js';
 import { OFF } from '../../../src/roster/engine/shift-model.js';
 import { ShiftState } from '../../../src/roster/engine/shift-state.js';
+import { benchmarksDir } from '../../../scripts/lib/benchmarks.js';
 
-const BENCH = path.resolve(process.cwd(), '../shared/benchmarks/curtois');
+const BENCH = benchmarksDir('curtois');
 
 describe('shift-assignment engine', () => {
   it('when random cell blocks are changed, then the incremental cost equals a recomputation from scratch', () => {

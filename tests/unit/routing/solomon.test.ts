@@ -1,13 +1,13 @@
 /** Solomon parser and short solver runs on real benchmark instances (read-only shared folder). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseSolomon, solomonProblem } from '../../../src/routing/solomon.js';
 import { solve } from '../../../src/routing/solve.js';
 import { expectValid } from './fixtures.js';
+import { benchmarksDir } from '../../../scripts/lib/benchmarks.js';
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/benchmarks/solomon');
+const dir = benchmarksDir('solomon');
 const read = (name: string): string => readFileSync(path.join(dir, `${name}.txt`), 'utf8');
 
 describe('Solomon instances', () => {
