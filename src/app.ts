@@ -10,6 +10,9 @@ import { notFoundHandler, problemHandler } from './http/problem.js';
 import { queueDashboard } from './http/queue-dashboard.js';
 import { requestId } from './http/request-id.js';
 import { registerAllRoutes } from './routes.js';
+import { registerAllPages } from './pages.js';
+import { createWebRouter, webErrorHandler } from './web/index.js';
+import compression from 'compression';
 
 /** Builds the Express app from its dependencies; it does not listen (server.ts does, tests use supertest). */
 export function buildApp(deps: Deps) {
@@ -24,6 +27,8 @@ export function buildApp(deps: Deps) {
       serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
     }),
   );
+  // Pages and JSON travel over slow village links: gzip everything compressible.
+  app.use(compression());
   app.use(express.json({ limit: deps.config.BODY_LIMIT }));
 
   app.get('/healthz', (_req, res) => {
@@ -47,8 +52,12 @@ export function buildApp(deps: Deps) {
   });
   app.use(docsRouter());
   app.use(queueDashboard(deps.queues, auth));
+  const web = createWebRouter(deps.prisma);
+  registerAllPages(web, deps);
+  app.use(web.router);
   app.use(api.router);
   app.use(notFoundHandler);
+  app.use(webErrorHandler(web));
   app.use(problemHandler);
   return app;
 }

@@ -134,17 +134,22 @@ function send(res: Response, result: HandlerResult | void, fallbackStatus: numbe
 }
 
 /**
- * The role check. Admins may do everything in their tenant; auditors may read everything
- * (every GET route); everyone else needs one of the route's roles.
+ * The role check, the one place roles are decided (API routes and pages alike). Admins may do
+ * everything in their tenant; auditors may read everything (every GET); everyone else needs
+ * one of the route's roles.
  */
+export function mayAccess(ctx: RequestContext, access: Access, method: string): boolean {
+  if (access === 'any' || access === 'public') return true;
+  if (ctx.roles.includes('admin')) return true;
+  if (method.toLowerCase() === 'get' && ctx.roles.includes('auditor')) return true;
+  return ctx.roles.some((r) => access.includes(r));
+}
+
 function authorize(spec: { access: Access; method: Method }): RequestHandler {
   return (req, _res, next) => {
     const ctx = req.ctx;
     if (!ctx) return next(new UnauthorizedError());
-    if (spec.access === 'any' || spec.access === 'public') return next();
-    if (ctx.roles.includes('admin')) return next();
-    if (spec.method === 'get' && ctx.roles.includes('auditor')) return next();
-    if (ctx.roles.some((r) => (spec.access as Role[]).includes(r))) return next();
-    next(new ForbiddenError(`This action needs one of the roles: ${spec.access.join(', ')}.`));
+    if (mayAccess(ctx, spec.access, spec.method)) return next();
+    next(new ForbiddenError(`This action needs one of the roles: ${(spec.access as Role[]).join(', ')}.`));
   };
 }

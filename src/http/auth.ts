@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { PrismaClient } from '../db/prisma.js';
-import { UnauthorizedError } from './errors.js';
+import { resolveLocale } from '../i18n/index.js';
+import type { RequestContext } from './context.js';
+import { ForbiddenError, UnauthorizedError } from './errors.js';
+import { isCrossSite, sameToken, sessionOf } from './sessions.js';
 
 const TOKEN_PREFIX = 'ect_';
 
@@ -18,31 +21,79 @@ export function hashToken(secret: string): string {
 /** Refresh lastUsedAt at most once a minute per token, to keep reads cheap. */
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-/** Resolves `Authorization: Bearer <token>` into req.ctx, or answers 401. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function fromBearer(prisma: PrismaClient, req: Request, secret: string): Promise<RequestContext> {
+  const token = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashToken(secret) },
+    include: { user: { include: { tenant: true } } },
+  });
+  const now = new Date();
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || token.user.disabledAt) {
+    throw new UnauthorizedError('The token is unknown, expired or revoked.');
+  }
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+    prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } }).catch(() => {});
+  }
+  const { user } = token;
+  return {
+    tenantId: user.tenantId, userId: token.userId, roles: user.roles, timeZone: user.tenant.timeZone,
+    locale: resolveLocale(user.locale, user.tenant.locale), requestId: String(req.id), via: 'token',
+    displayName: user.displayName, tokenId: token.id,
+  };
+}
+
+/**
+ * The session cookie of the web layer. Writes need the session's CSRF token (header
+ * X-CSRF-Token, or the `_csrf` field of a form) and must not come from another site.
+ */
+async function fromSession(prisma: PrismaClient, req: Request): Promise<RequestContext | undefined> {
+  const session = await sessionOf(prisma, req);
+  if (!session) return undefined;
+  if (!SAFE_METHODS.has(req.method)) {
+    const sent = req.get('x-csrf-token') ?? (typeof req.body?._csrf === 'string' ? req.body._csrf : undefined);
+    if (isCrossSite(req) || !sameToken(sent, session.csrfToken)) {
+      throw new ForbiddenError('This form has expired or did not come from this site; reload the page and try again.');
+    }
+  }
+  const { user } = session;
+  return {
+    tenantId: user.tenantId, userId: user.id, roles: user.roles, timeZone: user.tenant.timeZone,
+    locale: resolveLocale(user.locale, user.tenant.locale), requestId: String(req.id), via: 'session',
+    displayName: user.displayName, sessionId: session.id, csrfToken: session.csrfToken,
+  };
+}
+
+/** Resolves `Authorization: Bearer <token>` (integrations) or the session cookie (people) into req.ctx. */
 export function authenticate(prisma: PrismaClient): RequestHandler {
   return async (req, _res, next) => {
-    const header = req.get('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return next(new UnauthorizedError());
-    const token = await prisma.apiToken.findUnique({
-      where: { tokenHash: hashToken(match[1]) },
-      include: { user: { include: { tenant: true } } },
-    });
-    const now = new Date();
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || token.user.disabledAt) {
-      return next(new UnauthorizedError('The token is unknown, expired or revoked.'));
+    try {
+      const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+      const ctx = match ? await fromBearer(prisma, req, match[1]) : await fromSession(prisma, req);
+      if (!ctx) return next(new UnauthorizedError());
+      req.ctx = ctx;
+      next();
+    } catch (err) {
+      next(err);
     }
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
-      prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } }).catch(() => {});
+  };
+}
+
+/**
+ * Like authenticate, but a request without a session goes on without req.ctx (public pages).
+ * A write whose CSRF token is missing goes on signed-out too, with the refusal kept in
+ * res.locals.csrfError for pages that need a session (public forms such as sign-in still work).
+ */
+export function optionalSession(prisma: PrismaClient): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const ctx = await fromSession(prisma, req);
+      if (ctx) req.ctx = ctx;
+      next();
+    } catch (err) {
+      if (!(err instanceof ForbiddenError)) return next(err);
+      res.locals.csrfError = err;
+      next();
     }
-    req.ctx = {
-      tenantId: token.user.tenantId,
-      userId: token.userId,
-      roles: token.user.roles,
-      timeZone: token.user.tenant.timeZone,
-      locale: token.user.tenant.locale,
-      requestId: String(req.id),
-    };
-    next();
   };
 }

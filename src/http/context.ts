@@ -1,6 +1,6 @@
 import type { Role } from '../generated/prisma/enums.js';
 
-/** Who is calling: resolved once per request from the bearer token. */
+/** Who is calling: resolved once per request from the bearer token or the session cookie. */
 export interface RequestContext {
   tenantId: string;
   userId: string;
@@ -8,6 +8,13 @@ export interface RequestContext {
   timeZone: string;
   locale: string;
   requestId: string;
+  /** How the caller signed in: an API token (integrations) or a browser session (people). */
+  via?: 'token' | 'session';
+  displayName?: string;
+  tokenId?: string;
+  sessionId?: string;
+  /** The session's CSRF token, rendered into pages for their forms and fetches. */
+  csrfToken?: string;
 }
 
 export function hasRole(ctx: RequestContext, ...roles: Role[]): boolean {

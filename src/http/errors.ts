@@ -37,7 +37,7 @@ export class BadRequestError extends AppError {
 }
 
 export class UnauthorizedError extends AppError {
-  constructor(detail = 'A valid bearer token is required.') {
+  constructor(detail = 'Sign in first (or send a valid bearer token).') {
     super(401, 'unauthorized', 'Unauthorized', detail);
   }
 }

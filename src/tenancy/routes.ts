@@ -9,6 +9,7 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 import { syncTenantSchedules } from '../queues/schedules.js';
+import { registerSessionRoutes } from './routes-sessions.js';
 
 const tags = ['tenancy'];
 
@@ -96,4 +97,5 @@ export function registerTenancyRoutes(api: ApiRouter, deps: Deps): void {
       responses: { 200: { description: 'Audit rows', schema: z.object({ items: z.array(auditLogSchema), nextCursor: z.string().nullable() }) } } },
     async ({ ctx, query }) => ({ body: await service.listAuditLog(deps, ctx, query) }),
   );
+  registerSessionRoutes(api, deps);
 }

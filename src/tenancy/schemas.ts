@@ -38,6 +38,9 @@ export const userSchema = z.object({
   phone: z.string().nullable(),
   disabledAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
+  locale: z.string().nullable(),
+  hasPassword: z.boolean(),
+  lockedUntil: z.iso.datetime().nullable(),
 });
 
 export const userCreateSchema = z.strictObject({
@@ -45,9 +48,11 @@ export const userCreateSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(100),
   roles: z.array(roleSchema).min(1).refine((r) => new Set(r).size === r.length, 'Roles must not repeat.'),
   phone: z.string().regex(/^\+?[0-9 -]{5,20}$/).optional(),
+  password: z.string().min(8, 'At least 8 characters.').max(200).optional().describe('For signing in on the web pages.'),
 });
 
 export const userUpdateSchema = z.strictObject({
+  locale: localeSchema.nullable().optional(),
   displayName: z.string().trim().min(1).max(100).optional(),
   roles: userCreateSchema.shape.roles.optional(),
   phone: userCreateSchema.shape.phone.nullable(),
@@ -86,3 +91,26 @@ export const auditLogSchema = z.object({
 
 export type TenantCreate = z.input<typeof tenantCreateSchema>;
 export type UserCreate = z.infer<typeof userCreateSchema>;
+
+export const passwordSchema = z.string().min(8, 'At least 8 characters.').max(200);
+export const passwordSetSchema = z.strictObject({ password: passwordSchema });
+export const signInCodeCreateSchema = z.strictObject({
+  expiresInMinutes: z.number().int().min(5).max(72 * 60).default(12 * 60).describe('How long the link works (once).'),
+});
+export const signInCodeSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  path: z.string().describe('Open this path on the phone (or scan the QR code); works once.'),
+  url: z.string(),
+  qrSvg: z.string(),
+  expiresAt: z.iso.datetime(),
+  user: z.object({ id: z.uuid(), displayName: z.string() }),
+});
+export const webSessionSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['password', 'device']),
+  userAgent: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});

@@ -4,6 +4,7 @@ import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { generateToken } from '../http/auth.js';
+import { hashPassword } from './sign-in-service.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
 import type { ApiToken, User } from '../generated/prisma/client.js';
@@ -19,9 +20,10 @@ export function publicToken(t: ApiToken) {
   return rest;
 }
 
+/** A user as the API shows it: never the password hash or the lock-out counters. */
 export function publicUser(u: User) {
-  const { tenantId: _tenant, ...rest } = u;
-  return rest;
+  const { tenantId: _tenant, passwordHash, failedSignIns: _f, lockedUntil, ...rest } = u;
+  return { ...rest, hasPassword: Boolean(passwordHash), lockedUntil };
 }
 
 async function issue(prisma: PrismaClient | ReturnType<typeof tenantDb>, tenantId: string, userId: string, name: string, expiresInDays?: number) {
@@ -67,8 +69,10 @@ export async function createUser({ prisma }: D, ctx: RequestContext, input: User
   if (await db.user.findFirst({ where: { username: input.username } })) {
     throw new ConflictError(`A user named '${input.username}' already exists.`, { errors: [{ path: 'body.username', message: 'Already taken.' }] });
   }
+  const { password, ...fields } = input;
+  const passwordHash = password ? await hashPassword(password) : undefined;
   return db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { ...input, tenantId: ctx.tenantId } });
+    const user = await tx.user.create({ data: { ...fields, passwordHash, tenantId: ctx.tenantId } });
     await writeAudit(tx, ctx, { action: 'user.create', entity: 'User', entityId: user.id, after: publicUser(user) });
     return publicUser(user);
   });

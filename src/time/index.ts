@@ -91,3 +91,8 @@ export function minutesOfDay(localTime: string): number {
 export function localTimeOf(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
 }
+
+/** An instant as the reader sees it: 'YYYY-MM-DD HH:mm' in their zone. */
+export function formatLocalDateTime(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-MM-dd HH:mm');
+}
