@@ -18,8 +18,12 @@ try {
   server = await listen(deps, 0, '127.0.0.1');
   const address = server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const { tokens } = await seedDemo(deps, baseUrl, cfg.PUBLIC_URL ?? `http://${cfg.HOST}:${cfg.PORT}`, (line = '') => console.log(line));
-  console.log('\nTokens (one per role; use as "Authorization: Bearer <token>" against `npm start`):');
+  const { tokens, signIns, serviceUrl } = await seedDemo(deps, baseUrl, cfg.PUBLIC_URL ?? `http://${cfg.HOST}:${cfg.PORT}`, (line = '') => console.log(line));
+  console.log(`\nSign in on the screens: open ${serviceUrl}/app/sign-in`);
+  for (const s of signIns) {
+    console.log(`  ${s.role.padEnd(22)} ${s.username.padEnd(18)} password ${s.password}${s.link ? `   or on the phone, once: ${serviceUrl}${s.link}` : ''}`);
+  }
+  console.log('\nTokens for integrations (one per role; "Authorization: Bearer <token>" against `npm start`):');
   for (const [role, token] of Object.entries(tokens)) console.log(`  ${role.padEnd(22)} ${token}`);
 } catch (err) {
   console.error(err);

@@ -26,6 +26,7 @@ async function main() {
   const base = cfg.PUBLIC_URL ?? `http://${cfg.HOST}:${port}`;
   console.log(`
 Eldercare scheduling service is running.
+  Screens:   ${base}/app   (staff sign in with username + password; drivers and aides with a one-time link)
   API:       ${base}
   Docs:      ${base}/docs   (OpenAPI: ${base}/openapi.json)
   Health:    ${base}/healthz · ${base}/readyz
@@ -33,8 +34,8 @@ Eldercare scheduling service is running.
   Redis:     ${cfg.REDIS_URL}${redisChild ? ` (started redis-server, data in ${cfg.DATA_DIR}/redis)` : ''}
   Workers:   ${workers.workers.map((w) => w.name).join(', ')}
 
-Get a token:
-  npm run demo                                            # demo township + one token per role
+Get accounts and tokens:
+  npm run demo                                            # demo township: a username/password per role, phone links, tokens
   npm run tenant:create -- --name "My district" --admin alice   # a new tenant, prints the admin's token
 Then: curl -H "Authorization: Bearer <token>" ${base}/me
 `);

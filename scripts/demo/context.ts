@@ -17,6 +17,8 @@ export interface DemoContext {
   /** Calls the API; throws with the problem details on a non-2xx answer. */
   api<T = any>(method: string, path: string, token: string, body?: unknown): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   log(line?: string): void;
+  /** How each demo person signs in on the screens (drivers and aides also get a one-time phone link). */
+  signIns: { role: string; username: string; password: string; link?: string }[];
 }
 
 export function apiClient(baseUrl: string) {

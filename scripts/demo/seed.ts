@@ -11,6 +11,9 @@ import type { DemoContext } from './context.js';
 import { demoResidents } from './township.js';
 import { demoSteps } from './steps.js';
 
+/** Every demo account signs in with this password (a demo, not a deployment). */
+export const DEMO_PASSWORD = 'eldercare-demo';
+
 const ROLE_USERS: { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'manager', displayName: '厨房经理 王丽', roles: ['kitchen_manager'] },
   { username: 'driver1', displayName: '送餐员 刘强', roles: ['driver'] },
@@ -32,17 +35,26 @@ export async function seedDemo(deps: Deps, baseUrl: string, serviceUrl: string, 
   const adminToken = created.token.token;
   const tokens = { admin: adminToken } as Record<Role, string>;
   const users: DemoContext['users'] = { admin: { id: created.admin.id, token: adminToken, roles: ['admin'] } };
-  for (const u of ROLE_USERS) {
+  // Usernames are unique per tenant; a tag keeps sign-in unambiguous when the demo runs twice on one database.
+  const tag = created.tenant.id.slice(-4);
+  const signIns: DemoContext['signIns'] = [];
+  await api('post', `/users/${created.admin.id}/password`, adminToken, { password: DEMO_PASSWORD });
+  signIns.push({ role: 'admin', username: created.admin.username, password: DEMO_PASSWORD });
+  for (const plain of ROLE_USERS) {
+    const u = { ...plain, username: `${plain.username}.${tag}`, password: DEMO_PASSWORD };
     const user = await api('post', '/users', adminToken, u);
+    const phoneUser = u.roles.includes('driver') || u.roles.includes('care_aide');
+    const link = phoneUser ? (await api('post', `/users/${user.id}/sign-in-links`, adminToken, { expiresInMinutes: 72 * 60 })).path : undefined;
+    signIns.push({ role: u.roles.join('+'), username: u.username, password: DEMO_PASSWORD, link });
     const token = (await api('post', `/users/${user.id}/tokens`, adminToken, { name: 'demo' })).token;
-    users[u.username] = { id: user.id, token, roles: u.roles };
+    users[plain.username] = { id: user.id, token, roles: u.roles };
     for (const r of u.roles) tokens[r] ??= token;
   }
   const date = today(created.tenant.timeZone);
   const personIds: string[] = [];
   for (const r of demoResidents(300, date)) personIds.push((await api('post', '/people', adminToken, r)).id);
   const ctx: DemoContext = {
-    deps, baseUrl, serviceUrl, tenantId: created.tenant.id, timeZone: created.tenant.timeZone, tokens, users, personIds, api, log,
+    deps, baseUrl, serviceUrl, tenantId: created.tenant.id, timeZone: created.tenant.timeZone, tokens, users, personIds, api, log, signIns,
   };
   log(`Demo tenant: ${created.tenant.name} (${created.tenant.id}) with ${personIds.length} residents.`);
   for (const step of demoSteps) {
