@@ -1,11 +1,55 @@
 import { z } from 'zod';
-import { isValidLocalDate, isValidZone, LOCAL_TIME } from '../time/index.js';
+import { addDays, CLOCK_SKEW_MS, daysInclusive, isCalendarDate, isInTheFuture, isValidLocalDate, isValidZone, LOCAL_TIME, MAX_LOCAL_DATE, MIN_LOCAL_DATE, today } from '../time/index.js';
 
 /** Shared zod pieces so every route speaks the same formats. */
 export const localDate = z
   .string()
-  .refine(isValidLocalDate, { message: 'Expected a calendar date YYYY-MM-DD.' })
+  .refine(isCalendarDate, { message: 'Expected a calendar date YYYY-MM-DD.', abort: true })
+  .refine(isValidLocalDate, { message: `Expected a date between ${MIN_LOCAL_DATE} and ${MAX_LOCAL_DATE}.` })
   .meta({ format: 'date', example: '2026-12-01' });
+
+/** The latest local date anywhere on Earth right now (UTC+14): "not in the future" without a tenant zone. */
+function latestToday(): string {
+  return today('Pacific/Kiritimati');
+}
+
+/** A local date that has already happened (birth dates, dates of death). */
+export const pastLocalDate = localDate.refine((d) => d <= latestToday(), { message: 'Must not be in the future.' });
+
+/** An instant with an offset (ISO 8601), as a string. */
+export const instantString = z.iso.datetime({ offset: true });
+
+/** An instant reporting something that already happened: at most CLOCK_SKEW_MS ahead of the server clock. */
+export const pastInstantString = instantString.refine((s) => !isInTheFuture(new Date(s)), {
+  message: `Must not be in the future (more than ${CLOCK_SKEW_MS / 60_000} min ahead of the server clock).`,
+});
+
+/** An instant at most `days` days ahead of now (planned events with a horizon), checked at parse time. */
+export function instantWithin(days: number) {
+  return instantString.refine((s) => !isInTheFuture(new Date(s), new Date(), days * 86_400_000), {
+    message: `Must not be more than ${days} days in the future.`,
+  });
+}
+
+/** A local date at most `days` days after today anywhere on Earth (bookings and plans with a horizon). */
+export function localDateWithin(days: number) {
+  return localDate.refine((d) => !isValidLocalDate(d) || d <= addDays(latestToday(), days), { message: `Must not be more than ${days} days in the future.` });
+}
+
+/**
+ * Refinement for a `{from, to}` pair of local dates on an object schema: `to` not before `from`
+ * and at most `maxDays` days inclusive — checked in the schema, before any handler loops over days.
+ */
+export function dateRange<T extends Record<string, unknown>>(fromKey: keyof T & string, toKey: keyof T & string, maxDays: number) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const from = value[fromKey];
+    const to = value[toKey];
+    // Bad dates are reported by their own schema; this refinement may still run on them.
+    if (typeof from !== 'string' || typeof to !== 'string' || !isValidLocalDate(from) || !isValidLocalDate(to)) return;
+    if (to < from) ctx.addIssue({ code: 'custom', path: [toKey], message: `${toKey} must not be before ${fromKey}.` });
+    else if (daysInclusive(from, to) > maxDays) ctx.addIssue({ code: 'custom', path: [toKey], message: `Give a range of at most ${maxDays} days.` });
+  };
+}
 
 export const localTime = z.string().regex(LOCAL_TIME, 'Expected a local time HH:mm.').meta({ example: '10:45' });
 
@@ -17,7 +61,7 @@ export const idParams = z.strictObject({ id: z.uuid() });
 export function pageQueryOf(defaultLimit: number, maxLimit: number) {
   return {
     limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
-    cursor: z.uuid().optional().describe('The nextCursor of the previous page.'),
+    cursor: z.uuid({ message: 'Unknown cursor: pass back a nextCursor exactly as received.' }).optional().describe('The nextCursor of the previous page.'),
   };
 }
 
