@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { addDays, CLOCK_SKEW_MS, daysInclusive, isCalendarDate, isInTheFuture, isValidLocalDate, isValidZone, LOCAL_TIME, MAX_LOCAL_DATE, MIN_LOCAL_DATE, today } from '../time/index.js';
 
@@ -57,11 +58,39 @@ export const timeZone = z.string().refine(isValidZone, { message: 'Unknown IANA 
 
 export const idParams = z.strictObject({ id: z.uuid() });
 
+/**
+ * Cursors are opaque: `<id>.<check>`, the check being a digest of the id. A garbled or made-up
+ * cursor (a bare uuid, one character changed) is refused with 400 instead of answering an empty
+ * "last" page that a client would take for the end of the list. Not a secret: tenant scoping
+ * still decides what a cursor can reach.
+ */
+function cursorCheck(id: string): string {
+  return createHash('sha256').update(`cursor:${id}`).digest('base64url').slice(0, 10);
+}
+
+export function encodeCursor(id: string): string {
+  return `${id}.${cursorCheck(id)}`;
+}
+
+const CURSOR = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{10})$/;
+
+/** The id inside a cursor this service issued, or undefined. */
+export function decodeCursor(cursor: string): string | undefined {
+  const m = CURSOR.exec(cursor);
+  return m && cursorCheck(m[1]) === m[2] ? m[1] : undefined;
+}
+
+const cursorField = z
+  .string()
+  .refine((c) => decodeCursor(c) !== undefined, { message: 'Unknown cursor: pass back a nextCursor exactly as received.' })
+  .transform((c) => decodeCursor(c)!)
+  .describe('The nextCursor of the previous page (opaque).');
+
 /** Cursor pagination query fields, with this list's default and largest page size. */
 export function pageQueryOf(defaultLimit: number, maxLimit: number) {
   return {
     limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
-    cursor: z.uuid({ message: 'Unknown cursor: pass back a nextCursor exactly as received.' }).optional().describe('The nextCursor of the previous page.'),
+    cursor: cursorField.optional(),
   };
 }
 
@@ -85,7 +114,7 @@ export function cursorArgs(query: { limit: number; cursor?: string }, order: 'as
 
 export function toPage<T extends { id: string }, R>(rows: T[], limit: number, map: (row: T) => R) {
   const items = rows.slice(0, limit);
-  return { items: items.map(map), nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  return { items: items.map(map), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null };
 }
 
 export const money = z.number().int().min(0).describe('Integer fen (1 yuan = 100 fen).');

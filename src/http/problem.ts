@@ -22,6 +22,9 @@ export function toAppError(err: unknown): AppError | undefined {
     return new ValidationError([{ path: 'body', message: 'Body is not valid JSON.', code: 'invalid_json' }], 'Body is not valid JSON.');
   }
   if (e?.type === 'entity.too.large') return new PayloadTooLargeError();
+  if (e?.type === 'encoding.invalid') {
+    return new ValidationError([{ path: 'body', message: 'Body is not valid UTF-8.', code: 'invalid_utf8' }], 'Body is not valid UTF-8.');
+  }
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new AppError(415, 'unsupported-media-type', 'Unsupported media type', e.message);
   }
