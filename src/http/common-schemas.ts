@@ -15,7 +15,9 @@ function latestToday(): string {
 }
 
 /** A local date that has already happened (birth dates, dates of death). */
-export const pastLocalDate = localDate.refine((d) => d <= latestToday(), { message: 'Must not be in the future.' });
+export const pastLocalDate = localDate
+  .refine((d) => d <= latestToday(), { message: 'Must not be in the future.' })
+  .meta({ format: 'date', example: '1950-05-05' });
 
 /** An instant with an offset (ISO 8601), as a string. */
 export const instantString = z.iso.datetime({ offset: true });
@@ -34,7 +36,9 @@ export function instantWithin(days: number) {
 
 /** A local date at most `days` days after today anywhere on Earth (bookings and plans with a horizon). */
 export function localDateWithin(days: number) {
-  return localDate.refine((d) => !isValidLocalDate(d) || d <= addDays(latestToday(), days), { message: `Must not be more than ${days} days in the future.` });
+  return localDate
+    .refine((d) => !isValidLocalDate(d) || d <= addDays(latestToday(), days), { message: `Must not be more than ${days} days in the future.` })
+    .meta({ format: 'date', example: '2026-12-01' });
 }
 
 /**
