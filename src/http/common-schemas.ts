@@ -121,4 +121,8 @@ export function toPage<T extends { id: string }, R>(rows: T[], limit: number, ma
   return { items: items.map(map), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null };
 }
 
-export const money = z.number().int().min(0).describe('Integer fen (1 yuan = 100 fen).');
+/**
+ * An amount in fen. Bounded so that sums (a year of daily fees on one invoice) stay far inside
+ * PostgreSQL's 32-bit integer columns: 1 000 000 fen = 10 000 yuan per item.
+ */
+export const money = z.number().int().min(0).max(1_000_000).describe('Integer fen (1 yuan = 100 fen), at most 1 000 000.');

@@ -52,7 +52,7 @@ describe('text no field may carry', () => {
     const res = await fetch(`http://127.0.0.1:${port}/people`, { method: 'POST', headers: { ...bearer(t.adminToken), 'Content-Type': 'application/json' }, body: raw });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(paths({ body: await res.json() })).toEqual(['body']);
+    expect(paths({ body: (await res.json()) as { errors?: { path: string }[] } })).toEqual(['body']);
     expect(await env.deps.prisma.person.count({ where: { name: { contains: '\ufffd' } } })).toBe(0);
   });
 
