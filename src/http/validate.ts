@@ -55,7 +55,7 @@ export function hasBody(req: Parameters<RequestHandler>[0]): boolean {
  */
 export function validate(schemas: InputSchemas & { json?: boolean }): RequestHandler {
   return (req, res, next) => {
-    if (schemas.json && hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
+    if (schemas.json && hasBody(req) && !req.is('application/json')) {
       const type = req.get('content-type');
       return next(new UnsupportedMediaTypeError(`This route takes an application/json body${type ? `, not ${type}` : ' (Content-Type is missing)'}.`));
     }

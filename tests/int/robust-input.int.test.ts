@@ -71,6 +71,10 @@ describe('media types and cursors', () => {
     expect(await env.deps.prisma.dailyOrder.count()).toBe(0);
     const none = await env.request.post('/delivery/orders/generate').set(bearer(t.adminToken)).set('Content-Type', 'application/x-www-form-urlencoded').send('date=2026-12-02');
     problem(none, 415);
+    // Only application/json is parsed, so a +json subtype would also be read as {}: 415 too.
+    problem(await env.request.post('/delivery/orders/generate').set(bearer(t.adminToken)).set('Content-Type', 'application/merge-patch+json').send('{}'), 415);
+    // No body at all is fine: the defaults apply (here: no recipients, nothing generated).
+    expect((await env.request.post('/delivery/orders/generate').set(bearer(t.adminToken))).status).toBeLessThan(300);
   });
 
   it('when a cursor is made up or garbled, then 400 names it; a real nextCursor still pages', async () => {
