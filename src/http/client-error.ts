@@ -16,7 +16,9 @@ const PROBLEMS: Record<string, { status: number; code: string; detail: string }>
  */
 export function answerClientErrorsAsProblems(server: Server): void {
   server.on('clientError', (err: Error & { code?: string }, socket: Duplex) => {
-    if (err.code === 'ECONNRESET' || !socket.writable) {
+    // As Node's own handler: never write into a response already under way on this socket.
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
       socket.destroy();
       return;
     }
