@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateRange, localDate, money, pageQuery, pastInstantString } from '../http/common-schemas.js';
+import { MAX_LOCAL_DATE, MIN_LOCAL_DATE } from '../time/index.js';
 import { idNumberSchema } from '../people/schemas.js';
 import { MEAL_SLOTS, subsidyPolicyRulesSchema } from '../subsidy/index.js';
 
@@ -9,6 +10,8 @@ export const slotSchema = z.enum(MEAL_SLOTS);
 export const month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month YYYY-MM.')
+  // The same absolute bounds as every local date (see src/time).
+  .refine((m) => m >= MIN_LOCAL_DATE.slice(0, 7) && m <= MAX_LOCAL_DATE.slice(0, 7), { message: `Expected a month between ${MIN_LOCAL_DATE.slice(0, 7)} and ${MAX_LOCAL_DATE.slice(0, 7)}.` })
   .meta({ example: '2026-03' });
 
 const explanationSchema = z.object({ en: z.string(), zh: z.string() });
