@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Deps } from './deps.js';
@@ -29,7 +30,8 @@ export function buildApp(deps: Deps) {
   );
   // Pages and JSON travel over slow village links: gzip everything compressible.
   app.use(compression());
-  app.use(express.json({ limit: deps.config.BODY_LIMIT }));
+  // Bytes that are not UTF-8 would be decoded to U+FFFD and stored silently changed: refuse them.
+  app.use(express.json({ limit: deps.config.BODY_LIMIT, verify: rejectInvalidUtf8 }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -60,4 +62,8 @@ export function buildApp(deps: Deps) {
   app.use(webErrorHandler(web));
   app.use(problemHandler);
   return app;
+}
+
+function rejectInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
+  if (!isUtf8(buf)) throw Object.assign(new Error('The body is not valid UTF-8.'), { type: 'encoding.invalid', status: 400 });
 }

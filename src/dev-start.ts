@@ -30,7 +30,7 @@ Eldercare scheduling service is running.
   API:       ${base}
   Docs:      ${base}/docs   (OpenAPI: ${base}/openapi.json)
   Health:    ${base}/healthz · ${base}/readyz
-  Database:  ${embedded ? `embedded PostgreSQL (${cfg.DATA_DIR}/postgres)` : 'DATABASE_URL'}${applied.length ? ` · applied ${applied.length} migration(s)` : ''}
+  Database:  ${embedded ? `embedded PostgreSQL (${cfg.DATA_DIR}/postgres, port ${embedded.port})` : 'DATABASE_URL'}${applied.length ? ` · applied ${applied.length} migration(s)` : ''}
   Redis:     ${cfg.REDIS_URL}${redisChild ? ` (started redis-server, data in ${cfg.DATA_DIR}/redis)` : ''}
   Workers:   ${workers.workers.map((w) => w.name).join(', ')}
 
@@ -49,7 +49,8 @@ Then: curl -H "Authorization: Bearer <token>" ${base}/me
   });
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+main().catch((err: unknown) => {
+  // Some libraries reject with nothing at all; never print a bare `undefined`.
+  console.error(err instanceof Error ? err.message : `npm start failed: ${err === undefined ? 'no reason was given' : String(err)}`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { closeDeps, createDeps, onShutdown } from './bootstrap.js';
 import { config } from './config.js';
 import type { Deps } from './deps.js';
 import { migrateDeploy } from './db/migrate.js';
+import { answerClientErrorsAsProblems } from './http/client-error.js';
 import { logger } from './logger.js';
 
 /** Listens and resolves with the server once it accepts connections. */
@@ -12,6 +13,7 @@ export function listen(deps: Deps, port = deps.config.PORT, host = deps.config.H
   const app = buildApp(deps);
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
+    answerClientErrorsAsProblems(server);
   });
 }
 

@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../../src/config.js';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
+import { embeddedUrl, runningPort, startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { migrateDeploy } from '../../src/db/migrate.js';
-
-const EMBEDDED_URL = 'postgresql://postgres:postgres@127.0.0.1:54329/eldercare';
 
 async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
@@ -26,9 +24,11 @@ export async function openDatabase(cfg: Config): Promise<{ url: string; stop: ()
     await migrateDeploy(cfg.DATABASE_URL);
     return { url: cfg.DATABASE_URL, stop: async () => {} };
   }
-  if (await reachable(EMBEDDED_URL)) {
-    await migrateDeploy(EMBEDDED_URL);
-    return { url: EMBEDDED_URL, stop: async () => {} };
+  // `npm start` picks a free port when 54329 is taken: the data directory says which.
+  const port = runningPort(cfg.DATA_DIR);
+  if (port !== undefined && (await reachable(embeddedUrl(port)))) {
+    await migrateDeploy(embeddedUrl(port));
+    return { url: embeddedUrl(port), stop: async () => {} };
   }
   const embedded = await startEmbeddedPostgres(cfg.DATA_DIR);
   await migrateDeploy(embedded.url);

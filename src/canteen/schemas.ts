@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localDate, money, pageQuery } from '../http/common-schemas.js';
+import { dateRange, localDate, money, pageQuery, pastInstantString } from '../http/common-schemas.js';
+import { MAX_LOCAL_DATE, MIN_LOCAL_DATE } from '../time/index.js';
 import { idNumberSchema } from '../people/schemas.js';
 import { MEAL_SLOTS, subsidyPolicyRulesSchema } from '../subsidy/index.js';
 
@@ -9,6 +10,8 @@ export const slotSchema = z.enum(MEAL_SLOTS);
 export const month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month YYYY-MM.')
+  // The same absolute bounds as every local date (see src/time).
+  .refine((m) => m >= MIN_LOCAL_DATE.slice(0, 7) && m <= MAX_LOCAL_DATE.slice(0, 7), { message: `Expected a month between ${MIN_LOCAL_DATE.slice(0, 7)} and ${MAX_LOCAL_DATE.slice(0, 7)}.` })
   .meta({ example: '2026-03' });
 
 const explanationSchema = z.object({ en: z.string(), zh: z.string() });
@@ -52,7 +55,7 @@ export const checkoutSchema = z
     idNumber: idNumberSchema.optional().describe('Resident ID; an ID not registered with this tenant pays full price.'),
     cardNumber: z.string().trim().min(4).max(32).optional(),
     slot: slotSchema.optional().describe('Default: from the local time of servedAt (breakfast < 10:00 ≤ lunch < 16:00 ≤ dinner).'),
-    servedAt: z.iso.datetime({ offset: true }).optional().describe('Default: now. The local date and slot follow from it in the tenant zone.'),
+    servedAt: pastInstantString.optional().describe('Default: now; not in the future (5 min clock skew allowed). The local date and slot follow from it in the tenant zone.'),
   })
   .superRefine((b, ctx) => {
     const given = (['personId', 'idNumber', 'cardNumber'] as const).filter((k) => b[k] !== undefined);
@@ -119,7 +122,7 @@ export const mealListQuery = z.strictObject({
 
 export const summaryQuery = z
   .strictObject({ from: localDate.optional(), to: localDate.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to.', path: ['to'] });
+  .superRefine(dateRange('from', 'to', 366));
 
 export const policyCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate, page, pageQueryOf } from '../http/common-schemas.js';
+import { localDate, page, pageQueryOf, pastInstantString } from '../http/common-schemas.js';
 import { dietSchema, slotCode, textureSchema } from './schemas.js';
 
 /** zod schemas of route plans, production, dashboard, driver routes, outcomes and alerts. */
@@ -109,7 +109,7 @@ export const myRoutesSchema = z.object({ date: z.string(), routes: z.array(drive
 
 export const outcomeBody = z.strictObject({
   status: z.enum(['delivered', 'not_home', 'refused']),
-  at: z.iso.datetime({ offset: true }).optional().describe('When it happened (default: now).'),
+  at: pastInstantString.optional().describe('When it happened (default: now; not in the future, 5 min clock skew allowed).'),
   note: z.string().trim().max(500).optional(),
 });
 export const outcomeSchema = z.object({

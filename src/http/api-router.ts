@@ -5,9 +5,9 @@ import type { ZodType, z } from 'zod';
 import type { Role } from '../generated/prisma/enums.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { RequestContext } from './context.js';
-import { ForbiddenError, UnauthorizedError } from './errors.js';
+import { ForbiddenError, UnauthorizedError, ValidationError } from './errors.js';
 import { checkKey, requestHash, withIdempotency } from './idempotency.js';
-import { validate } from './validate.js';
+import { hasBody, UnsupportedMediaTypeError, validate } from './validate.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
@@ -78,7 +78,7 @@ export class ApiRouter {
     const chain: RequestHandler[] = [];
     if (spec.access !== 'public') chain.push(this.authenticate, authorize(spec));
     if (spec.upload) chain.push(...uploadMiddleware(spec.upload.maxBytes));
-    chain.push(validate({ body: spec.upload ? undefined : spec.body, query: spec.query, params: spec.params }));
+    chain.push(validate({ body: spec.upload ? undefined : spec.body, json: !spec.upload && !!spec.body, query: spec.query, params: spec.params }));
     chain.push(async (req, res) => {
       const input = res.locals.input;
       const ctx = req.ctx as RequestContext;
@@ -102,15 +102,36 @@ export class ApiRouter {
 
 export const SPREADSHEET_TYPES = ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 
-/** Puts the uploaded file in req.file (multipart) or req.body (raw); oversize → 413 via the problem handler. */
+/** Why a multipart upload was refused, per multer/busboy error code (all are the client's input). */
+const MULTIPART_PROBLEMS: Record<string, string> = {
+  LIMIT_FILE_COUNT: 'Send exactly one file.',
+  LIMIT_UNEXPECTED_FILE: "The file must be sent in the multipart field 'file'.",
+  LIMIT_PART_COUNT: 'Too many multipart parts.',
+  LIMIT_FIELD_COUNT: 'Too many multipart fields.',
+  LIMIT_FIELD_KEY: 'A multipart field name is too long.',
+  LIMIT_FIELD_VALUE: 'A multipart field value is too long.',
+};
+
+/**
+ * Puts the uploaded file in req.file (multipart) or req.body (raw); oversize → 413 via the problem
+ * handler; any other multipart failure (two files, another field name, a truncated or malformed
+ * body) is the client's: 400 naming body.file. A body of another type is refused with 415.
+ */
 function uploadMiddleware(maxBytes: number): RequestHandler[] {
-  const multipart = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1 } }).single('file');
+  const multipart = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, parts: 50 } }).single('file');
   return [
+    (req, _res, next) => {
+      if (!hasBody(req)) return next();
+      if (req.is(['multipart/form-data', ...SPREADSHEET_TYPES])) return next();
+      next(new UnsupportedMediaTypeError(`Send the file as multipart/form-data (field 'file') or as a raw ${SPREADSHEET_TYPES.join(' / ')} body.`));
+    },
     (req, res, next) =>
       multipart(req, res, (err?: unknown) => {
-        const e = err as { code?: string } | undefined;
-        if (e?.code === 'LIMIT_FILE_SIZE') return next(Object.assign(new Error('too large'), { type: 'entity.too.large' }));
-        next(err);
+        if (!err) return next();
+        const e = err as { code?: string; message?: string };
+        if (e.code === 'LIMIT_FILE_SIZE') return next(Object.assign(new Error('too large'), { type: 'entity.too.large' }));
+        const message = (e.code && MULTIPART_PROBLEMS[e.code]) ?? `The multipart body could not be read (${e.message ?? 'malformed'}).`;
+        next(new ValidationError([{ path: 'body.file', message, code: e.code ?? 'invalid_multipart' }], message));
       }),
     express.raw({ type: SPREADSHEET_TYPES, limit: maxBytes }),
   ];

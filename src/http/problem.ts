@@ -22,6 +22,13 @@ export function toAppError(err: unknown): AppError | undefined {
     return new ValidationError([{ path: 'body', message: 'Body is not valid JSON.', code: 'invalid_json' }], 'Body is not valid JSON.');
   }
   if (e?.type === 'entity.too.large') return new PayloadTooLargeError();
+  // The router could not percent-decode a path segment (e.g. the bytes of a lone surrogate).
+  if (err instanceof URIError && e.status === 400) {
+    return new ValidationError([{ path: 'params', message: 'A path segment is not valid percent-encoded UTF-8.', code: 'invalid_text' }]);
+  }
+  if (e?.type === 'encoding.invalid') {
+    return new ValidationError([{ path: 'body', message: 'Body is not valid UTF-8.', code: 'invalid_utf8' }], 'Body is not valid UTF-8.');
+  }
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new AppError(415, 'unsupported-media-type', 'Unsupported media type', e.message);
   }

@@ -1,8 +1,9 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ZodType } from 'zod';
-import { ValidationError } from './errors.js';
+import { AppError, ValidationError } from './errors.js';
 import type { FieldError } from './errors.js';
+import { badTextFields } from './input-text.js';
 
 export interface InputSchemas {
   body?: ZodType;
@@ -34,15 +35,35 @@ function messageOf(issue: z.core.$ZodIssue): string {
   return issue.code === 'invalid_key' && issue.issues[0]?.message ? issue.issues[0].message : issue.message;
 }
 
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(detail: string) {
+    super(415, 'unsupported-media-type', 'Unsupported media type', detail);
+  }
+}
+
+/** Has the request a body (Content-Length > 0 or chunked)? An empty POST is fine on any route. */
+export function hasBody(req: Parameters<RequestHandler>[0]): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
 /**
  * The one validation middleware: parses body, query, params and headers with the route's zod
  * schemas and keeps the parsed values in res.locals.input (Express 5's req.query is read-only).
- * All failing fields are reported at once.
+ * All failing fields are reported at once. Before any schema: a JSON route refuses a body that
+ * is not JSON (415 — a text/plain body used to be read as `{}` and run with every default), and
+ * no string anywhere (body, query, path, uploaded file name) may carry NUL or a lone surrogate.
  */
-export function validate(schemas: InputSchemas): RequestHandler {
+export function validate(schemas: InputSchemas & { json?: boolean }): RequestHandler {
   return (req, res, next) => {
+    if (schemas.json && hasBody(req) && !req.is('application/json')) {
+      const type = req.get('content-type');
+      return next(new UnsupportedMediaTypeError(`This route takes an application/json body${type ? `, not ${type}` : ' (Content-Type is missing)'}.`));
+    }
     const errors: FieldError[] = [];
     const input: ParsedInput = { body: undefined, query: undefined, params: undefined, headers: undefined };
+    for (const location of ['params', 'query', 'body'] as const) badTextFields(req[location], location, errors);
+    if (req.file) badTextFields({ file: req.file.originalname }, 'body', errors);
+    if (errors.length) return next(new ValidationError(errors));
     for (const location of ['params', 'query', 'headers', 'body'] as const) {
       const schema = schemas[location];
       if (!schema) continue;

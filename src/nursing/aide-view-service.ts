@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.js';
 import type { HandoverNote, ShiftTemplate } from '../generated/prisma/client.js';
-import { addDays, ageOn, datesBetween, today } from '../time/index.js';
+import { addDays, ageOrNull, daysInclusive, today } from '../time/index.js';
 import { levelOn } from './billing.js';
 import { bedCodes, bookingInclude, loadBooking } from './booking-view.js';
 import { shiftInstance } from './shifts.js';
@@ -42,7 +42,7 @@ export async function myShifts(d: D, ctx: RequestContext, q: { from?: string; to
   const aide = await myAide(db, ctx);
   const from = q.from ?? today(ctx.timeZone);
   const to = q.to ?? addDays(from, 6);
-  if (to < from || datesBetween(from, to).length > 31) throw new ValidationError([{ path: 'query.to', message: 'Give a range of 1–31 days.' }]);
+  if (to < from || daysInclusive(from, to) > 31) throw new ValidationError([{ path: 'query.to', message: 'Give a range of 1–31 days.' }]);
   const rows = await db.shiftAssignment.findMany({ where: { aideId: aide.id, date: { gte: from, lte: to } }, orderBy: { shiftStart: 'asc' } });
   const bookingIds = [...new Set(rows.map((r) => r.bookingId))];
   const bookings = new Map((await db.careBooking.findMany({ where: { id: { in: bookingIds } }, include: bookingInclude })).map((b) => [b.id, b]));
@@ -67,7 +67,7 @@ export async function myShifts(d: D, ctx: RequestContext, q: { from?: string; to
     shift.load += 1 / level.patientsPerAide;
     const from24 = r.shiftStart.getTime() - DAY;
     shift.patients.push({
-      bookingId: b.id, name: b.admission.person.name, gender: b.admission.person.gender, age: ageOn(b.admission.person.birthDate, r.date),
+      bookingId: b.id, name: b.admission.person.name, gender: b.admission.person.gender, age: ageOrNull(b.admission.person.birthDate, r.date),
       bed: b.admission.bedId ? (beds.get(b.admission.bedId) ?? null) : null,
       careLevel: { code: level.code, name: level.name, patientsPerAide: level.patientsPerAide },
       handoverNotes: notes.filter((n) => n.bookingId === b.id)

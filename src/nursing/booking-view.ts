@@ -1,7 +1,7 @@
 import type { TenantDb, TenantTx } from '../db/prisma.js';
 import { NotFoundError } from '../http/errors.js';
 import type { Admission, CareBooking, CareLevelPeriod, Consent, Person } from '../generated/prisma/client.js';
-import { ageOn, today } from '../time/index.js';
+import { ageOrNull, today } from '../time/index.js';
 import { levelOn } from './billing.js';
 
 export type BookingRow = CareBooking & {
@@ -75,7 +75,7 @@ export function admissionView(
 ) {
   return {
     id: a.id,
-    person: { id: a.person.id, name: a.person.name, gender: a.person.gender, age: ageOn(a.person.birthDate, today(zone)) },
+    person: { id: a.person.id, name: a.person.name, gender: a.person.gender, age: ageOrNull(a.person.birthDate, today(zone)) },
     wardId: a.wardId,
     bedId: a.bedId,
     bedCode: a.bedId ? (beds.get(a.bedId) ?? null) : null,

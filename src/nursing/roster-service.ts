@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../http/errors.js
 import type { RosterRun, ShiftAssignment } from '../generated/prisma/client.js';
 import { jobId } from '../queues/definitions.js';
 import type { RosterResult } from '../roster/index.js';
-import { addDays, datesBetween, instantAt } from '../time/index.js';
+import { addDays, daysInclusive, instantAt } from '../time/index.js';
 import { bookingInclude } from './booking-view.js';
 import { buildRosterInput, shiftKey } from './needs.js';
 import { shiftInstances } from './shifts.js';
@@ -23,7 +23,7 @@ export function runView(r: RosterRun) {
 
 /** Queues a roster run for a date range and wards; the `roster.plan` job solves and stores it. */
 export async function createRun(d: Pick<Deps, 'prisma' | 'queues'>, ctx: RequestContext, input: { fromDate: string; toDate: string; wardIds?: string[] }) {
-  if (datesBetween(input.fromDate, input.toDate).length > MAX_DAYS) {
+  if (daysInclusive(input.fromDate, input.toDate) > MAX_DAYS) {
     throw new ValidationError([{ path: 'body.toDate', message: `A roster covers at most ${MAX_DAYS} days.` }]);
   }
   const db = tenantDb(d.prisma, ctx.tenantId);

@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { localDate, pageQueryOf } from '../http/common-schemas.js';
+import { instantWithin, localDate, localDateWithin, pageQueryOf, pastInstantString } from '../http/common-schemas.js';
 import { genderSchema } from './schemas-setup.js';
 
 /** zod schemas of admissions, bookings, consent, care-level changes, discharge and invoices. */
-const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+/**
+ * Admissions and discharges may be entered ahead (a planned discharge inside the rostering
+ * horizon re-rosters the coming shifts), but not beyond it: a discharge in 2036 billed 3318 days.
+ */
+export const PLANNED_HORIZON_DAYS = 31;
+const plannedInstant = instantWithin(PLANNED_HORIZON_DAYS).transform((s) => new Date(s));
+/** Something that has already happened (a signature): at most the clock skew ahead. */
+const pastInstant = pastInstantString.transform((s) => new Date(s));
+/** A booking ends at most a year ahead (an end in 2300 produced a 99 742-day bill). */
+export const BOOKING_HORIZON_DAYS = 366;
+const bookingDate = localDateWithin(BOOKING_HORIZON_DAYS);
 const code = z.string().trim().min(1).max(32);
 
 export const admissionCreate = z.strictObject({
@@ -11,7 +21,7 @@ export const admissionCreate = z.strictObject({
   wardId: z.uuid(),
   bedId: z.uuid().optional(),
   bedCode: z.string().trim().min(1).max(16).optional().describe('Alternative to bedId: the bed code within the ward.'),
-  admittedAt: instant.optional().describe('Default: now.'),
+  admittedAt: plannedInstant.optional().describe('Default: now. At most 31 days ahead.'),
 });
 export const admissionListQuery = z.strictObject({
   wardId: z.uuid().optional(),
@@ -23,17 +33,17 @@ export const transferInput = z.strictObject({
   bedId: z.uuid().optional(),
   bedCode: z.string().trim().min(1).max(16).optional().describe('Alternative to bedId: the bed code within the ward.'),
 });
-export const dischargeInput = z.strictObject({ dischargedAt: instant.optional().describe('Default: now.') });
+export const dischargeInput = z.strictObject({ dischargedAt: plannedInstant.optional().describe('Default: now. At most 31 days ahead (a planned discharge).') });
 
 export const consentInput = z.strictObject({
   signerName: z.string().trim().min(1).max(100),
   relation: z.string().trim().min(1).max(50).describe('e.g. 儿子 / daughter / spouse / self.'),
   method: z.enum(['paper', 'verbal', 'electronic']),
-  signedAt: instant.optional().describe('Default: now.'),
+  signedAt: pastInstant.optional().describe('Default: now. Not in the future.'),
 });
 export const consentRevoke = z.strictObject({
   reason: z.string().trim().max(300).optional(),
-  revokedAt: instant.optional().describe('Default: now. Assignments of shifts starting after it are removed.'),
+  revokedAt: plannedInstant.optional().describe('Default: now (at most 31 days ahead). Assignments of shifts starting after it are removed.'),
 });
 
 export const bookingCreate = z.strictObject({
@@ -41,8 +51,8 @@ export const bookingCreate = z.strictObject({
   barthelScore: z.number().int().min(0).max(100).describe('Barthel self-care index 0–100.'),
   levelCode: code.optional().describe('Default: the level suggested by the Barthel score.'),
   overrideReason: z.string().trim().min(1).max(500).optional().describe('Required when levelCode differs from the suggestion.'),
-  startDate: localDate.optional().describe('Default: the local admission date.'),
-  endDate: localDate.optional(),
+  startDate: bookingDate.optional().describe('Default: the local admission date. At most a year ahead.'),
+  endDate: bookingDate.optional().describe('At most a year ahead.'),
   genderPreference: genderSchema.nullable().optional(),
   genderRequired: z.boolean().default(false).describe('true: only aides of the preferred gender may be assigned.'),
   consent: consentInput.optional().describe('Record the family consent together with the booking.'),
@@ -64,7 +74,7 @@ export const levelChange = z.strictObject({
 }).refine((c) => c.levelCode || c.barthelScore !== undefined, { message: 'Give a levelCode or a barthelScore.', path: ['levelCode'] });
 
 export const bookingEnd = z.strictObject({
-  endedAt: instant.optional().describe('Default: now.'),
+  endedAt: plannedInstant.optional().describe('Default: now. At most 31 days ahead.'),
   reason: z.string().trim().min(1).max(300),
 });
 
@@ -105,7 +115,7 @@ export const bookingSchema = z.object({
 
 export const admissionSchema = z.object({
   id: z.uuid(),
-  person: z.object({ id: z.uuid(), name: z.string(), gender: genderSchema, age: z.number().int() }),
+  person: z.object({ id: z.uuid(), name: z.string(), gender: genderSchema, age: z.number().int().nullable() }),
   wardId: z.uuid(),
   bedId: z.uuid().nullable(),
   bedCode: z.string().nullable(),

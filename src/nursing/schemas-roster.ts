@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { localDate, pageQueryOf } from '../http/common-schemas.js';
+import { dateRange, localDate, pageQueryOf } from '../http/common-schemas.js';
+
+/** The longest range a roster, a coverage view or an aide's own list may span (days, inclusive). */
+export const MAX_ROSTER_DAYS = 31;
 
 /** zod schemas of rosters, assignments, coverage and the aide's own view. */
 export const rosterCreate = z.strictObject({
   fromDate: localDate,
   toDate: localDate,
   wardIds: z.array(z.uuid()).max(50).optional().describe('Default: every ward.'),
-}).refine((r) => r.toDate >= r.fromDate, { message: 'toDate must not be before fromDate.', path: ['toDate'] });
+}).superRefine(dateRange('fromDate', 'toDate', MAX_ROSTER_DAYS));
 
 const uncoveredSchema = z.object({
   shiftId: z.string(), date: z.string(), shiftCode: z.string(), wardId: z.string(), wardName: z.string(),
@@ -64,7 +67,7 @@ export const assignmentCreate = z.strictObject({
   date: localDate, shiftCode: z.string().trim().min(1).max(32), bookingId: z.uuid(), aideId: z.uuid(),
 });
 
-export const coverageQuery = z.strictObject({ from: localDate, to: localDate, wardId: z.uuid().optional() });
+export const coverageQuery = z.strictObject({ from: localDate, to: localDate, wardId: z.uuid().optional() }).superRefine(dateRange('from', 'to', MAX_ROSTER_DAYS));
 export const coverageSchema = z.object({
   needs: z.number().int(), covered: z.number().int(), coveragePct: z.number(),
   shifts: z.array(z.object({
@@ -77,13 +80,13 @@ export const coverageSchema = z.object({
 export const myShiftsQuery = z.strictObject({
   from: localDate.optional().describe('Default: today (tenant zone).'),
   to: localDate.optional().describe('Default: from + 6 days.'),
-});
+}).superRefine(dateRange('from', 'to', MAX_ROSTER_DAYS));
 export const myShiftSchema = z.object({
   date: z.string(), shiftCode: z.string(), shiftName: z.string(), start: z.iso.datetime(), end: z.iso.datetime(),
   ward: z.object({ id: z.uuid(), name: z.string() }),
   load: z.number(),
   patients: z.array(z.object({
-    bookingId: z.uuid(), name: z.string(), gender: z.enum(['male', 'female']), age: z.number().int(),
+    bookingId: z.uuid(), name: z.string(), gender: z.enum(['male', 'female']), age: z.number().int().nullable(),
     bed: z.string().nullable(), careLevel: z.object({ code: z.string(), name: z.string(), patientsPerAide: z.number().int() }),
     handoverNotes: z.array(z.object({ id: z.uuid(), date: z.string(), shiftCode: z.string(), authorName: z.string(), text: z.string(), createdAt: z.iso.datetime() })),
   })),

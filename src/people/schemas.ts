@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate, pageQuery } from '../http/common-schemas.js';
+import { localDate, pageQuery, pastLocalDate } from '../http/common-schemas.js';
 import { parseIdNumber } from './id-card.js';
 
 export const STATUS_CODES = [
@@ -30,7 +30,7 @@ export const statusInputSchema = z.strictObject({
 const personFields = {
   name: z.string().trim().min(1).max(100),
   gender: genderSchema,
-  birthDate: localDate,
+  birthDate: pastLocalDate,
   idNumber: idNumberSchema.nullable().optional(),
   phone: phoneSchema.nullable().optional(),
   address: z.string().trim().max(300).nullable().optional(),
@@ -39,7 +39,7 @@ const personFields = {
   livesAlone: z.boolean().optional(),
   localHukou: z.boolean().optional(),
   cardNumber: z.string().trim().min(4).max(32).nullable().optional(),
-  deathDate: localDate.nullable().optional(),
+  deathDate: pastLocalDate.nullable().optional(),
 };
 
 /** The birth date encoded in an ID number must be the person's birth date. */
@@ -51,11 +51,18 @@ function birthDateMatchesId(p: { birthDate?: string; idNumber?: string | null },
   }
 }
 
+function deathAfterBirth(p: { birthDate?: string; deathDate?: string | null }, ctx: z.RefinementCtx) {
+  if (p.birthDate && p.deathDate && p.deathDate < p.birthDate) {
+    ctx.addIssue({ code: 'custom', path: ['deathDate'], message: 'deathDate must not be before birthDate.' });
+  }
+}
+
 export const personCreateSchema = z
   .strictObject({ ...personFields, statuses: z.array(statusInputSchema).max(20).optional() })
-  .superRefine(birthDateMatchesId);
+  .superRefine(birthDateMatchesId)
+  .superRefine(deathAfterBirth);
 
-export const personUpdateSchema = z.strictObject(personFields).partial().superRefine(birthDateMatchesId);
+export const personUpdateSchema = z.strictObject(personFields).partial().superRefine(birthDateMatchesId).superRefine(deathAfterBirth);
 
 export const statusSchema = z.object({
   id: z.uuid(),
@@ -71,7 +78,7 @@ export const personSchema = z.object({
   name: z.string(),
   gender: genderSchema,
   birthDate: z.string(),
-  age: z.number().int().describe('Age on the requested local date (default: today in the tenant zone).'),
+  age: z.number().int().nullable().describe('Age on the requested local date (default: today in the tenant zone); null if that date is before the birth date.'),
   idNumber: z.string().nullable().describe('Masked (3601**********1234) except for admins.'),
   phone: z.string().nullable().describe('Masked in lists.'),
   address: z.string().nullable(),

@@ -1,6 +1,6 @@
 import type { Person, PersonStatus } from '../generated/prisma/client.js';
 import { maskIdNumber, maskPhone } from '../privacy.js';
-import { ageOn, withinInclusive } from '../time/index.js';
+import { ageOrNull, withinInclusive } from '../time/index.js';
 
 export function statusActiveOn(s: Pick<PersonStatus, 'validFrom' | 'validTo'>, date: string): boolean {
   return withinInclusive(date, s.validFrom, s.validTo);
@@ -22,7 +22,7 @@ export function personView(p: Person & { statuses: PersonStatus[] }, o: ViewOpti
     name: p.name,
     gender: p.gender,
     birthDate: p.birthDate,
-    age: ageOn(p.birthDate, o.on),
+    age: ageOrNull(p.birthDate, o.on),
     idNumber: o.revealIdNumber ? p.idNumber : maskIdNumber(p.idNumber),
     phone: o.revealPhone ? p.phone : maskPhone(p.phone),
     address: p.address,

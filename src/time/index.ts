@@ -7,8 +7,32 @@ import { DateTime } from 'luxon';
 export const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export function isValidLocalDate(value: string): boolean {
+/**
+ * Absolute bounds of every local date the service accepts. Far dates are never true for this
+ * domain, and they break things: '9999-12-31' + 1 day prints '+010000-01-01', which sorts before
+ * it, so a string-compared loop never ends. Inside the bounds every date is 4-digit `YYYY-MM-DD`.
+ */
+export const MIN_LOCAL_DATE = '1900-01-01';
+export const MAX_LOCAL_DATE = '2100-12-31';
+
+/** A real calendar date `YYYY-MM-DD` (no 2023-02-30), without regard to the bounds. */
+export function isCalendarDate(value: string): boolean {
   return LOCAL_DATE.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+}
+
+/** A calendar date inside [MIN_LOCAL_DATE, MAX_LOCAL_DATE]. */
+export function isValidLocalDate(value: string): boolean {
+  return isCalendarDate(value) && value >= MIN_LOCAL_DATE && value <= MAX_LOCAL_DATE;
+}
+
+/**
+ * Number of days from `from` to `to`, both inclusive (0 when `to` is before `from`), computed
+ * without walking the days — check it before any loop.
+ */
+export function daysInclusive(from: string, to: string): number {
+  const n = DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days;
+  if (!Number.isFinite(n)) throw new RangeError(`invalid local date range ${from}..${to}`);
+  return Math.max(0, Math.round(n) + 1);
 }
 
 export function isValidZone(zone: string): boolean {
@@ -36,10 +60,19 @@ export function weekdayOf(localDate: string): number {
   return DateTime.fromISO(localDate, { zone: 'UTC' }).weekday;
 }
 
-/** Inclusive list of local dates from `from` to `to`. */
-export function datesBetween(from: string, to: string): string[] {
+/** The most days any list of dates may hold (about 100 years): a loop bounded by construction. */
+export const MAX_DATES_BETWEEN = 36_600;
+
+/**
+ * Inclusive list of local dates from `from` to `to`. The day count is computed first and the loop
+ * counts, never compares strings; more than `maxDays` throws a RangeError (callers validate
+ * ranges before work starts, so this is the last line of defence, not the check).
+ */
+export function datesBetween(from: string, to: string, maxDays = MAX_DATES_BETWEEN): string[] {
+  const n = daysInclusive(from, to);
+  if (n > maxDays) throw new RangeError(`the range ${from}..${to} has ${n} days, more than ${maxDays}`);
   const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  for (let i = 0, d = from; i < n; i++, d = addDays(d, 1)) out.push(d);
   return out;
 }
 
@@ -61,6 +94,23 @@ export function ageOn(birthDate: string, localDate: string): number {
   let years = day.year - birth.year;
   if (day < birth.plus({ years })) years -= 1;
   return years;
+}
+
+/**
+ * The age for reading paths: null instead of an exception when the stored birth date is not a
+ * date or lies after `localDate` (one bad row must never make a whole list answer 500).
+ */
+export function ageOrNull(birthDate: string | null | undefined, localDate: string): number | null {
+  if (!birthDate || !isCalendarDate(birthDate) || !isCalendarDate(localDate) || birthDate > localDate) return null;
+  return ageOn(birthDate, localDate);
+}
+
+/** Clock skew tolerated for instants that report something that already happened (5 min). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Whether an instant lies further in the future than the tolerated clock skew. */
+export function isInTheFuture(instant: Date, now: Date = new Date(), skewMs = CLOCK_SKEW_MS): boolean {
+  return instant.getTime() > now.getTime() + skewMs;
 }
 
 /**

@@ -12,6 +12,7 @@ import { createTenantWithAdmin } from '../../src/tenancy/service.js';
 import { startWorkers } from '../../jobs/worker.js';
 import type { RunningWorkers } from '../../jobs/worker.js';
 import { adminUrl, databaseUrl, TEST_REDIS_URL } from './pg-urls.js';
+import { ensureTemplate } from './template-db.js';
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl() });
@@ -57,6 +58,11 @@ export async function createTestEnv(label: string, overrides: Record<string, str
         await c.query(`CREATE DATABASE "${dbName}" TEMPLATE "${template}"`);
         return;
       } catch (err) {
+        // Another checkout's run may have dropped the template as stale: build it again.
+        if (attempt < 3 && /does not exist/.test(String(err))) {
+          await ensureTemplate(c, template);
+          continue;
+        }
         // Two files cloning at the same instant can collide on the template; try again.
         if (attempt >= 20 || !/being accessed/.test(String(err))) throw err;
         await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));

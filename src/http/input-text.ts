@@ -1,0 +1,33 @@
+import type { FieldError } from './errors.js';
+
+/**
+ * Text that no field may carry, whatever its schema: NUL (PostgreSQL text cannot store it; it
+ * answered 500 on 29 routes) and lone UTF-16 surrogates (PostgreSQL's UTF-8 would store them
+ * silently as U+FFFD, changing the text without a word). Checked once, before any schema.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function badTextReason(s: string): string | undefined {
+  if (s.includes('\u0000')) return 'Must not contain NUL characters (U+0000).';
+  if (LONE_SURROGATE.test(s)) return 'Must not contain unpaired UTF-16 surrogates (not valid Unicode text).';
+  return undefined;
+}
+
+/** Every string (and object key) in a parsed value that carries bad text, with its field path. */
+export function badTextFields(value: unknown, path: string, out: FieldError[] = [], depth = 0): FieldError[] {
+  // JSON bodies are size-limited, so depth is bounded anyway; the guard keeps this obviously finite.
+  if (out.length >= 20 || depth > 64) return out;
+  if (typeof value === 'string') {
+    const reason = badTextReason(value);
+    if (reason) out.push({ path, message: reason, code: 'invalid_text' });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => badTextFields(v, `${path}.${i}`, out, depth + 1));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const keyReason = badTextReason(k);
+      if (keyReason) out.push({ path: `${path}.${JSON.stringify(k).slice(1, -1)}`, message: keyReason, code: 'invalid_text' });
+      else badTextFields(v, `${path}.${k}`, out, depth + 1);
+    }
+  }
+  return out;
+}
