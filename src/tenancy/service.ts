@@ -3,6 +3,7 @@ import { tenantDb } from '../db/prisma.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
+import { maskAuditValue } from '../audit/mask.js';
 import { generateToken } from '../http/auth.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
@@ -139,5 +140,8 @@ export async function listAuditLog({ prisma }: D, ctx: RequestContext, q: { enti
     where: { ...(q.entity ? { entity: q.entity } : {}), ...(q.entityId ? { entityId: q.entityId } : {}) },
     ...cursorArgs(q, 'desc'),
   });
-  return toPage(rows, q.limit, ({ tenantId: _t, ...r }) => r);
+  // Admins see the trail as written; auditors (and anyone else) with ID numbers, phones and birth dates masked.
+  const reveal = ctx.roles.includes('admin');
+  return toPage(rows, q.limit, ({ tenantId: _t, ...r }) =>
+    reveal ? r : { ...r, before: maskAuditValue(r.before), after: maskAuditValue(r.after) });
 }
