@@ -26,10 +26,12 @@ export function authenticate(prisma: PrismaClient): RequestHandler {
     if (!match) return next(new UnauthorizedError());
     const token = await prisma.apiToken.findUnique({
       where: { tokenHash: hashToken(match[1]) },
-      include: { user: { include: { tenant: true } } },
+      include: { user: { include: { tenant: true } }, parent: { select: { revokedAt: true, expiresAt: true } } },
     });
     const now = new Date();
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || token.user.disabledAt) {
+    const dead = (t: { revokedAt: Date | null; expiresAt: Date | null } | null) => Boolean(t && (t.revokedAt || (t.expiresAt && t.expiresAt <= now)));
+    // A child token dies with its parent (revocation also cascades; this covers a parent that expired).
+    if (!token || dead(token) || dead(token.parent) || token.user.disabledAt) {
       return next(new UnauthorizedError('The token is unknown, expired or revoked.'));
     }
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
@@ -38,7 +40,9 @@ export function authenticate(prisma: PrismaClient): RequestHandler {
     req.ctx = {
       tenantId: token.user.tenantId,
       userId: token.userId,
-      roles: token.user.roles,
+      // A token restricted to some roles uses only those its user still has.
+      roles: token.roles.length ? token.user.roles.filter((r) => token.roles.includes(r)) : token.user.roles,
+      tokenId: token.id,
       timeZone: token.user.tenant.timeZone,
       locale: token.user.tenant.locale,
       requestId: String(req.id),

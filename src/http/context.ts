@@ -8,6 +8,8 @@ export interface RequestContext {
   timeZone: string;
   locale: string;
   requestId: string;
+  /** The API token of this request (absent for other sign-ins); tokens it issues become its children. */
+  tokenId?: string;
 }
 
 export function hasRole(ctx: RequestContext, ...roles: Role[]): boolean {
