@@ -3,15 +3,17 @@ import type { RequestHandler } from 'express';
 /**
  * Security headers on every response. Scripts and styles only from this origin (no inline
  * script anywhere; the docs page loads its start-up script as a file). Bull Board's page
- * carries an inline <style> block, so only under /admin/queues may styles be inline — scripts
- * stay 'self' there too.
+ * carries an inline <style> block and a <base href>, so only under /admin/queues may styles be
+ * inline and <base> point at this origin — scripts stay 'self' there too. (Its Google Fonts link
+ * is blocked on purpose: no third-party requests; the board falls back to system fonts.)
  */
 const BASE_CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self' data:",
   "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
 ];
 const CSP = BASE_CSP.join('; ');
-const DASHBOARD_CSP = BASE_CSP.map((d) => (d.startsWith('style-src') ? "style-src 'self' 'unsafe-inline'" : d)).join('; ');
+const DASHBOARD_CSP = BASE_CSP.map((d) =>
+  d.startsWith('style-src') ? "style-src 'self' 'unsafe-inline'" : d.startsWith('base-uri') ? "base-uri 'self'" : d).join('; ');
 
 export function securityHeaders(): RequestHandler {
   return (req, res, next) => {

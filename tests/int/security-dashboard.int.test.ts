@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -86,6 +88,28 @@ describe('queue dashboard: the platform operator only', () => {
     expect(wrong.headers['www-authenticate']).toMatch(/^Basic/);
     expect((await env.request.get('/admin/queues').set(basic('admin', 'correct horse battery'))).status).toBe(401);
   });
+
+  it('when the operator opens the board in Chromium with HTTP Basic, then it renders its queues under the CSP', async () => {
+    const server = env.app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const context = await browser.newContext({ httpCredentials: { username: 'ops', password: 'correct horse battery' } });
+      const tab = await context.newPage();
+      const violations: string[] = [];
+      // Bull Board links Google Fonts; blocking that third-party request is intended.
+      tab.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text()) && !/fonts\.googleapis/.test(m.text())) violations.push(m.text()); });
+      await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin/queues`);
+      await tab.getByText('subsidy.settle').first().waitFor({ timeout: 20_000 });
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    }
+  }, 60_000);
 
   it('when no operator credential is configured, then the dashboard is disabled with a sentence saying how to enable it', async () => {
     const cfg = { ...env.deps.config, OPERATOR_USER: undefined, OPERATOR_PASSWORD_HASH: undefined, OPERATOR_TOKEN_SHA256: undefined };
