@@ -29,7 +29,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /**
    * The platform operator's credential for the queue dashboard (/admin/queues): HTTP Basic with
-   * OPERATOR_USER + OPERATOR_PASSWORD_HASH (argon2id, `npm run -s operator:hash`), and/or a bearer token whose
+   * OPERATOR_USER + OPERATOR_PASSWORD_HASH (argon2id, `npm run -s operator:credential`), and/or a bearer token whose
    * sha256 is OPERATOR_TOKEN_SHA256. No tenant role opens it; with neither set it is disabled.
    */
   OPERATOR_USER: z.string().min(1).max(64).optional(),
