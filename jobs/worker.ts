@@ -10,6 +10,7 @@ import { queuePayloads, QUEUE_NAMES } from '../src/queues/definitions.js';
 import type { QueueName } from '../src/queues/definitions.js';
 import { createWorkerRedis } from '../src/queues/redis.js';
 import { processors } from './processors.js';
+import { assertPayloadOwnership } from './ownership.js';
 import type { Processor } from './processors.js';
 import { syncTenantSchedules } from '../src/queues/schedules.js';
 import { requeueLostWelfareChecks } from '../src/delivery/welfare-recovery.js';
@@ -29,6 +30,7 @@ export function startWorkers(deps: Deps, opts: { prefix?: string; concurrency?: 
       name,
       async (job: Job) => {
         const payload = queuePayloads[name].parse(job.data);
+        await assertPayloadOwnership(deps, name, payload);
         return processor(Object.assign(job, { data: payload }), deps);
       },
       {

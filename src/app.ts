@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Deps } from './deps.js';
-import { logger } from './logger.js';
+import { logger, scrub } from './logger.js';
 import { ApiRouter } from './http/api-router.js';
 import { authenticate } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
@@ -10,6 +10,8 @@ import { buildOpenApi } from './http/openapi.js';
 import { notFoundHandler, problemHandler } from './http/problem.js';
 import { queueDashboard } from './http/queue-dashboard.js';
 import { requestId } from './http/request-id.js';
+import { setRateLimitPrefix, throttleFailures } from './http/rate-limit.js';
+import { cors, securityHeaders } from './http/security-headers.js';
 import { registerAllRoutes } from './routes.js';
 import { registerAllPages } from './pages.js';
 import { createWebRouter, webErrorHandler } from './web/index.js';
@@ -25,9 +27,13 @@ export function buildApp(deps: Deps) {
       logger,
       genReqId: requestId,
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
+      // Only id, method and a scrubbed URL; headers (Authorization, Cookie, Set-Cookie) are never logged.
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: scrub(String(req.url)) }), res: (res) => ({ statusCode: res.statusCode }) },
     }),
   );
+  app.use(securityHeaders());
+  app.use(cors(deps.config.CORS_ORIGINS));
+  setRateLimitPrefix(deps.config.QUEUE_PREFIX);
   // Pages and JSON travel over slow village links: gzip everything compressible.
   app.use(compression());
   // Bytes that are not UTF-8 would be decoded to U+FFFD and stored silently changed: refuse them.
@@ -37,14 +43,21 @@ export function buildApp(deps: Deps) {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    // ok/fail only: error text names hosts and ports, which is nobody's business outside (the log has it).
     const checks = { postgres: 'ok', redis: 'ok' } as Record<string, string>;
-    await deps.prisma.$queryRaw`SELECT 1`.catch((e: Error) => (checks.postgres = e.message));
-    await deps.redis.ping().catch((e: Error) => (checks.redis = e.message));
+    const fail = (what: 'postgres' | 'redis') => (e: Error) => {
+      checks[what] = 'fail';
+      logger.warn({ err: e.message }, `readiness: ${what} failed`);
+    };
+    await deps.prisma.$queryRaw`SELECT 1`.catch(fail('postgres'));
+    await deps.redis.ping().catch(fail('redis'));
     const ok = Object.values(checks).every((v) => v === 'ok');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks });
   });
 
-  const auth = authenticate(deps.prisma);
+  const auth = throttleFailures(deps.redis, authenticate(deps.prisma), {
+    bucket: 'auth-fail', limit: deps.config.RATE_LIMIT_AUTH_FAILURES, windowSec: deps.config.RATE_LIMIT_WINDOW_SECONDS,
+  });
   const api = new ApiRouter(deps.prisma, auth);
   registerAllRoutes(api, deps);
 
@@ -53,7 +66,7 @@ export function buildApp(deps: Deps) {
     res.json(openapi);
   });
   app.use(docsRouter());
-  app.use(queueDashboard(deps.queues, auth));
+  app.use(queueDashboard(deps.queues, deps.redis, deps.config));
   const web = createWebRouter(deps.prisma);
   registerAllPages(web, deps);
   app.use(web.router);

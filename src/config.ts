@@ -27,6 +27,27 @@ const envSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   DATA_DIR: z.string().default('.data'),
   PUBLIC_URL: z.url().optional(),
+  /**
+   * The platform operator's credential for the queue dashboard (/admin/queues): HTTP Basic with
+   * OPERATOR_USER + OPERATOR_PASSWORD_HASH (argon2id, `npm run -s operator:credential`), and/or a bearer token whose
+   * sha256 is OPERATOR_TOKEN_SHA256. No tenant role opens it; with neither set it is disabled.
+   */
+  OPERATOR_USER: z.string().min(1).max(64).optional(),
+  OPERATOR_PASSWORD_HASH: z.string().startsWith('$argon2').optional(),
+  OPERATOR_TOKEN_SHA256: z.string().regex(/^[0-9a-f]{64}$/, 'Hex sha256 of the operator token.').optional(),
+  /** Comma-separated origins allowed by CORS; unset: no CORS headers at all (same-origin only). */
+  CORS_ORIGINS: z.string().optional().transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : [])),
+  /** Rate limits (per window of RATE_LIMIT_WINDOW_SECONDS), counted in Redis so they hold across API processes. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Failed bearer/operator authentications per client IP and window. */
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(30),
+  /** Token issues per client IP, and per account, and window. */
+  RATE_LIMIT_TOKEN_ISSUE_PER_IP: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_TOKEN_ISSUE_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+}).superRefine((c, ctx) => {
+  if (Boolean(c.OPERATOR_USER) !== Boolean(c.OPERATOR_PASSWORD_HASH)) {
+    ctx.addIssue({ code: 'custom', path: ['OPERATOR_PASSWORD_HASH'], message: 'OPERATOR_USER and OPERATOR_PASSWORD_HASH go together.' });
+  }
 });
 
 export type Config = z.infer<typeof envSchema>;

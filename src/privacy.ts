@@ -12,3 +12,11 @@ export function maskPhone(phone: string | null | undefined): string | null {
   const digits = phone.replace(/\s+/g, '');
   return digits.length <= 7 ? '*'.repeat(digits.length) : `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
+
+const ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<![0-9])((?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4})(?![0-9])/g;
+
+/** Masks every ID number and mobile number written inside free text (notes, reasons). */
+export function maskNumbersInText(s: string): string {
+  return s.replace(ID_IN_TEXT, (m) => maskIdNumber(m) ?? m).replace(MOBILE_IN_TEXT, (m) => maskPhone(m.replace(/[- ]/g, '')) ?? m);
+}

@@ -6,6 +6,7 @@ import { registerImportRoutes } from './imports/routes.js';
 import { registerDeliveryRoutes } from './delivery/routes.js';
 import { registerCanteenRoutes } from './canteen/routes.js';
 import { registerNursingRoutes } from './nursing/routes.js';
+import { registerJobRoutes } from './jobs-view/routes.js';
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
 export function registerAllRoutes(api: ApiRouter, deps: Deps): void {
@@ -15,4 +16,5 @@ export function registerAllRoutes(api: ApiRouter, deps: Deps): void {
   registerDeliveryRoutes(api, deps);
   registerCanteenRoutes(api, deps);
   registerNursingRoutes(api, deps);
+  registerJobRoutes(api, deps);
 }

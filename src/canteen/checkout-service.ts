@@ -91,8 +91,9 @@ export async function checkout(d: D, ctx: RequestContext, canteenId: string, inp
   }
   const db = tenantDb(d.prisma, ctx.tenantId);
   const diner = await resolveDiner(db, input);
+  // The birth date is not echoed: a cashier sees masked ID numbers, and the birth date would rebuild them.
   if (diner.birthDate && localDate < diner.birthDate) {
-    throw new UnprocessableError('The meal date is before the diner’s birth date.', { errors: [{ path: 'body.servedAt', message: `Before ${diner.birthDate}.` }] });
+    throw new UnprocessableError('The meal date is before the diner’s birth date.', { errors: [{ path: 'body.servedAt', message: 'Before the diner’s birth date.' }] });
   }
   const age = diner.birthDate ? ageOn(diner.birthDate, localDate) : null;
   const month = monthOfDate(localDate);

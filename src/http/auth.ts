@@ -26,10 +26,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 async function fromBearer(prisma: PrismaClient, req: Request, secret: string): Promise<RequestContext> {
   const token = await prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(secret) },
-    include: { user: { include: { tenant: true } } },
+    include: { user: { include: { tenant: true } }, parent: { select: { revokedAt: true, expiresAt: true } } },
   });
   const now = new Date();
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || token.user.disabledAt) {
+  const dead = (t: { revokedAt: Date | null; expiresAt: Date | null } | null) => Boolean(t && (t.revokedAt || (t.expiresAt && t.expiresAt <= now)));
+  // A child token dies with its parent (revocation also cascades; this covers a parent that expired).
+  if (!token || dead(token) || dead(token.parent) || token.user.disabledAt) {
     throw new UnauthorizedError('The token is unknown, expired or revoked.');
   }
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
@@ -37,7 +39,9 @@ async function fromBearer(prisma: PrismaClient, req: Request, secret: string): P
   }
   const { user } = token;
   return {
-    tenantId: user.tenantId, userId: token.userId, roles: user.roles, timeZone: user.tenant.timeZone,
+    tenantId: user.tenantId, userId: token.userId, timeZone: user.tenant.timeZone,
+    // A token restricted to some roles uses only those its user still has.
+    roles: token.roles.length ? user.roles.filter((r) => token.roles.includes(r)) : user.roles,
     locale: resolveLocale(user.locale, user.tenant.locale), requestId: String(req.id), via: 'token',
     displayName: user.displayName, tokenId: token.id,
   };

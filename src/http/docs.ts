@@ -14,10 +14,14 @@ export function docsRouter(): Router {
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
 <body><div id="ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', persistAuthorization: true });</script>
+<script src="/docs/init.js"></script>
 </body></html>`;
   router.get('/docs', (_req, res) => {
     res.type('html').send(page);
+  });
+  // A file, not an inline script: the Content-Security-Policy allows scripts from 'self' only.
+  router.get('/docs/init.js', (_req, res) => {
+    res.type('text/javascript').send("window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', persistAuthorization: true });\n");
   });
   router.use('/docs/assets', express.static(dist, { index: false, maxAge: '1d' }));
   return router;

@@ -43,8 +43,8 @@ export class UnauthorizedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(detail = 'Your role does not allow this action.') {
-    super(403, 'forbidden', 'Forbidden', detail);
+  constructor(detail = 'Your role does not allow this action.', extra: Record<string, unknown> = {}) {
+    super(403, 'forbidden', 'Forbidden', detail, extra);
   }
 }
 

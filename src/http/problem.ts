@@ -55,7 +55,10 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const appError = known ?? new AppError(500, 'internal', 'Internal server error', 'Something went wrong; the error was logged.');
   if (!known) (req.log ?? logger).error({ err }, 'unhandled error');
   if (res.headersSent) return;
-  res.status(appError.status).type(PROBLEM_CONTENT_TYPE).json({ ...problemBody(appError, req.originalUrl), requestId: req.id });
+  if (appError.status === 429 && typeof appError.extra.retryAfter === 'number') res.setHeader('Retry-After', String(appError.extra.retryAfter));
+  // The query string may carry secrets or ID numbers (never echo it back); the path is enough.
+  const instance = req.originalUrl.split('?')[0];
+  res.status(appError.status).type(PROBLEM_CONTENT_TYPE).json({ ...problemBody(appError, instance), requestId: req.id });
 };
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {

@@ -1,38 +1,80 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { verify } from '@node-rs/argon2';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express from 'express';
 import type { RequestHandler, Router } from 'express';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
 import type { Queues } from '../queues/queues.js';
-import { ForbiddenError } from './errors.js';
+import { AppError, UnauthorizedError } from './errors.js';
+import { throttleFailures } from './rate-limit.js';
 
-const COOKIE = 'ect_admin';
+export const DASHBOARD_PATH = '/admin/queues';
+
+type OperatorConfig = Pick<Config, 'OPERATOR_USER' | 'OPERATOR_PASSWORD_HASH' | 'OPERATOR_TOKEN_SHA256'>;
+
+export function operatorConfigured(c: OperatorConfig): boolean {
+  return Boolean((c.OPERATOR_USER && c.OPERATOR_PASSWORD_HASH) || c.OPERATOR_TOKEN_SHA256);
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 
 /**
- * Bull Board at /admin/queues, for admins only. A browser cannot send a bearer header when
- * navigating, so `/admin/queues?token=…` stores the token in an HttpOnly cookie scoped to /admin.
+ * The platform operator's credential, separate from every tenant: HTTP Basic (user + argon2
+ * hash; a browser asks for it natively, so no token ever travels in a URL or a cookie) or a
+ * bearer token compared by its sha256. A tenant's API token is never accepted here.
  */
-export function queueDashboard(queues: Queues, authenticate: RequestHandler): Router {
-  const adapter = new ExpressAdapter();
-  adapter.setBasePath('/admin/queues');
-  createBullBoard({ queues: queues.all().map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
+export function operatorAuth(c: OperatorConfig): RequestHandler {
+  const challenge = (res: express.Response) => res.setHeader('WWW-Authenticate', 'Basic realm="eldercare operator", charset="UTF-8"');
+  return async (req, res, next) => {
+    const header = req.get('authorization') ?? '';
+    const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+    try {
+      if (basic && c.OPERATOR_USER && c.OPERATOR_PASSWORD_HASH) {
+        const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        const user = decoded.slice(0, colon);
+        const password = decoded.slice(colon + 1);
+        if (colon > 0 && sameSecret(user, c.OPERATOR_USER) && (await verify(c.OPERATOR_PASSWORD_HASH, password))) return next();
+      }
+      if (bearer && c.OPERATOR_TOKEN_SHA256) {
+        if (sameSecret(createHash('sha256').update(bearer[1]).digest('hex'), c.OPERATOR_TOKEN_SHA256)) return next();
+      }
+    } catch {
+      // A malformed hash or header is a failed sign-in, not a 500.
+    }
+    challenge(res);
+    next(new UnauthorizedError('The queue dashboard needs the platform operator’s credential. 队列面板仅限平台运维人员。'));
+  };
+}
 
+/**
+ * Bull Board at /admin/queues: it sees and changes the jobs of every tenant, so it belongs to the
+ * platform operator only (tenant admins have the read-only GET /jobs of their own tenant).
+ * Not configured → 404 with a sentence saying how to enable it.
+ */
+export function queueDashboard(queues: Queues, redis: Redis, config: Config): Router {
   const router = express.Router();
-  router.use('/admin/queues', (req, res, next) => {
-    const token = typeof req.query.token === 'string' ? req.query.token : undefined;
-    if (token) {
-      res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/admin' });
-      return res.redirect(req.baseUrl);
-    }
-    if (!req.headers.authorization) {
-      const cookie = (req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`));
-      if (cookie) req.headers.authorization = `Bearer ${decodeURIComponent(cookie.slice(COOKIE.length + 1))}`;
-    }
-    next();
+  if (!operatorConfigured(config)) {
+    router.use(DASHBOARD_PATH, (_req, _res, next) => {
+      next(new AppError(404, 'dashboard-disabled', 'Queue dashboard disabled',
+        'The queue dashboard is disabled: set OPERATOR_USER + OPERATOR_PASSWORD_HASH or OPERATOR_TOKEN_SHA256 to enable it for the platform operator. 队列面板未启用。'));
+    });
+    return router;
+  }
+  const adapter = new ExpressAdapter();
+  adapter.setBasePath(DASHBOARD_PATH);
+  createBullBoard({ queues: queues.all().map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
+  const guard = throttleFailures(redis, operatorAuth(config), {
+    bucket: 'operator-auth', limit: config.RATE_LIMIT_AUTH_FAILURES, windowSec: config.RATE_LIMIT_WINDOW_SECONDS,
   });
-  router.use('/admin/queues', authenticate, (req, _res, next) => {
-    next(req.ctx?.roles.includes('admin') ? undefined : new ForbiddenError('The queue dashboard is for admins.'));
-  });
-  router.use('/admin/queues', adapter.getRouter());
+  router.use(DASHBOARD_PATH, guard, adapter.getRouter());
   return router;
 }

@@ -77,8 +77,9 @@ export const personSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   gender: genderSchema,
-  birthDate: z.string(),
-  age: z.number().int().nullable().describe('Age on the requested local date (default: today in the tenant zone); null if that date is before the birth date.'),
+  birthDate: z.string().nullable().describe('Admins only (its digits are digits 7–14 of the ID number); null for other roles.'),
+  birthYear: z.number().int(),
+  age: z.number().int().nullable().describe('Age on the requested local date for admins; on today (tenant zone) for other roles.'),
   idNumber: z.string().nullable().describe('Masked (3601**********1234) except for admins.'),
   phone: z.string().nullable().describe('Masked in lists.'),
   address: z.string().nullable(),
@@ -94,7 +95,7 @@ export const personSchema = z.object({
 });
 
 export const personListQuery = z.strictObject({
-  q: z.string().trim().min(1).max(64).optional().describe('Name fragment, or an ID number (or its start).'),
+  q: z.string().trim().min(1).max(64).optional().describe('Name fragment; admins also: an ID number (or its start) or a phone.'),
   on: localDate.optional().describe('Local date for ages and active statuses.'),
   ...pageQuery,
 });

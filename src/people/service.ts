@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
-import { ConflictError, NotFoundError } from '../http/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { today } from '../time/index.js';
 import { personView } from './view.js';
@@ -13,6 +13,7 @@ type D = Pick<Deps, 'prisma'>;
 function viewOptions(ctx: RequestContext, on: string | undefined, single: boolean) {
   return {
     on: on ?? today(ctx.timeZone),
+    today: today(ctx.timeZone),
     revealIdNumber: ctx.roles.includes('admin'),
     revealPhone: single && ctx.roles.some((r) => ['admin', 'kitchen_manager', 'hospital_coordinator'].includes(r)),
   };
@@ -79,13 +80,26 @@ export async function updatePerson(d: D, ctx: RequestContext, id: string, patch:
   return personView(after, viewOptions(ctx, undefined, true));
 }
 
-/** Cursor-paginated list; `q` searches names (contains) or ID numbers (prefix). */
+/** A `q` made of digits (4–18, maybe ending in X): an ID number or its start, or a phone. */
+const NUMBER_QUERY = /^\+?[\d -]{4,20}[Xx]?$/;
+
+/**
+ * Cursor-paginated list; `q` searches names (contains), and — for admins only, the one role that
+ * sees full numbers — ID numbers (prefix) and phones (exact digits). For anyone else a number
+ * search would be an oracle: with a masked ID it confirms guesses one digit at a time.
+ */
 export async function listPeople(d: D, ctx: RequestContext, query: { q?: string; on?: string; limit: number; cursor?: string }) {
   const q = query.q;
+  if (q && NUMBER_QUERY.test(q) && !ctx.roles.includes('admin')) {
+    throw new ForbiddenError('Searching by ID number or phone is for admins; search by name. 仅管理员可按身份证号或电话查询，请按姓名查询。', {
+      errors: [{ path: 'query.q', message: 'Numbers (ID, phone) may be searched by admins only.' }],
+    });
+  }
+  const digits = q?.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
   const where = !q
     ? {}
-    : /^\d{4,17}[\dXx]?$/.test(q)
-      ? { idNumber: { startsWith: q.toUpperCase() } }
+    : NUMBER_QUERY.test(q)
+      ? { OR: [{ idNumber: { startsWith: digits!.toUpperCase() } }, ...(/^1\d{10}$/.test(digits!) ? [{ phone: { contains: digits! } }] : [])] }
       : { name: { contains: q, mode: 'insensitive' as const } };
   const rows = await tenantDb(d.prisma, ctx.tenantId).person.findMany({ where, include: { statuses: true }, ...cursorArgs(query) });
   return toPage(rows, query.limit, (p) => personView(p, viewOptions(ctx, query.on, false)));

@@ -1,5 +1,5 @@
 import type { Person, PersonStatus } from '../generated/prisma/client.js';
-import { maskIdNumber, maskPhone } from '../privacy.js';
+import { maskIdNumber, maskNumbersInText, maskPhone } from '../privacy.js';
 import { ageOrNull, withinInclusive } from '../time/index.js';
 
 export function statusActiveOn(s: Pick<PersonStatus, 'validFrom' | 'validTo'>, date: string): boolean {
@@ -7,9 +7,16 @@ export function statusActiveOn(s: Pick<PersonStatus, 'validFrom' | 'validTo'>, d
 }
 
 export interface ViewOptions {
-  /** Local date for the age and active statuses. */
+  /** Local date for the age (admins) and active statuses. */
   on: string;
-  /** Only admins see the full ID number. */
+  /** Today in the tenant zone: the date of the age everyone but admins sees. */
+  today: string;
+  /**
+   * Only admins see the full ID number — and the full birth date, its digits 7–14: beside a masked
+   * number (first 4 and last 4 shown) the birth date would leave only two unknown digits, so the
+   * number could be rebuilt and confirmed. Everyone else gets the birth year and the age on today
+   * (an age on any requested date would let one bisect for the birthday).
+   */
   revealIdNumber: boolean;
   /** Lists mask phones; a single record shows it to roles that call people. */
   revealPhone: boolean;
@@ -21,8 +28,9 @@ export function personView(p: Person & { statuses: PersonStatus[] }, o: ViewOpti
     id: p.id,
     name: p.name,
     gender: p.gender,
-    birthDate: p.birthDate,
-    age: ageOrNull(p.birthDate, o.on),
+    birthDate: o.revealIdNumber ? p.birthDate : null,
+    birthYear: Number(p.birthDate.slice(0, 4)),
+    age: ageOrNull(p.birthDate, o.revealIdNumber ? o.on : o.today),
     idNumber: o.revealIdNumber ? p.idNumber : maskIdNumber(p.idNumber),
     phone: o.revealPhone ? p.phone : maskPhone(p.phone),
     address: p.address,
@@ -35,7 +43,7 @@ export function personView(p: Person & { statuses: PersonStatus[] }, o: ViewOpti
     statuses: p.statuses
       .slice()
       .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
-      .map((s) => ({ id: s.id, code: s.code, validFrom: s.validFrom, validTo: s.validTo, note: s.note, activeOnDate: statusActiveOn(s, o.on) })),
+      .map((s) => ({ id: s.id, code: s.code, validFrom: s.validFrom, validTo: s.validTo, note: s.note && !o.revealIdNumber ? maskNumbersInText(s.note) : s.note, activeOnDate: statusActiveOn(s, o.on) })),
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };

@@ -3,6 +3,9 @@ import type { ApiRouter } from '../http/api-router.js';
 import { idParams, pageQuery } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import { NotFoundError } from '../http/errors.js';
+import type { Request } from 'express';
+import type { RequestContext } from '../http/context.js';
+import { clientIp, hit, TooManyRequestsError } from '../http/rate-limit.js';
 import {
   auditLogSchema, issuedTokenSchema, tenantSchema, tenantUpdateSchema, tokenCreateSchema, tokenSchema,
   userCreateSchema, userSchema, userUpdateSchema, roleSchema,
@@ -12,6 +15,18 @@ import { syncTenantSchedules } from '../queues/schedules.js';
 import { registerSessionRoutes } from './routes-sessions.js';
 
 const tags = ['tenancy'];
+
+/** Token issue is limited per client IP and per calling account (Redis counters shared by every API process). */
+async function limitTokenIssue(deps: Deps, ctx: RequestContext, req: Request): Promise<void> {
+  const c = deps.config;
+  for (const [bucket, key, limit] of [
+    ['token-issue-ip', clientIp(req), c.RATE_LIMIT_TOKEN_ISSUE_PER_IP],
+    ['token-issue-account', ctx.userId, c.RATE_LIMIT_TOKEN_ISSUE_PER_ACCOUNT],
+  ] as const) {
+    const r = await hit(deps.redis, bucket, key, limit, c.RATE_LIMIT_WINDOW_SECONDS);
+    if (!r.allowed) throw new TooManyRequestsError(r.retryAfter);
+  }
+}
 
 export function registerTenancyRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
@@ -66,7 +81,10 @@ export function registerTenancyRoutes(api: ApiRouter, deps: Deps): void {
     { method: 'post', path: '/users/:id/tokens', summary: 'Issue an API token for a user (secret shown once)', tags,
       access: ['admin'], params: idParams, body: tokenCreateSchema,
       responses: { 201: { description: 'Issued', schema: issuedTokenSchema } } },
-    async ({ ctx, params, body }) => ({ status: 201, body: await service.issueToken(deps, ctx, params.id, body) }),
+    async ({ ctx, params, body, req }) => {
+      await limitTokenIssue(deps, ctx, req);
+      return { status: 201, body: await service.issueToken(deps, ctx, params.id, body) };
+    },
   );
 
   api.add(
@@ -81,7 +99,10 @@ export function registerTenancyRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
     { method: 'post', path: '/me/tokens', summary: 'Issue another token for yourself', tags, access: 'any',
       body: tokenCreateSchema, responses: { 201: { description: 'Issued', schema: issuedTokenSchema } } },
-    async ({ ctx, body }) => ({ status: 201, body: await service.issueToken(deps, ctx, ctx.userId, body) }),
+    async ({ ctx, body, req }) => {
+      await limitTokenIssue(deps, ctx, req);
+      return { status: 201, body: await service.issueToken(deps, ctx, ctx.userId, body) };
+    },
   );
 
   api.add(

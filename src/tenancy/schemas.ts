@@ -61,7 +61,10 @@ export const userUpdateSchema = z.strictObject({
 
 export const tokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).default('api'),
-  expiresInDays: z.number().int().min(1).max(3650).optional().describe('Omit for a token that does not expire.'),
+  expiresInDays: z.number().int().min(1).max(3650).optional()
+    .describe('Omit for a token that does not expire — unless the calling token expires: a token never outlives the one that issues it.'),
+  roles: z.array(roleSchema).min(1).max(7).refine((r) => new Set(r).size === r.length, 'Roles must not repeat.').optional()
+    .describe('Restrict the token to some of the user’s roles (default: all; for your own token: those of the calling token).'),
 });
 
 export const tokenSchema = z.object({
@@ -73,6 +76,8 @@ export const tokenSchema = z.object({
   revokedAt: z.iso.datetime().nullable(),
   lastUsedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
+  parentId: z.uuid().nullable().describe('The token that issued this one; revoking it revokes this one.'),
+  roles: z.array(roleSchema).describe('Empty: all of the user’s roles.'),
 });
 
 export const issuedTokenSchema = tokenSchema.extend({ token: z.string().describe('The secret; shown only once.') });

@@ -3,11 +3,13 @@ import { tenantDb } from '../db/prisma.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
+import { maskAuditValue } from '../audit/mask.js';
 import { generateToken } from '../http/auth.js';
 import { hashPassword } from './sign-in-service.js';
 import type { RequestContext } from '../http/context.js';
-import { ConflictError, NotFoundError } from '../http/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors.js';
 import type { ApiToken, User } from '../generated/prisma/client.js';
+import type { Role } from '../generated/prisma/enums.js';
 import { tenantCreateSchema } from './schemas.js';
 import type { TenantCreate, UserCreate } from './schemas.js';
 import type { z } from 'zod';
@@ -26,10 +28,14 @@ export function publicUser(u: User) {
   return { ...rest, hasPassword: Boolean(passwordHash), lockedUntil };
 }
 
-async function issue(prisma: PrismaClient | ReturnType<typeof tenantDb>, tenantId: string, userId: string, name: string, expiresInDays?: number) {
+async function issue(
+  prisma: PrismaClient | ReturnType<typeof tenantDb>, tenantId: string, userId: string, name: string,
+  opts: { expiresAt?: Date | null; parentId?: string | null; roles?: Role[] } = {},
+) {
   const { secret, hash, prefix } = generateToken();
-  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
-  const row = await prisma.apiToken.create({ data: { tenantId, userId, name, tokenHash: hash, prefix, expiresAt } });
+  const row = await prisma.apiToken.create({
+    data: { tenantId, userId, name, tokenHash: hash, prefix, expiresAt: opts.expiresAt ?? null, parentId: opts.parentId ?? null, roles: opts.roles ?? [] },
+  });
   return { ...publicToken(row), token: secret };
 }
 
@@ -105,12 +111,35 @@ export async function updateUser({ prisma }: D, ctx: RequestContext, id: string,
   });
 }
 
-/** Issues a token for a user of the caller's tenant; the secret is returned once. */
+/**
+ * Issues a token for a user of the caller's tenant; the secret is returned once. A token issued by
+ * a token is its child: it expires no later than its parent (asked-for later, or never → 400
+ * naming body.expiresInDays), has no role its parent lacks (an admin parent covers every role of
+ * the tenant), and is revoked with it.
+ */
 export async function issueToken({ prisma }: D, ctx: RequestContext, userId: string, input: z.infer<typeof tokenCreateSchema>) {
   const db = tenantDb(prisma, ctx.tenantId);
-  if (!(await db.user.findFirst({ where: { id: userId } }))) throw new NotFoundError('user');
+  const user = await db.user.findFirst({ where: { id: userId } });
+  if (!user) throw new NotFoundError('user');
+  const parent = ctx.tokenId ? await db.apiToken.findFirst({ where: { id: ctx.tokenId } }) : null;
+  let expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  if (parent?.expiresAt) {
+    // Whole days left on the parent (rounded up) may be asked for; the child then ends with the parent at the latest.
+    const daysLeft = Math.ceil((parent.expiresAt.getTime() - Date.now()) / 86_400_000);
+    if (!input.expiresInDays || input.expiresInDays > daysLeft) {
+      throw new ValidationError([{ path: 'body.expiresInDays', message: `At most ${daysLeft}: the token you are using expires at ${parent.expiresAt.toISOString()}.` }],
+        'A token cannot outlive the token that issues it. 新令牌的有效期不能超过当前令牌。');
+    }
+    if (expiresAt! > parent.expiresAt) expiresAt = parent.expiresAt;
+  }
+  const roles = input.roles ?? (parent?.roles.length && userId === parent.userId ? parent.roles : []);
+  const badRole = roles.findIndex((r) => !user.roles.includes(r) || (!ctx.roles.includes('admin') && !ctx.roles.includes(r)));
+  if (badRole >= 0) {
+    throw new ValidationError([{ path: `body.roles.${badRole}`, message: `'${roles[badRole]}' is not a role of this user and of the token you are using.` }],
+      'A token cannot have more roles than the token that issues it. 新令牌的角色不能超过当前令牌。');
+  }
   return db.$transaction(async (tx) => {
-    const token = await issue(tx as unknown as PrismaClient, ctx.tenantId, userId, input.name, input.expiresInDays);
+    const token = await issue(tx as unknown as PrismaClient, ctx.tenantId, userId, input.name, { expiresAt, parentId: parent?.id, roles });
     const { token: _secret, ...shown } = token;
     await writeAudit(tx, ctx, { action: 'token.issue', entity: 'ApiToken', entityId: token.id, after: shown });
     return token;
@@ -132,8 +161,19 @@ export async function revokeToken({ prisma }: D, ctx: RequestContext, tokenId: s
   return db.$transaction(async (tx) => {
     const before = await tx.apiToken.findFirst({ where: { id: tokenId, ...own } });
     if (!before) throw new NotFoundError('token');
-    const after = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: before.revokedAt ?? new Date() } });
-    await writeAudit(tx, ctx, { action: 'token.revoke', entity: 'ApiToken', entityId: tokenId, before: publicToken(before), after: publicToken(after) });
+    const now = new Date();
+    const after = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: before.revokedAt ?? now } });
+    // Every descendant goes with it (children, their children…), in the same transaction.
+    const descendants = await tx.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE tree AS (
+        SELECT id FROM "ApiToken" WHERE "parentId" = ${tokenId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid
+        UNION SELECT t.id FROM "ApiToken" t JOIN tree ON t."parentId" = tree.id
+      )
+      UPDATE "ApiToken" SET "revokedAt" = ${now} WHERE id IN (SELECT id FROM tree) AND "revokedAt" IS NULL RETURNING id`;
+    await writeAudit(tx, ctx, {
+      action: 'token.revoke', entity: 'ApiToken', entityId: tokenId, before: publicToken(before),
+      after: { ...publicToken(after), revokedChildren: descendants.map((d) => d.id) },
+    });
     return publicToken(after);
   });
 }
@@ -143,5 +183,8 @@ export async function listAuditLog({ prisma }: D, ctx: RequestContext, q: { enti
     where: { ...(q.entity ? { entity: q.entity } : {}), ...(q.entityId ? { entityId: q.entityId } : {}) },
     ...cursorArgs(q, 'desc'),
   });
-  return toPage(rows, q.limit, ({ tenantId: _t, ...r }) => r);
+  // Admins see the trail as written; auditors (and anyone else) with ID numbers, phones and birth dates masked.
+  const reveal = ctx.roles.includes('admin');
+  return toPage(rows, q.limit, ({ tenantId: _t, ...r }) =>
+    reveal ? r : { ...r, before: maskAuditValue(r.before), after: maskAuditValue(r.after) });
 }

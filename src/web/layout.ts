@@ -38,7 +38,7 @@ function canSee(ctx: RequestContext, item: NavItem): boolean {
 }
 
 /** The one page layout: head with our assets only, CSRF token, messages as a JSON data block. */
-export function renderPage(frame: Frame, ctx: RequestContext | undefined, opts: PageOptions): string {
+export function renderPage(frame: Frame, ctx: RequestContext | undefined, opts: PageOptions, path = '/app'): string {
   const locale = resolveLocale(ctx?.locale);
   const { assets } = frame;
   const header = opts.bare || !ctx ? html`` : html`
@@ -46,7 +46,7 @@ export function renderPage(frame: Frame, ctx: RequestContext | undefined, opts: 
   <a class="brand" href="/app">${t(locale, W.appName)}</a>
   <nav>${frame.nav.filter((n) => canSee(ctx, n)).map((n) => html`<a href="${n.href}">${t(locale, n.label)}</a>`)}</nav>
   <form method="post" action="/app/account/locale" class="inline">
-    <input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">
+    <input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}"><input type="hidden" name="back" value="${path}">
     <button name="locale" value="${locale === 'zh-CN' ? 'en' : 'zh-CN'}" class="link">${locale === 'zh-CN' ? 'English' : '中文'}</button>
   </form>
   <a class="who" href="/app/account">${ctx.displayName ?? ''}</a>

@@ -89,8 +89,8 @@ export class WebRouter {
   }
 
   /** Renders a layout for the caller (used by the error pages too). */
-  render(ctx: RequestContext | undefined, opts: PageOptions): string {
-    return renderPage({ assets: this.assets, nav: this.nav }, ctx, opts);
+  render(ctx: RequestContext | undefined, opts: PageOptions, path?: string): string {
+    return renderPage({ assets: this.assets, nav: this.nav }, ctx, opts, path);
   }
 
   private send(req: Request, res: Response, answer: PageAnswer): void {
@@ -101,7 +101,7 @@ export class WebRouter {
       res.status(answer.status ?? 200).type(answer.contentType).send(String(answer.raw));
       return;
     }
-    res.type('html').send(this.render(req.ctx, answer));
+    res.type('html').send(this.render(req.ctx, answer, req.method === 'GET' ? req.originalUrl : undefined));
   }
 }
 

@@ -67,7 +67,7 @@ describe('roles', () => {
     const expectations: Record<string, { create: number; list: number }> = {
       kitchen_manager: { create: 201, list: 200 },
       hospital_coordinator: { create: 201, list: 200 },
-      canteen_operator: { create: 403, list: 200 },
+      canteen_operator: { create: 403, list: 403 }, // a till identifies diners through checkout only
       driver: { create: 403, list: 403 },
       care_aide: { create: 403, list: 403 },
       auditor: { create: 403, list: 200 },

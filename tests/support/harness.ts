@@ -72,6 +72,8 @@ export async function createTestEnv(label: string, overrides: Record<string, str
   const prefix = `test-${suffix}`;
   const config = loadConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl(dbName), REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix,
+    // Every test file talks from 127.0.0.1 and issues many tokens; the rate-limit tests set their own limits.
+    RATE_LIMIT_AUTH_FAILURES: '1000000', RATE_LIMIT_TOKEN_ISSUE_PER_IP: '1000000', RATE_LIMIT_TOKEN_ISSUE_PER_ACCOUNT: '1000000',
     ...overrides,
   });
   const deps = await createDeps(config, config.DATABASE_URL!);

@@ -97,11 +97,11 @@ export function registerSignInPages(web: WebRouter, deps: Deps): void {
     return { redirect: '/app/sign-in' };
   });
 
-  web.action({ path: '/app/account/locale', access: 'any', body: z.strictObject({ locale: z.enum(['zh-CN', 'en']) }) },
-    async ({ ctx, body, req }) => {
+  // The page sends its own path back (the Referrer-Policy gives no Referer).
+  web.action({ path: '/app/account/locale', access: 'any', body: z.strictObject({ locale: z.enum(['zh-CN', 'en']), back: z.string().max(500).optional() }) },
+    async ({ ctx, body }) => {
       await setOwnLocale(deps.prisma, ctx, body.locale);
-      const back = req.get('referer');
-      return { redirect: back && new URL(back).host === req.get('host') ? safeNext(new URL(back).pathname + new URL(back).search) : '/app' };
+      return { redirect: safeNext(body.back) };
     });
 }
 
