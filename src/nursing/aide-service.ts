@@ -8,6 +8,7 @@ import type { Aide } from '../generated/prisma/client.js';
 import type { AideCreate, AideUpdate } from './schemas-setup.js';
 import { addDays, instantAt } from '../time/index.js';
 import { removeAssignments } from './assignment-store.js';
+import { certificateCoversShift } from '../roster/certificate.js';
 import { aideView } from './views.js';
 
 type D = Pick<Deps, 'prisma'>;
@@ -56,13 +57,13 @@ export async function getAide(d: D, ctx: RequestContext, id: string) {
 
 /**
  * Not-yet-started assignments the aide can no longer work after a change: inactive, a shift
- * touching a leave day, or a certificate expired on the shift's date. They are removed (the needs show as uncovered
+ * touching a leave day, or a certificate that expires before the shift ends (shared rule). They are removed (the needs show as uncovered
  * until the coordinator re-rosters).
  */
 async function dropInvalidAssignments(tx: TenantTx, ctx: RequestContext, aide: Aide, reason: string): Promise<number> {
   const future = await tx.shiftAssignment.findMany({ where: { aideId: aide.id, shiftStart: { gt: new Date() } } });
   const leave = aide.leaveDates.map((d) => [instantAt(d, '00:00', ctx.timeZone), instantAt(addDays(d, 1), '00:00', ctx.timeZone)]);
-  const invalid = future.filter((a) => !aide.active || a.date > aide.certificateExpiry
+  const invalid = future.filter((a) => !aide.active || !certificateCoversShift(aide.certificateExpiry, a.shiftEnd, ctx.timeZone)
     || leave.some(([from, to]) => a.shiftStart < to && a.shiftEnd > from));
   if (!invalid.length) return 0;
   return removeAssignments(tx, ctx, { id: { in: invalid.map((a) => a.id) } }, { action: 'aide.assignments.remove', entity: 'Aide', entityId: aide.id, reason });

@@ -1,5 +1,8 @@
 import type { Aide, ShiftAssignment } from '../generated/prisma/client.js';
-import { addDays, instantAt, localDateOf, weekdayOf } from '../time/index.js';
+import { t } from '../i18n/index.js';
+import { certificateCoversShift } from '../roster/certificate.js';
+import { addDays, formatLocalDateTime, instantAt, localDateOf, weekdayOf } from '../time/index.js';
+import { nursingMessages } from './messages.js';
 import type { ShiftInstance } from './shifts.js';
 
 /**
@@ -34,11 +37,22 @@ function workRunWith(date: string, others: string[]): number {
   return run;
 }
 
+/**
+ * The certificate rule (shared with the solver, src/roster/certificate.ts): the certificate must be
+ * valid until the shift ends, so a night shift ending the morning after the expiry date is refused.
+ * Returns the sentence in the given locale, or null when the certificate covers the shift.
+ */
+export function certificateViolation(aide: Pick<Aide, 'name' | 'certificateExpiry'>, shift: Pick<ShiftInstance, 'end'>, zone: string, locale: string): string | null {
+  if (certificateCoversShift(aide.certificateExpiry, shift.end, zone)) return null;
+  return t(locale, nursingMessages.certificateEndsBeforeShift, { name: aide.name, expiry: aide.certificateExpiry, end: formatLocalDateTime(shift.end, zone) });
+}
+
 export function assignmentViolations(c: AssignmentCheck): string[] {
   const { aide, shift, zone } = c;
   const out: string[] = [];
   if (!aide.active) out.push(`${aide.name} is not active.`);
-  if (shift.date > aide.certificateExpiry) out.push(`${aide.name}'s certificate expired on ${aide.certificateExpiry}.`);
+  const certificate = certificateViolation(aide, shift, zone, 'en');
+  if (certificate) out.push(certificate);
   const leave = aide.leaveDates.find((d) => instantAt(d, '00:00', zone) < shift.end && instantAt(addDays(d, 1), '00:00', zone) > shift.start);
   if (leave) out.push(`${aide.name} is on leave on ${leave}.`);
   if (c.requiredSkill && !aide.skills.includes(c.requiredSkill)) out.push(`${aide.name} lacks the skill '${c.requiredSkill}' this care level requires.`);

@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
 import { addDays, instantAt } from '../time/index.js';
-import { assignmentViolations } from './assignment-rules.js';
+import { assignmentViolations, certificateViolation } from './assignment-rules.js';
 import { levelOn } from './billing.js';
 import { bedCodes, bookingInclude, consentActive, loadBooking } from './booking-view.js';
 import { NO_CONSENT } from './booking-service.js';
@@ -99,7 +99,12 @@ export async function assign(d: D, ctx: RequestContext, input: { date: string; s
       patient: { genderPreference: booking.genderPreference, genderRequired: booking.genderRequired },
       others: near.map((n) => ({ ...n, load: 1 / ratio(levelOn(otherBookings.get(n.bookingId)!.levels, n.date)).patientsPerAide })),
     });
-    if (violations.length) throw new ConflictError(`${aide.name} cannot take this shift: ${violations.join(' ')}`, { violations });
+    if (violations.length) {
+      // The certificate sentence also in both languages, for the coordinator's screen.
+      const zhCN = certificateViolation(aide, shift, ctx.timeZone, 'zh-CN');
+      const messages = zhCN ? { certificate: { 'zh-CN': zhCN, en: certificateViolation(aide, shift, ctx.timeZone, 'en') } } : {};
+      throw new ConflictError(`${aide.name} cannot take this shift: ${violations.join(' ')}`, { violations, ...messages });
+    }
     const key = { tenantId_date_shiftCode_bookingId: { tenantId: ctx.tenantId, date: input.date, shiftCode: input.shiftCode, bookingId: booking.id } };
     const before = await tx.shiftAssignment.findUnique({ where: key });
     const data = { shiftStart: shift.start, shiftEnd: shift.end, wardId: booking.admission.wardId, aideId: aide.id, rosterRunId: null };

@@ -10,7 +10,7 @@ export type Gender = 'female' | 'male';
 /** One shift of the hospital's templates on one date (shifts are hospital-wide, not per ward). */
 export interface RosterShift {
   id: string;
-  /** Local date the shift belongs to (its start date); certificates are checked on this date. */
+  /** Local date the shift belongs to (its start date); a certificate must cover the whole shift, up to `end`. */
   date: string;
   /** Template code, e.g. 'day', 'night', '24h'. Continuity compares shifts of the same code. */
   code: string;

@@ -8,7 +8,7 @@ import type { RosterState } from './state.js';
  * never disagree about what is allowed.
  *
  * Rules: one aide per (shift, booking); load Σ 1/ratio ≤ 1 per aide and shift; one ward per aide
- * and shift; certificate valid on the shift's date; required skill; required gender; no shift
+ * and shift; certificate valid until the shift's end (src/roster/certificate.ts); required skill; required gender; no shift
  * overlapping a leave day; no overlapping shifts; minimum rest between shifts (also against work
  * before the horizon); weekly hours (ISO weeks in local time, by shift start) within the maximum;
  * at most `maxConsecutiveDays` local dates in a row with a shift starting on them.

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { certificateCoversShift } from '../certificate.js';
 import type { Instant, RosterInput, RosterNeed, RosterWeights } from '../types.js';
 
 /** Default soft weights; see RosterWeights. Uncovered ≫ changed > on duty > continuity > the rest. */
@@ -112,7 +113,7 @@ export function buildProblem(input: RosterInput, weights: Partial<RosterWeights>
     shifts.forEach((s, k) => {
       let block = 0;
       if (leave.some(([from, to]) => s.start < to && s.end > from)) block |= BLOCK_LEAVE;
-      if (s.date > a.certificateExpiry) block |= BLOCK_CERTIFICATE; // valid through the expiry date
+      if (!certificateCoversShift(a.certificateExpiry, s.end, zone)) block |= BLOCK_CERTIFICATE; // whole shift within validity
       aideShiftBlock[i * shifts.length + k] = block;
     });
   });

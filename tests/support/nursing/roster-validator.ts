@@ -62,7 +62,8 @@ export async function validateStoredRoster(prisma: PrismaClient, tenantId: strin
     if (!needed(b, a.date, s)) violations.push(`${where}: patient did not need care then (consent, dates or stay)`);
     if (a.wardId !== b.admission.wardId) violations.push(`${where}: ward is not the patient's ward`);
     if (!aide.active) violations.push(`${where}: inactive aide`);
-    if (a.date > aide.certificateExpiry) violations.push(`${where}: certificate expired ${aide.certificateExpiry}`);
+    // The certificate must be valid until the shift ends (recomputed here, not imported).
+    if (s.end > local(aide.certificateExpiry, '00:00').plus({ days: 1 }).toMillis()) violations.push(`${where}: certificate expired ${aide.certificateExpiry}`);
     const level = levelOn(b, a.date);
     if (level.requiredSkill && !aide.skills.includes(level.requiredSkill)) violations.push(`${where}: lacks skill ${level.requiredSkill}`);
     if (b.genderRequired && b.genderPreference && aide.gender !== b.genderPreference) violations.push(`${where}: gender ${aide.gender} but ${b.genderPreference} required`);

@@ -59,7 +59,9 @@ export function validateRoster(input: RosterInput, result: RosterResult): string
     }
     if (load > 1 + 1e-9) errors.push(`aide ${a.aideId} in shift ${a.shiftId} has load ${load}`);
     if (Math.abs(load - a.load) > 1e-6) errors.push(`reported load ${a.load} differs from ${load}`);
-    if (shift.date > aide.certificateExpiry) errors.push(`aide ${a.aideId} certificate expired for ${a.shiftId}`);
+    // Recomputed here on purpose (not imported): the certificate must be valid until the shift ends.
+    const validUntil = DateTime.fromISO(aide.certificateExpiry, { zone }).startOf('day').plus({ days: 1 }).toMillis();
+    if (shift.e > validUntil) errors.push(`aide ${a.aideId} certificate expired for ${a.shiftId}`);
     for (const d of aide.leaveDates) {
       const from = DateTime.fromISO(d, { zone }).startOf('day');
       if (shift.s < from.plus({ days: 1 }).toMillis() && shift.e > from.toMillis()) errors.push(`aide ${a.aideId} on leave ${d} works ${a.shiftId}`);
