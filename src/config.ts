@@ -16,6 +16,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('1mb'),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20),
+  /** Limits of one spreadsheet import (src/imports/limits.ts): data rows, cells, XLSX expanded size, seconds of reading. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(100_000),
+  IMPORT_MAX_CELLS: z.coerce.number().int().positive().default(3_000_000),
+  IMPORT_MAX_EXPANDED_MB: z.coerce.number().positive().default(150),
+  IMPORT_MAX_SECONDS: z.coerce.number().positive().default(300),
   /** OSRM base URL for road travel times; unset: haversine × road factor. */
   OSRM_URL: z.url().optional(),
   /** Overrides every tenant's welfareDelayMinutes with a delay in seconds (tests, drills). */

@@ -104,7 +104,9 @@ export const SPREADSHEET_TYPES = ['text/csv', 'text/plain', 'application/vnd.ope
 
 /** Puts the uploaded file in req.file (multipart) or req.body (raw); oversize → 413 via the problem handler. */
 function uploadMiddleware(maxBytes: number): RequestHandler[] {
-  const multipart = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1 } }).single('file');
+  // defParamCharset: browsers send UTF-8 file names unescaped; busboy's default (latin1) turns
+  // 宣风镇….xlsx into mojibake.
+  const multipart = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: maxBytes, files: 1 } }).single('file');
   return [
     (req, res, next) =>
       multipart(req, res, (err?: unknown) => {
