@@ -38,7 +38,7 @@ async function* rawRows(buf: Buffer, limits: ImportLimits): AsyncGenerator<RawRo
 const encodingOf = (buf: Buffer) => (buf.subarray(0, 4).equals(XLSX_MAGIC) ? 'xlsx' : detectEncoding(buf));
 
 /** Rows with limits on count, cells and time; the limits are checked as rows stream in. */
-async function* limited(rows: AsyncGenerator<RawRow>, limits: ImportLimits): AsyncGenerator<RawRow> {
+export async function* limited(rows: AsyncGenerator<RawRow>, limits: ImportLimits): AsyncGenerator<RawRow> {
   const deadline = Date.now() + limits.maxSeconds * 1000;
   let count = 0, cells = 0;
   for await (const r of rows) {
