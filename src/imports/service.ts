@@ -10,6 +10,7 @@ import { importLimits } from './limits.js';
 import { readSheet, sniffSheet } from './parse.js';
 import { importers } from './registry.js';
 import { firstRejections, saveRejections } from './rejections.js';
+import { enqueuePendingGeocodes } from '../geocoding/service.js';
 
 type RunRow = Omit<ImportRun, 'content'> & { content?: unknown };
 
@@ -87,7 +88,7 @@ async function claim(deps: Pick<Deps, 'prisma' | 'config'>, tenantId: string, id
  * Runs an import (called by the people.import job). Safe to re-run: a finished run is left as
  * it is, and the importers themselves are idempotent on their keys.
  */
-export async function runImport(deps: Pick<Deps, 'prisma' | 'config'>, tenantId: string, importRunId: string, onProgress: (pct: number) => Promise<void>) {
+export async function runImport(deps: Pick<Deps, 'prisma' | 'config' | 'queues'>, tenantId: string, importRunId: string, onProgress: (pct: number) => Promise<void>) {
   if (!(await claim(deps, tenantId, importRunId))) return;
   const db = tenantDb(deps.prisma, tenantId);
   const run = await db.importRun.findFirstOrThrow({ where: { id: importRunId } });
@@ -112,6 +113,7 @@ export async function runImport(deps: Pick<Deps, 'prisma' | 'config'>, tenantId:
         created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejections.length,
       },
     });
+    await enqueuePendingGeocodes(deps, tenantId);
   } catch (err) {
     const message = (err as Error).message;
     const final = err instanceof AppError && err.status < 500; // a file that cannot be read will not read better on a retry

@@ -5,6 +5,7 @@ import type { ImportColumn, Importer, RowRejection } from '../imports/importer.j
 import type { Row } from '../imports/parse.js';
 import { today } from '../time/index.js';
 import { parseIdNumber } from './id-card.js';
+import { locationFields } from '../geocoding/person-location.js';
 import { personCreateSchema, STATUS_CODES } from './schemas.js';
 import type { PersonCreate } from './schemas.js';
 
@@ -135,7 +136,8 @@ export const residentsImporter: Importer = {
             unchanged++;
             continue;
           }
-          if (Object.keys(changes).length) await tx.person.update({ where: { id: current.id }, data: changes });
+          // Coordinates in the file count as placed by hand; a new address without them is geocoded after the run.
+          if (Object.keys(changes).length) await tx.person.update({ where: { id: current.id }, data: { ...changes, ...locationFields(current, fields).data } });
           if (newStatuses.length) {
             await tx.personStatus.createMany({ data: newStatuses.map((s) => ({ ...s, validTo: null, personId: current.id, tenantId: tenant.id })) });
           }
@@ -143,7 +145,7 @@ export const residentsImporter: Importer = {
         }
         if (toCreate.length) {
           const rowsCreated = await tx.person.createManyAndReturn({
-            data: toCreate.map(({ person: { statuses: _s, ...f } }) => ({ ...f, tenantId: tenant.id })),
+            data: toCreate.map(({ person: { statuses: _s, ...f } }) => ({ ...f, ...locationFields(null, f).data, tenantId: tenant.id })),
             select: { id: true, idNumber: true },
           });
           const idOf = new Map(rowsCreated.map((p) => [p.idNumber!, p.id]));

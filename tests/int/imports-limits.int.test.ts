@@ -8,6 +8,9 @@ import { bombXlsx } from '../support/imports/zip.js';
 import { makeIdNumber } from '../../src/people/id-card.js';
 import { ImportBusyError, runImport } from '../../src/imports/service.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API answers read in assertions
+type Json = Record<string, any>;
+
 let env: TestEnv;
 let t: TestTenant;
 let manager: { id: string; token: string };
@@ -53,7 +56,7 @@ async function upload(file: Buffer, name: string) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(file)]), name);
   const res = await fetch(`${base}/imports/residents`, { method: 'POST', headers: auth(), body: form });
-  return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+  return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Json };
 }
 
 describe('import limits', () => {
@@ -102,7 +105,7 @@ describe('import limits', () => {
     const res = await upload(Buffer.from(rows.join('\n')), 'many.csv');
     expect(res.status).toBe(202);
     const run = await eventually(async () => {
-      const r = await fetch(`${base}/imports/${res.body.id}`, { headers: auth() }).then((x) => x.json());
+      const r = await fetch(`${base}/imports/${res.body.id}`, { headers: auth() }).then((x) => x.json() as Promise<Json>);
       return r.status === 'failed' ? r : undefined;
     });
     expect(run.error).toMatch(/more than 300 rows/);
@@ -114,7 +117,7 @@ describe('import limits', () => {
     const rows = ['姓名,身份证号', ...Array.from({ length: 120 }, (_, i) => `坏${i},123`), `好人,${good(901)}`];
     const res = await upload(Buffer.from(rows.join('\n')), 'bad.csv');
     const run = await eventually(async () => {
-      const r = await fetch(`${base}/imports/${res.body.id}`, { headers: auth() }).then((x) => x.json());
+      const r = await fetch(`${base}/imports/${res.body.id}`, { headers: auth() }).then((x) => x.json() as Promise<Json>);
       return r.status === 'done' ? r : undefined;
     });
     expect(run).toMatchObject({ created: 1, rejected: 120, rejectionsNextCursor: '51' });
