@@ -8,6 +8,7 @@ import { processWelfareEscalate } from './welfare-escalate.js';
 import { processRosterPlan } from './roster-plan.js';
 import { processSubsidySettle } from './subsidy-settle.js';
 import { processAuditScan } from './audit-scan.js';
+import { processGeocodeAddress } from './geocode-address.js';
 
 export type Processor<Q extends QueueName> = (job: Job<Payload<Q>>, deps: Deps) => Promise<unknown>;
 
@@ -20,4 +21,5 @@ export const processors: { [Q in QueueName]?: Processor<Q> } = {
   'roster.plan': processRosterPlan,
   'subsidy.settle': processSubsidySettle,
   'audit.scan': processAuditScan,
+  'geocode.address': processGeocodeAddress,
 };

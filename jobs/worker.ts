@@ -36,6 +36,8 @@ export function startWorkers(deps: Deps, opts: { prefix?: string; concurrency?: 
       {
         connection, prefix: opts.prefix ?? deps.config.QUEUE_PREFIX, concurrency: opts.concurrency ?? 2,
         lockDuration: deps.config.JOB_LOCK_MS, stalledInterval: deps.config.JOB_LOCK_MS,
+        // The geocoder's rate limit holds across every worker process (BullMQ's limiter is per queue).
+        ...(name === 'geocode.address' ? { limiter: { max: deps.config.GEOCODER_RATE_PER_SEC, duration: 1000 } } : {}),
       },
     );
     worker.on('failed', (job, err) => logger.warn({ queue: name, jobId: job?.id, err: err.message }, 'job failed'));

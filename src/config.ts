@@ -16,8 +16,28 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('1mb'),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20),
+  /** Limits of one spreadsheet import (src/imports/limits.ts): data rows, cells, XLSX expanded size, seconds of reading. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(100_000),
+  IMPORT_MAX_CELLS: z.coerce.number().int().positive().default(3_000_000),
+  IMPORT_MAX_EXPANDED_MB: z.coerce.number().positive().default(150),
+  IMPORT_MAX_SECONDS: z.coerce.number().positive().default(300),
   /** OSRM base URL for road travel times; unset: haversine × road factor. */
   OSRM_URL: z.url().optional(),
+  /**
+   * HTTP geocoder for addresses (src/geocoding): the endpoint, e.g. http://api.tianditu.gov.cn/geocoder
+   * (GEOCODER_KIND=tianditu) or https://restapi.amap.com/v3/geocode/geo (amap). Unset: no geocoding.
+   */
+  GEOCODER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The provider's key (Tianditu `tk`, AMap `key`). */
+  GEOCODER_KEY: z.string().optional(),
+  GEOCODER_KIND: z.enum(['tianditu', 'amap']).default('tianditu'),
+  GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** Calls per second, across every worker (BullMQ limiter on the geocode.address queue). */
+  GEOCODER_RATE_PER_SEC: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Below this confidence (0..1) an address is listed for a manager to place by hand. */
+  GEOCODER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.7),
+  /** Put before addresses that lack it (sheets say 宣风镇竹垅村3组, not the province and county). */
+  GEOCODER_REGION: z.string().optional(),
   /** Overrides every tenant's welfareDelayMinutes with a delay in seconds (tests, drills). */
   WELFARE_DELAY_SECONDS: z.coerce.number().int().min(0).optional(),
   /**

@@ -1,30 +1,31 @@
 import { z } from 'zod';
 import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
-import { column } from '../imports/importer.js';
+import { column, missingKey } from '../imports/importer.js';
 import type { ImportColumn, Importer, RowRejection } from '../imports/importer.js';
 import type { Row } from '../imports/parse.js';
 import { parseIdNumber } from '../people/id-card.js';
+import { ID_ALIASES } from '../people/import-residents.js';
 import { planCreateSchema, recipientCreateSchema } from './schemas.js';
 import { ensureSlots } from './setup-service.js';
 
 const col = (name: string, aliases: string[], required: boolean, description: string): ImportColumn => ({ name, aliases, required, description });
 
 export const RECIPIENT_COLUMNS = {
-  idNumber: col('idNumber', ['身份证号', '身份证号码', 'id', 'idcard'], true, 'ID-card number of a registered resident (the import key)'),
-  kitchen: col('kitchen', ['厨房', '配送厨房', 'kitchenId'], false, 'Kitchen name or id; may be left out when the tenant has one kitchen'),
-  diet: col('diet', ['餐型', '饮食'], false, 'regular/diabetic/low_salt/soft/minced/pureed/halal/vegetarian or 普通/糖尿病/低盐/软食/碎食/糊状/清真/素食'),
-  texture: col('texture', ['质地'], false, 'regular/soft/minced/pureed'),
-  allergies: col('allergies', ['过敏', '过敏原'], false, "Separated by ';'"),
-  accessNotes: col('accessNotes', ['入户备注', '备注', 'notes'], false, 'e.g. "deaf — knock loudly"'),
-  emergencyContacts: col('emergencyContacts', ['紧急联系人'], false, "name/relation/phone, several separated by ';'"),
-  gridWorkerName: col('gridWorkerName', ['网格员'], false, 'Community grid worker'),
-  gridWorkerPhone: col('gridWorkerPhone', ['网格员电话'], false, 'Grid worker phone'),
-  slots: col('slots', ['餐次'], false, "lunch;dinner or 午餐;晚餐 — leave empty for a profile without a plan"),
+  idNumber: col('idNumber', ID_ALIASES, true, 'ID-card number of a registered resident (the import key)'),
+  kitchen: col('kitchen', ['厨房', '配送厨房', '中心厨房', '助餐点', 'kitchenId'], false, 'Kitchen name or id; may be left out when the tenant has one kitchen'),
+  diet: col('diet', ['餐型', '饮食', '饮食要求', '膳食类型'], false, 'regular/diabetic/low_salt/soft/minced/pureed/halal/vegetarian or 普通/糖尿病/低盐/软食/碎食/糊状/清真/素食'),
+  texture: col('texture', ['质地', '食物质地'], false, 'regular/soft/minced/pureed'),
+  allergies: col('allergies', ['过敏', '过敏原', '过敏食物', '忌口'], false, "Separated by ';'"),
+  accessNotes: col('accessNotes', ['入户备注', '送餐备注', '备注', 'notes'], false, 'e.g. "deaf — knock loudly"'),
+  emergencyContacts: col('emergencyContacts', ['紧急联系人', '紧急联系人及电话'], false, "name/relation/phone, several separated by ';'"),
+  gridWorkerName: col('gridWorkerName', ['网格员', '网格员姓名'], false, 'Community grid worker'),
+  gridWorkerPhone: col('gridWorkerPhone', ['网格员电话', '网格员联系电话'], false, 'Grid worker phone'),
+  slots: col('slots', ['餐次', '送餐餐次'], false, "lunch;dinner or 午餐;晚餐 — leave empty for a profile without a plan"),
   weekdays: col('weekdays', ['送餐日', '星期'], false, '1-5, 1,3,5, daily/每天, weekdays/工作日, 一至五 (1 = Monday)'),
-  startDate: col('startDate', ['开始日期'], false, 'YYYY-MM-DD (required with slots)'),
-  endDate: col('endDate', ['结束日期'], false, 'YYYY-MM-DD'),
-  quantity: col('quantity', ['份数'], false, 'Meals per delivery (default 1)'),
+  startDate: col('startDate', ['开始日期', '起始日期', '开始送餐日期'], false, 'YYYY-MM-DD (required with slots)'),
+  endDate: col('endDate', ['结束日期', '截止日期'], false, 'YYYY-MM-DD'),
+  quantity: col('quantity', ['份数', '数量'], false, 'Meals per delivery (default 1)'),
 };
 
 const DIET_ALIASES: Record<string, string> = { 普通: 'regular', 糖尿病: 'diabetic', 糖尿病餐: 'diabetic', 低盐: 'low_salt', 软食: 'soft', 碎食: 'minced', 糊状: 'pureed', 流食: 'pureed', 清真: 'halal', 素食: 'vegetarian' };
@@ -119,7 +120,7 @@ export const recipientsImporter: Importer = {
   kind: 'recipients',
   description: 'Meal-delivery recipients: delivery profile and meal plan per resident, keyed by ID-card number.',
   columns: Object.values(RECIPIENT_COLUMNS),
-  async run({ prisma }, tenant, rows, progress) {
+  async run({ prisma }, tenant, rows, progress, headers) {
     const db = tenantDb(prisma, tenant.id);
     const actor = { tenantId: tenant.id, userId: tenant.actorUserId, requestId: null };
     const kitchens = await db.kitchen.findMany();
@@ -128,14 +129,12 @@ export const recipientsImporter: Importer = {
     const seen = new Map<string, number>();
     let created = 0, updated = 0, unchanged = 0;
     for (let i = 0; i < rows.length; i++) {
-      const raw = rows[i];
-      const rowNo = i + 2;
+      const { row: rowNo, values: raw } = rows[i];
       if (i % 100 === 99) await progress(i + 1);
-      if (Object.keys(raw).length === 0) continue;
       const rawId = column(raw, RECIPIENT_COLUMNS.idNumber);
       const reject = (field: string, message: string) => rejections.push({ row: rowNo, key: rawId, errors: [{ field, message }] });
       const id = rawId ? parseIdNumber(rawId) : undefined;
-      if (!id) { reject('idNumber', 'Required: the ID number is the import key.'); continue; }
+      if (!id) { rejections.push({ row: rowNo, errors: [missingKey(RECIPIENT_COLUMNS.idNumber, headers)] }); continue; }
       if (!id.ok) { reject('idNumber', id.message); continue; }
       if (seen.has(id.value)) { reject('idNumber', `Same ID number as row ${seen.get(id.value)}.`); continue; }
       seen.set(id.value, rowNo);

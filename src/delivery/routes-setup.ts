@@ -13,6 +13,7 @@ import * as recipients from './recipient-service.js';
 import * as orders from './order-service.js';
 import { orderDateFor } from './order-service.js';
 import { strip } from './views.js';
+import { registerRecipientLocationRoutes } from './routes-location.js';
 
 const tags = ['delivery'];
 export const MANAGERS = ['kitchen_manager'] as const;
@@ -58,6 +59,7 @@ export function registerDeliverySetupRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'get', path: '/delivery/recipients', summary: 'List recipients (phones masked)', tags, access: m, query: recipientListQuery,
     responses: { 200: { description: 'A page of recipients', schema: page(recipientSchema) } } },
   async ({ ctx, query }) => ({ body: await recipients.listRecipients(deps, ctx, query) }));
+  registerRecipientLocationRoutes(api, deps, m);
   api.add({ method: 'get', path: '/delivery/recipients/:id', summary: 'A recipient with meal plans and holds', tags, access: m, params: idParams,
     responses: { 200: { description: 'Recipient', schema: recipientSchema } } },
   async ({ ctx, params }) => ({ body: await recipients.getRecipient(deps, ctx, params.id) }));

@@ -118,7 +118,9 @@ const MULTIPART_PROBLEMS: Record<string, string> = {
  * body) is the client's: 400 naming body.file. A body of another type is refused with 415.
  */
 function uploadMiddleware(maxBytes: number): RequestHandler[] {
-  const multipart = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, parts: 50 } }).single('file');
+  // defParamCharset: browsers send UTF-8 file names unescaped; busboy's default (latin1) turns
+  // 宣风镇….xlsx into mojibake.
+  const multipart = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: maxBytes, files: 1, parts: 50 } }).single('file');
   return [
     (req, _res, next) => {
       if (!hasBody(req)) return next();

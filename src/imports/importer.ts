@@ -1,8 +1,8 @@
 import type { Deps } from '../deps.js';
-import type { Row } from './parse.js';
+import type { Row, SheetRow } from './parse.js';
 
 export interface RowRejection {
-  /** 1-based spreadsheet row number (the header is row 1). */
+  /** 1-based row number in the file (as Excel shows it). */
   row: number;
   key?: string;
   errors: { field: string; message: string }[];
@@ -30,18 +30,23 @@ export interface Importer {
   run(
     deps: Pick<Deps, 'prisma'>,
     tenant: { id: string; timeZone: string; actorUserId: string | null },
-    rows: Row[],
+    rows: SheetRow[],
     progress: (done: number) => Promise<void>,
+    /** Column name → the header text it was found under (for messages naming the user's header). */
+    headers: Record<string, string>,
   ): Promise<ImportSummary>;
 }
 
-/** Column value by its canonical name or any alias. */
+/** The rejection of a row without its key value, naming the header it was read from. */
+export function missingKey(col: ImportColumn, headers: Record<string, string>): { field: string; message: string } {
+  const header = headers[col.name] ?? col.name;
+  return { field: col.name, message: `Required: column '${header}' (${col.name}, the import key) is empty in this row. / 必填：本行“${header}”列为空（导入关键列）。` };
+}
+
+/** Column value of a row (the reader has already mapped headers and aliases to column names). */
 export function column(row: Row, col: ImportColumn): string | undefined {
-  for (const name of [col.name, ...col.aliases]) {
-    const v = row[name.trim().toLowerCase().replace(/[\s_-]+/g, '')];
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
+  const v = row[col.name];
+  return v === undefined || v === '' ? undefined : v;
 }
 
 export function parseBool(v: string | undefined): boolean | undefined {

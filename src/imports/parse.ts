@@ -1,82 +1,102 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import { BadRequestError } from '../http/errors.js';
+import { findHeader, HEADER_SEARCH_ROWS } from './header.js';
+import type { HeaderMatch } from './header.js';
+import type { ImportColumn } from './importer.js';
+import { ImportLimitError, limitMessages } from './limits.js';
+import type { ImportLimits } from './limits.js';
+import { detectEncoding, readCsv } from './read-csv.js';
+import { guardXlsx, readXlsx, XLSX_MAGIC } from './read-xlsx.js';
+import type { RawRow } from './read-xlsx.js';
 
+export { normaliseHeader } from './header.js';
+
+/** A data row keyed by import column name (unknown columns left out; they are reported). */
 export type Row = Record<string, string>;
 
-const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip archive
-
-/** Header names are matched case-, space- and underscore-insensitively. */
-export function normaliseHeader(h: string): string {
-  return h.trim().toLowerCase().replace(/[\s_-]+/g, '');
+export interface SheetRow {
+  /** 1-based row number in the file, as the user sees it in Excel. */
+  row: number;
+  values: Row;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    return String(value);
-  }
-  return String(value);
+export interface SheetInfo {
+  encoding: string;
+  headerRow: number;
+  /** Header text → column name. */
+  mappedColumns: Record<string, string>;
+  unknownColumns: string[];
 }
 
-async function parseXlsx(buffer: Buffer): Promise<Row[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const headers: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (headers[col] = normaliseHeader(cellText(cell.value))));
-  const rows: Row[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row: Row = {};
-    let any = false;
-    sheet.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
-      const text = cellText(cell.value).trim();
-      if (headers[col] && text) {
-        row[headers[col]] = text;
-        any = true;
-      }
-    });
-    rows.push(any ? row : {});
-  }
-  return rows;
-}
-
-function parseCsvText(buffer: Buffer): Row[] {
-  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
-  try {
-    return parseCsv(text, {
-      columns: (header: string[]) => header.map(normaliseHeader),
-      skip_empty_lines: false,
-      relax_column_count: true,
-      trim: true,
-    }) as Row[];
-  } catch (err) {
-    throw new BadRequestError(`The CSV file cannot be read: ${(err as Error).message}`);
+async function* rawRows(buf: Buffer, limits: ImportLimits): AsyncGenerator<RawRow, void, undefined> {
+  if (buf.subarray(0, 4).equals(XLSX_MAGIC)) {
+    await guardXlsx(buf, limits.maxExpandedBytes);
+    yield* readXlsx(buf);
+  } else {
+    yield* readCsv(buf, detectEncoding(buf));
   }
 }
 
-/** Reads CSV (UTF-8, with or without BOM) or XLSX (first sheet); row 1 holds the headers. */
-export async function parseSpreadsheet(buffer: Buffer): Promise<Row[]> {
-  if (buffer.subarray(0, 4).equals(XLSX_MAGIC)) {
-    try {
-      return await parseXlsx(buffer);
-    } catch (err) {
-      throw new BadRequestError(`The XLSX file cannot be read: ${(err as Error).message}`);
+const encodingOf = (buf: Buffer) => (buf.subarray(0, 4).equals(XLSX_MAGIC) ? 'xlsx' : detectEncoding(buf));
+
+/** Rows with limits on count, cells and time; the limits are checked as rows stream in. */
+export async function* limited(rows: AsyncGenerator<RawRow>, limits: ImportLimits): AsyncGenerator<RawRow> {
+  const deadline = Date.now() + limits.maxSeconds * 1000;
+  let count = 0, cells = 0;
+  for await (const r of rows) {
+    count++;
+    cells += r.cells.length;
+    if (count > limits.maxRows + HEADER_SEARCH_ROWS) throw new ImportLimitError(limitMessages.rows(limits.maxRows), 'rows');
+    if (cells > limits.maxCells) throw new ImportLimitError(limitMessages.cells(limits.maxCells), 'cells');
+    if (Date.now() > deadline) throw new ImportLimitError(limitMessages.time(limits.maxSeconds), 'time');
+    yield r;
+  }
+}
+
+function toRow(r: RawRow, header: HeaderMatch): SheetRow | undefined {
+  const values: Row = {};
+  for (const [i, name] of header.columnAt) {
+    const v = r.cells[i];
+    if (v) values[name] = v;
+  }
+  return Object.keys(values).length ? { row: r.row, values } : undefined;
+}
+
+const info = (encoding: string, h: HeaderMatch): SheetInfo => ({ encoding, headerRow: h.row, mappedColumns: h.mapped, unknownColumns: h.unknown });
+
+/** Reads only the top of the file: the header row and its columns (a cheap check at upload). */
+export async function sniffSheet(buf: Buffer, columns: ImportColumn[], limits: ImportLimits): Promise<SheetInfo> {
+  const top: RawRow[] = [];
+  for await (const r of limited(rawRows(buf, limits), limits)) {
+    top.push(r);
+    if (top.length >= HEADER_SEARCH_ROWS) break;
+  }
+  return info(encodingOf(buf), findHeader(top, columns));
+}
+
+/**
+ * Reads CSV (UTF-8 with or without BOM, GB18030/GBK) or XLSX (first sheet) as a stream: finds
+ * the header row among the top rows, then maps each data row to import columns. Blank rows
+ * are skipped. `onRows` is called every 1 000 rows (heartbeat of a long read).
+ */
+export async function readSheet(buf: Buffer, columns: ImportColumn[], limits: ImportLimits, onRows?: (n: number) => Promise<void>) {
+  const top: RawRow[] = [];
+  const rows: SheetRow[] = [];
+  let header: HeaderMatch | undefined;
+  let seen = 0;
+  for await (const r of limited(rawRows(buf, limits), limits)) {
+    if (!header) {
+      top.push(r);
+      if (top.length < HEADER_SEARCH_ROWS) continue;
+      header = findHeader(top, columns);
+      for (const t of top.filter((t) => t.row > header!.row)) { const x = toRow(t, header); if (x) rows.push(x); }
+      continue;
     }
+    const x = toRow(r, header);
+    if (x) rows.push(x);
+    if (++seen % 1000 === 0 && onRows) await onRows(seen);
   }
-  return parseCsvText(buffer);
-}
-
-/** Picks a column by any of its accepted names (English or Chinese). */
-export function pick(row: Row, ...names: string[]): string | undefined {
-  for (const n of names) {
-    const v = row[normaliseHeader(n)];
-    if (v !== undefined && v !== '') return v;
+  if (!header) {
+    header = findHeader(top, columns);
+    for (const t of top.filter((t) => t.row > header!.row)) { const x = toRow(t, header); if (x) rows.push(x); }
   }
-  return undefined;
+  return { rows, info: info(encodingOf(buf), header) };
 }

@@ -1,28 +1,32 @@
 import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
-import { chunk, column, parseBool } from '../imports/importer.js';
+import { chunk, column, missingKey, parseBool } from '../imports/importer.js';
 import type { ImportColumn, Importer, RowRejection } from '../imports/importer.js';
 import type { Row } from '../imports/parse.js';
 import { today } from '../time/index.js';
 import { parseIdNumber } from './id-card.js';
+import { locationFields } from '../geocoding/person-location.js';
 import { personCreateSchema, STATUS_CODES } from './schemas.js';
 import type { PersonCreate } from './schemas.js';
 
 const col = (name: string, aliases: string[], required: boolean, description: string): ImportColumn => ({ name, aliases, required, description });
 
+/** Every name the ID-card column goes by in the sheets townships and counties send. */
+export const ID_ALIASES = ['身份证号', '身份证号码', '公民身份号码', '公民身份证号码', '公民身份证号', '身份证', '证件号码', '身份证件号码', 'id', 'idcard', 'idno'];
+
 export const RESIDENT_COLUMNS = {
-  idNumber: col('idNumber', ['身份证号', '身份证号码', 'id', 'idcard'], true, '18-character ID-card number (the import key)'),
-  name: col('name', ['姓名'], true, 'Full name'),
+  idNumber: col('idNumber', ID_ALIASES, true, '18-character ID-card number (the import key)'),
+  name: col('name', ['姓名', '老人姓名', '服务对象姓名', '服务对象', '名字', 'fullname'], true, 'Full name'),
   gender: col('gender', ['性别', 'sex'], false, 'male/female/男/女; default from the ID number'),
-  birthDate: col('birthDate', ['出生日期', 'birthday', 'dob'], false, 'YYYY-MM-DD; default from the ID number'),
-  phone: col('phone', ['电话', '联系电话', '手机'], false, 'Phone number'),
-  address: col('address', ['地址', '住址'], false, 'Home address'),
+  birthDate: col('birthDate', ['出生日期', '出生年月日', '出生年月', '生日', 'birthday', 'dob', 'dateofbirth'], false, 'YYYY-MM-DD; default from the ID number'),
+  phone: col('phone', ['联系电话', '电话', '手机', '手机号', '手机号码', '电话号码', '联系方式', 'mobile', 'tel'], false, 'Phone number'),
+  address: col('address', ['家庭住址', '现住址', '居住地址', '现居住地址', '家庭地址', '详细地址', '联系地址', '地址', '住址'], false, 'Home address'),
   lat: col('lat', ['纬度', 'latitude'], false, 'Latitude (WGS84)'),
   lng: col('lng', ['经度', 'longitude', 'lon'], false, 'Longitude (WGS84)'),
-  livesAlone: col('livesAlone', ['独居'], false, 'yes/no/是/否'),
-  localHukou: col('localHukou', ['本地户籍', 'hukou'], false, 'yes/no; default yes'),
-  cardNumber: col('cardNumber', ['卡号', 'card'], false, 'Canteen card number'),
-  statuses: col('statuses', ['身份类别', 'status'], false, `Codes separated by ';' (${STATUS_CODES.join(', ')}) or 特困/低保/低保边缘/重度残疾/失能/半失能/计生特殊家庭/优抚对象/空巢`),
+  livesAlone: col('livesAlone', ['是否独居', '独居', '独居老人', '是否独居老人'], false, 'yes/no/是/否'),
+  localHukou: col('localHukou', ['是否本地户籍', '本地户籍', '户籍', 'hukou'], false, 'yes/no; default yes'),
+  cardNumber: col('cardNumber', ['卡号', '助餐卡号', '就餐卡号', 'card', 'cardno'], false, 'Canteen card number'),
+  statuses: col('statuses', ['身份类别', '人员类别', '对象类别', '类别', 'status'], false, `Codes separated by ';' (${STATUS_CODES.join(', ')}) or 特困/低保/低保边缘/重度残疾/失能/半失能/计生特殊家庭/优抚对象/空巢`),
 };
 
 const STATUS_ALIASES: Record<string, (typeof STATUS_CODES)[number]> = {
@@ -44,7 +48,7 @@ function numberOrUndefined(v: string | undefined) {
 }
 
 /** Turns a spreadsheet row into person input, validated by the same schema as the API. */
-export function rowToPerson(row: Row, onDate: string): { ok: true; value: PersonCreate } | { ok: false; errors: RowRejection['errors'] } {
+export function rowToPerson(row: Row, onDate: string, headers: Record<string, string> = {}): { ok: true; value: PersonCreate } | { ok: false; errors: RowRejection['errors'] } {
   const c = RESIDENT_COLUMNS;
   const rawId = column(row, c.idNumber);
   const decoded = rawId ? parseIdNumber(rawId) : undefined;
@@ -63,7 +67,7 @@ export function rowToPerson(row: Row, onDate: string): { ok: true; value: Person
     cardNumber: column(row, c.cardNumber),
     statuses: statusCodes.map((code) => ({ code, validFrom: onDate })),
   };
-  if (!rawId) return { ok: false, errors: [{ field: 'idNumber', message: 'Required: the ID number is the import key.' }] };
+  if (!rawId) return { ok: false, errors: [missingKey(c.idNumber, headers)] };
   const parsed = personCreateSchema.safeParse(candidate);
   if (!parsed.success) {
     let errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: i.message }));
@@ -81,16 +85,14 @@ export const residentsImporter: Importer = {
   kind: 'residents',
   description: 'People registry: one row per resident, keyed by ID-card number.',
   columns: Object.values(RESIDENT_COLUMNS),
-  async run({ prisma }, tenant, rows, progress) {
+  async run({ prisma }, tenant, rows, progress, headers) {
     const onDate = today(tenant.timeZone);
     const db = tenantDb(prisma, tenant.id);
     const rejections: RowRejection[] = [];
     const firstRowOf = new Map<string, number>();
     const valid: { row: number; person: PersonCreate }[] = [];
-    rows.forEach((raw, i) => {
-      const rowNo = i + 2;
-      if (Object.keys(raw).length === 0) return; // blank line
-      const r = rowToPerson(raw, onDate);
+    rows.forEach(({ row: rowNo, values: raw }) => {
+      const r = rowToPerson(raw, onDate, headers);
       if (!r.ok) return rejections.push({ row: rowNo, key: column(raw, RESIDENT_COLUMNS.idNumber), errors: r.errors });
       const id = r.value.idNumber!;
       const first = firstRowOf.get(id);
@@ -134,7 +136,8 @@ export const residentsImporter: Importer = {
             unchanged++;
             continue;
           }
-          if (Object.keys(changes).length) await tx.person.update({ where: { id: current.id }, data: changes });
+          // Coordinates in the file count as placed by hand; a new address without them is geocoded after the run.
+          if (Object.keys(changes).length) await tx.person.update({ where: { id: current.id }, data: { ...changes, ...locationFields(current, fields).data } });
           if (newStatuses.length) {
             await tx.personStatus.createMany({ data: newStatuses.map((s) => ({ ...s, validTo: null, personId: current.id, tenantId: tenant.id })) });
           }
@@ -142,7 +145,7 @@ export const residentsImporter: Importer = {
         }
         if (toCreate.length) {
           const rowsCreated = await tx.person.createManyAndReturn({
-            data: toCreate.map(({ person: { statuses: _s, ...f } }) => ({ ...f, tenantId: tenant.id })),
+            data: toCreate.map(({ person: { statuses: _s, ...f } }) => ({ ...f, ...locationFields(null, f).data, tenantId: tenant.id })),
             select: { id: true, idNumber: true },
           });
           const idOf = new Map(rowsCreated.map((p) => [p.idNumber!, p.id]));

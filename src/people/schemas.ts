@@ -85,6 +85,9 @@ export const personSchema = z.object({
   address: z.string().nullable(),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
+  geocodeStatus: z.enum(['ok', 'low_confidence', 'not_found', 'failed', 'manual']).nullable()
+    .describe('How lat/lng came about; null: the current address is not geocoded yet.'),
+  geocodeConfidence: z.number().nullable().describe('0..1, from the geocoder.'),
   livesAlone: z.boolean(),
   localHukou: z.boolean(),
   cardNumber: z.string().nullable(),

@@ -6,9 +6,13 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js'
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { today } from '../time/index.js';
 import { personView } from './view.js';
+import { enqueueGeocode } from '../geocoding/service.js';
+import { locationFields } from '../geocoding/person-location.js';
 import type { PersonCreate, PersonUpdate, StatusInput } from './schemas.js';
 
 type D = Pick<Deps, 'prisma'>;
+/** Writes also queue geocoding of a new or changed address. */
+type W = Pick<Deps, 'prisma' | 'queues' | 'config'>;
 
 function viewOptions(ctx: RequestContext, on: string | undefined, single: boolean) {
   return {
@@ -34,14 +38,16 @@ async function assertUnique(d: D, ctx: RequestContext, p: { idNumber?: string | 
   }
 }
 
-export async function createPerson(d: D, ctx: RequestContext, input: PersonCreate) {
+export async function createPerson(d: W, ctx: RequestContext, input: PersonCreate) {
   await assertUnique(d, ctx, input);
   const { statuses = [], ...fields } = input;
   const db = tenantDb(d.prisma, ctx.tenantId);
+  const location = locationFields(null, fields);
   const person = await db.$transaction(async (tx) => {
     const created = await tx.person.create({
       data: {
         ...fields,
+        ...location.data,
         tenantId: ctx.tenantId,
         statuses: { create: statuses.map((s) => ({ ...s, validTo: s.validTo ?? null, tenantId: ctx.tenantId })) },
       },
@@ -50,6 +56,7 @@ export async function createPerson(d: D, ctx: RequestContext, input: PersonCreat
     await writeAudit(tx, ctx, { action: 'person.create', entity: 'Person', entityId: created.id, after: created });
     return created;
   });
+  if (location.geocode) await enqueueGeocode(d, ctx.tenantId, person.id, person.address);
   return personView(person, viewOptions(ctx, undefined, true));
 }
 
@@ -59,7 +66,7 @@ export async function getPerson(d: D, ctx: RequestContext, id: string, on?: stri
   return personView(person, viewOptions(ctx, on, true));
 }
 
-export async function updatePerson(d: D, ctx: RequestContext, id: string, patch: PersonUpdate) {
+export async function updatePerson(d: W, ctx: RequestContext, id: string, patch: PersonUpdate) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const before = await db.person.findFirst({ where: { id }, include: { statuses: true } });
   if (!before) throw new NotFoundError('person');
@@ -72,11 +79,13 @@ export async function updatePerson(d: D, ctx: RequestContext, id: string, patch:
       errors: [{ path: 'body.idNumber', message: `Does not encode birth date ${birthDate}.` }],
     });
   }
+  const location = locationFields(before, patch);
   const after = await db.$transaction(async (tx) => {
-    const updated = await tx.person.update({ where: { id }, data: patch, include: { statuses: true } });
+    const updated = await tx.person.update({ where: { id }, data: { ...patch, ...location.data }, include: { statuses: true } });
     await writeAudit(tx, ctx, { action: 'person.update', entity: 'Person', entityId: id, before, after: updated });
     return updated;
   });
+  if (location.geocode) await enqueueGeocode(d, ctx.tenantId, id, after.address);
   return personView(after, viewOptions(ctx, undefined, true));
 }
 

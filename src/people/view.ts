@@ -36,6 +36,8 @@ export function personView(p: Person & { statuses: PersonStatus[] }, o: ViewOpti
     address: p.address,
     lat: p.lat,
     lng: p.lng,
+    geocodeStatus: p.geocodeStatus,
+    geocodeConfidence: p.geocodeConfidence,
     livesAlone: p.livesAlone,
     localHukou: p.localHukou,
     cardNumber: p.cardNumber,

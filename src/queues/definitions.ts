@@ -19,6 +19,8 @@ export const queuePayloads = {
   /** date omitted: yesterday in the tenant's zone. */
   'audit.scan': z.object({ tenantId: uuid, date: localDate.optional() }),
   'roster.plan': z.object({ tenantId: uuid, rosterRunId: uuid }),
+  /** Geocodes one person's current address (rate-limited; see src/geocoding). */
+  'geocode.address': z.object({ tenantId: uuid, personId: uuid }),
 } as const;
 
 export type QueueName = keyof typeof queuePayloads;
@@ -38,6 +40,7 @@ export const queueJobOptions: Partial<Record<QueueName, JobsOptions>> = {
   'welfare.escalate': { attempts: 20, backoff: { type: 'exponential', delay: 5000 } },
   'routes.plan': { attempts: 2 },
   'roster.plan': { attempts: 2 },
+  'geocode.address': { attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
 };
 
 /** Job ids come from business keys; BullMQ forbids ':' in custom ids. */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseWeekdays, rowToRecipient } from '../../../src/delivery/import-recipients.js';
+import { parseWeekdays, RECIPIENT_COLUMNS, rowToRecipient } from '../../../src/delivery/import-recipients.js';
 import { welfareDelayMs } from '../../../src/delivery/outcome-service.js';
-import { normaliseHeader } from '../../../src/imports/parse.js';
+import { headerLookup, normaliseHeader } from '../../../src/imports/header.js';
 
-const row = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [normaliseHeader(k), v]));
+const byHeader = headerLookup(Object.values(RECIPIENT_COLUMNS));
+/** A row as the reader hands it over: keyed by column name (headers/aliases already mapped). */
+const row = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [byHeader.get(normaliseHeader(k)) ?? k, v]));
 
 describe('parseWeekdays (recipients import)', () => {
   it.each([
