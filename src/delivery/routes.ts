@@ -8,6 +8,7 @@ import { registerDeliveryPlanRoutes } from './routes-plans.js';
 import { registerDeliverySetupRoutes } from './routes-setup.js';
 import { correctionBody, driverRouteSchema, handoverBody, myRoutesQuery, myRoutesSchema, outcomeBody, outcomeHistorySchema, outcomeSchema } from './schemas-plans.js';
 import { z } from 'zod';
+import { getDeliverySettings, settingsBody, settingsSchema, updateDeliverySettings } from './settings-service.js';
 import { handOverRoute } from './route-handover.js';
 
 const tags = ['delivery'];
@@ -48,4 +49,10 @@ export function registerDeliveryRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'get', path: '/delivery/stops/:id/outcome-history', summary: 'Taps, undos and corrections of a stop (before/after, who), oldest first', tags,
     access: ['kitchen_manager'], params: idParams, responses: { 200: { description: 'History', schema: outcomeHistorySchema } } },
   async ({ ctx, params }) => ({ body: { items: await outcomeHistory(deps, ctx, params.id) } }));
+  api.add({ method: 'get', path: '/delivery/settings', summary: 'Driver-app settings of the tenant (which map app navigation opens)', tags,
+    access: ['kitchen_manager', 'driver'], responses: { 200: { description: 'Settings', schema: settingsSchema } } },
+  async ({ ctx }) => ({ body: await getDeliverySettings(deps, ctx) }));
+  api.add({ method: 'patch', path: '/delivery/settings', summary: 'Change the driver-app settings', tags,
+    access: ['kitchen_manager'], body: settingsBody, responses: { 200: { description: 'Settings', schema: settingsSchema } } },
+  async ({ ctx, body }) => ({ body: await updateDeliverySettings(deps, ctx, body) }));
 }
