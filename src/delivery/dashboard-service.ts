@@ -6,12 +6,14 @@ import { loadPlan } from './plan-detail.js';
 import { windowOf } from './plan-problem.js';
 import { ensureSlots } from './setup-service.js';
 import { renderRouteMap } from './map-svg.js';
+import { isPlausible, leftKitchenAt } from './outcome-service.js';
 
 type D = Pick<Deps, 'prisma'>;
 
 /**
- * The manager's figures for a date, per slot: orders, delivered (on time / late = after the
- * window closed), not home, refused, still pending, on-time rate (on time ÷ delivered) and
+ * The manager's figures for a date, per slot: orders, delivered (on time = inside the window, early
+ * = before it opened, late = after it closed, implausible = before the food left the kitchen or in
+ * the future), not home, refused, still pending, on-time rate (on time ÷ delivered) and
  * kilometres driven by the published routes.
  */
 export async function dashboard(d: D, ctx: RequestContext, q: { date: string; slot?: string; kitchen?: string }) {
@@ -25,13 +27,19 @@ export async function dashboard(d: D, ctx: RequestContext, q: { date: string; sl
       where: { date: q.date, slotCode: slot.code, status: 'published', ...kitchenFilter },
       include: { routes: { include: { stops: { include: { order: { select: { windowStart: true, windowEnd: true, status: true } } } } } } },
     });
-    const stops = plans.flatMap((p) => p.routes.flatMap((r) => r.stops));
-    const f = { delivered: 0, onTime: 0, late: 0, notHome: 0, refused: 0, pending: 0 };
+    const readyAt = instantAt(q.date, slot.readyTime, ctx.timeZone);
+    const now = new Date();
+    const stops = plans.flatMap((p) => p.routes.flatMap((r) => r.stops.map((s) => ({ ...s, earliest: leftKitchenAt(r, readyAt) }))));
+    const f = { delivered: 0, onTime: 0, early: 0, late: 0, implausible: 0, notHome: 0, refused: 0, pending: 0 };
     for (const s of stops) {
       if (s.outcome === 'delivered') {
         f.delivered++;
-        const close = instantAt(q.date, windowOf(slot, s.order).end, ctx.timeZone);
-        if (s.outcomeAt && s.outcomeAt > close) f.late++;
+        // On time = a believable arrival inside the window; a time before the food left the
+        // kitchen or in the future (rows from before the rule) counts as neither.
+        const w = windowOf(slot, s.order);
+        if (!isPlausible(s.outcomeAt, s.earliest, now)) f.implausible++;
+        else if (s.outcomeAt > instantAt(q.date, w.end, ctx.timeZone)) f.late++;
+        else if (s.outcomeAt < instantAt(q.date, w.start, ctx.timeZone)) f.early++;
         else f.onTime++;
       } else if (s.outcome === 'not_home') f.notHome++;
       else if (s.outcome === 'refused') f.refused++;

@@ -4,18 +4,48 @@ import type { RequestContext } from '../http/context.js';
 import { hasRole } from '../http/context.js';
 import { NotFoundError } from '../http/errors.js';
 import { localTimeOf, today } from '../time/index.js';
+import { maskPhone } from '../privacy.js';
 import { stopView } from './plan-detail.js';
+import type { LoadedStop } from './plan-detail.js';
+import { UNDO_GRACE_MS, welfareDelayMs } from './outcome-service.js';
+import { contactsOf } from './views.js';
 import { renderRouteMap } from './map-svg.js';
 import { renderRouteSheet } from './route-sheet.js';
 
-type D = Pick<Deps, 'prisma'>;
+type D = Pick<Deps, 'prisma' | 'config'>;
+
+/**
+ * What the driver needs at the door beyond the stop itself: whom to call when nobody answers,
+ * when the welfare check falls due, and until when their own tap can still be undone.
+ */
+function doorView(s: LoadedStop, ctx: RequestContext, reveal: boolean, delayMs: number) {
+  const r = s.order.recipient;
+  const phone = (p: string | null | undefined) => (reveal ? (p ?? null) : maskPhone(p));
+  const undoUntil = s.outcomeRecordedAt && s.outcomeBy === ctx.userId ? new Date(s.outcomeRecordedAt.getTime() + UNDO_GRACE_MS) : null;
+  return {
+    emergencyContacts: contactsOf(r.emergencyContacts).map((c) => ({ name: c.name, relation: c.relation ?? null, phone: phone(c.phone) })),
+    gridWorker: r.gridWorkerName || r.gridWorkerPhone ? { name: r.gridWorkerName, phone: phone(r.gridWorkerPhone) } : null,
+    welfareCheckAt: s.outcome === 'not_home' && s.outcomeAt ? new Date(s.outcomeAt.getTime() + delayMs) : null,
+    undoUntil: undoUntil && undoUntil > new Date() ? undoUntil : null,
+  };
+}
 
 const stopInclude = {
   orderBy: { stopNo: 'asc' as const },
   include: { order: { include: { recipient: { include: { person: true } } } } },
 };
 
-async function routesWhere(d: D, ctx: RequestContext, where: object) {
+/**
+ * Who sees full phone numbers: the route's own driver on the day of the route; on a printed
+ * sheet also a kitchen manager on that day (they print it for the driver of the day). Everyone
+ * else, and every other day, gets masked numbers.
+ */
+function revealsPhones(ctx: RequestContext, r: { driverUserId: string; plan: { date: string } }, printed: boolean): boolean {
+  if (r.plan.date !== today(ctx.timeZone)) return false;
+  return r.driverUserId === ctx.userId || (printed && hasRole(ctx, 'admin', 'kitchen_manager'));
+}
+
+async function routesWhere(d: D, ctx: RequestContext, where: object, o: { printed?: boolean } = {}) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const routes = await db.route.findMany({ where, include: { plan: true, stops: stopInclude }, orderBy: [{ departAt: 'asc' }] });
   const [kitchens, slots, vehicles, drivers] = await Promise.all([
@@ -24,11 +54,12 @@ async function routesWhere(d: D, ctx: RequestContext, where: object) {
     db.vehicle.findMany({ where: { id: { in: routes.map((r) => r.vehicleId) } } }),
     db.user.findMany({ where: { id: { in: routes.map((r) => r.driverUserId) } }, select: { id: true, displayName: true } }),
   ]);
+  const tenant = await d.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { welfareDelayMinutes: true } });
+  const delayMs = welfareDelayMs(tenant, d.config);
   return routes.map((r) => {
     const slot = slots.find((s) => s.code === r.plan.slotCode)!;
     const kitchen = kitchens.find((k) => k.id === r.plan.kitchenId)!;
-    // Full phone numbers only to the route's own driver, and only on the day of the route.
-    const reveal = r.driverUserId === ctx.userId && r.plan.date === today(ctx.timeZone);
+    const reveal = revealsPhones(ctx, r, o.printed ?? false);
     return {
       id: r.id,
       planId: r.routePlanId,
@@ -48,7 +79,7 @@ async function routesWhere(d: D, ctx: RequestContext, where: object) {
       departLocal: localTimeOf(r.departAt, ctx.timeZone),
       returnAt: r.returnAt,
       returnLocal: localTimeOf(r.returnAt, ctx.timeZone),
-      stops: r.stops.map((s) => stopView(s, slot, ctx.timeZone, reveal)),
+      stops: r.stops.map((s) => ({ ...stopView(s, slot, ctx.timeZone, reveal), ...doorView(s, ctx, reveal, delayMs) })),
     };
   });
 }
@@ -65,15 +96,15 @@ export async function myRoutes(d: D, ctx: RequestContext, date?: string) {
  * One route, for its driver (published only; any other route is "not found") or a kitchen
  * manager (any route, including drafts).
  */
-export async function routeForCaller(d: D, ctx: RequestContext, routeId: string): Promise<DriverRoute> {
+export async function routeForCaller(d: D, ctx: RequestContext, routeId: string, o: { printed?: boolean } = {}): Promise<DriverRoute> {
   const manager = hasRole(ctx, 'admin', 'kitchen_manager', 'auditor');
-  const [route] = await routesWhere(d, ctx, manager ? { id: routeId } : { id: routeId, driverUserId: ctx.userId, plan: { status: 'published' } });
+  const [route] = await routesWhere(d, ctx, manager ? { id: routeId } : { id: routeId, driverUserId: ctx.userId, plan: { status: 'published' } }, o);
   if (!route) throw new NotFoundError('route');
   return route;
 }
 
 export async function routeSheetHtml(d: D, ctx: RequestContext, routeId: string) {
-  return renderRouteSheet(await routeForCaller(d, ctx, routeId), ctx.locale);
+  return renderRouteSheet(await routeForCaller(d, ctx, routeId, { printed: true }), ctx.locale);
 }
 
 /** One route as a map picture (the driver's own published route, or any route for a manager). */

@@ -81,6 +81,7 @@ export function stopView(s: LoadedStop, slot: LoadedPlan['slot'], timeZone: stri
     outcome: s.outcome,
     outcomeAt: s.outcomeAt,
     outcomeNote: s.outcomeNote,
+    outcomeBy: s.outcomeBy,
   };
 }
 

@@ -11,7 +11,7 @@ import { routeForCaller } from './driver-service.js';
  * old driver no longer does. Outcomes already recorded stay. A driver cannot take two routes of
  * the same kitchen, date and slot.
  */
-export async function handOverRoute(d: Pick<Deps, 'prisma'>, ctx: RequestContext, routeId: string, input: { driverUserId: string; reason?: string }) {
+export async function handOverRoute(d: Pick<Deps, 'prisma' | 'config'>, ctx: RequestContext, routeId: string, input: { driverUserId: string; reason?: string }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const route = await tx.route.findFirst({ where: { id: routeId }, include: { plan: true } });

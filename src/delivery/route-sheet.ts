@@ -24,7 +24,8 @@ export function renderRouteSheet(route: DriverRoute, locale: string): string {
   const l = labels(locale);
   const rows = route.stops.map((s) => {
     const diet = [l.diets[s.diet] ?? s.diet, s.texture !== 'regular' ? (l.textures[s.texture] ?? s.texture) : '', ...s.allergies.map((a) => `⚠ ${a}`)].filter(Boolean).join(' · ');
-    const phone = s.phone ? `<a href="tel:${e(s.phone.replace(/[^0-9+*]/g, ''))}">${e(s.phone)}</a>` : '';
+    // A masked number (138****5678) is printed as text: a tel: link to it would call nobody.
+    const phone = !s.phone ? '' : s.phone.includes('*') ? e(s.phone) : `<a href="tel:${e(s.phone.replace(/[^0-9+]/g, ''))}">${e(s.phone)}</a>`;
     const notes = [s.accessNotes, s.livesAlone ? l.livesAlone : '', s.orderStatus === 'cancelled' ? '✗ cancelled' : ''].filter(Boolean).map(e).join('<br>');
     return `<tr>
   <td class="no">${s.stopNo}</td>

@@ -2,11 +2,13 @@ import type { ApiRouter } from '../http/api-router.js';
 import { idParams } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import { myRoutes, routeMapSvg, routeSheetHtml } from './driver-service.js';
-import { DRIVER_PAGE } from './driver-page.js';
 import { recordOutcome } from './outcome-service.js';
+import { correctOutcome, outcomeHistory, undoOutcome } from './outcome-correction.js';
 import { registerDeliveryPlanRoutes } from './routes-plans.js';
 import { registerDeliverySetupRoutes } from './routes-setup.js';
-import { driverRouteSchema, handoverBody, myRoutesQuery, myRoutesSchema, outcomeBody, outcomeSchema } from './schemas-plans.js';
+import { correctionBody, driverRouteSchema, handoverBody, myRoutesQuery, myRoutesSchema, outcomeBody, outcomeHistorySchema, outcomeSchema } from './schemas-plans.js';
+import { z } from 'zod';
+import { getDeliverySettings, settingsBody, settingsSchema, updateDeliverySettings } from './settings-service.js';
 import { handOverRoute } from './route-handover.js';
 
 const tags = ['delivery'];
@@ -34,7 +36,23 @@ export function registerDeliveryRoutes(api: ApiRouter, deps: Deps): void {
     access: ['driver', 'kitchen_manager'], params: idParams, body: outcomeBody, idempotent: true,
     responses: { 200: { description: 'Outcome recorded', schema: outcomeSchema } } },
   async ({ ctx, params, body }) => ({ body: await recordOutcome(deps, ctx, params.id, body) }));
-  api.add({ method: 'get', path: '/driver', summary: 'The driver’s phone page (plain HTML; asks for a token once)', tags, access: 'public',
-    responses: { 200: { description: 'HTML', contentType: 'text/html' } } },
-  async () => ({ body: DRIVER_PAGE, contentType: 'text/html; charset=utf-8' }));
+  api.add({ method: 'post', path: '/delivery/stops/:id/outcome/undo', summary: 'The driver takes back their own last tap within the grace period (2 min)', tags,
+    description: 'The stop returns to what it was before that tap, and what the tap triggered is re-run (an undone not-home cancels its welfare check). After the grace period, or for someone else’s outcome → 409: a kitchen manager corrects it.',
+    access: ['driver'], params: idParams, body: z.strictObject({}), idempotent: true,
+    responses: { 200: { description: 'Outcome undone', schema: outcomeSchema } } },
+  async ({ ctx, params }) => ({ body: await undoOutcome(deps, ctx, params.id) }));
+  api.add({ method: 'post', path: '/delivery/stops/:id/correction', summary: 'A kitchen manager corrects a recorded outcome, with a reason (audited)', tags,
+    description: 'Any outcome may become any other (or pending). A correction away from not_home cancels the welfare check and closes an open alert; one to not_home schedules a check.',
+    access: ['kitchen_manager'], params: idParams, body: correctionBody, idempotent: true,
+    responses: { 200: { description: 'Outcome corrected', schema: outcomeSchema } } },
+  async ({ ctx, params, body }) => ({ body: await correctOutcome(deps, ctx, params.id, body) }));
+  api.add({ method: 'get', path: '/delivery/stops/:id/outcome-history', summary: 'Taps, undos and corrections of a stop (before/after, who), oldest first', tags,
+    access: ['kitchen_manager'], params: idParams, responses: { 200: { description: 'History', schema: outcomeHistorySchema } } },
+  async ({ ctx, params }) => ({ body: { items: await outcomeHistory(deps, ctx, params.id) } }));
+  api.add({ method: 'get', path: '/delivery/settings', summary: 'Driver-app settings of the tenant (which map app navigation opens)', tags,
+    access: ['kitchen_manager', 'driver'], responses: { 200: { description: 'Settings', schema: settingsSchema } } },
+  async ({ ctx }) => ({ body: await getDeliverySettings(deps, ctx) }));
+  api.add({ method: 'patch', path: '/delivery/settings', summary: 'Change the driver-app settings', tags,
+    access: ['kitchen_manager'], body: settingsBody, responses: { 200: { description: 'Settings', schema: settingsSchema } } },
+  async ({ ctx, body }) => ({ body: await updateDeliverySettings(deps, ctx, body) }));
 }

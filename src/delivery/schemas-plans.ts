@@ -33,6 +33,7 @@ export const stopSchema = z.object({
   diet: dietSchema, texture: textureSchema, allergies: z.array(z.string()), accessNotes: z.string().nullable(),
   livesAlone: z.boolean(), pinnedVehicleId: z.uuid().nullable(), orderStatus: z.enum(['active', 'cancelled']),
   outcome, outcomeAt: instant.nullable(), outcomeNote: z.string().nullable(),
+  outcomeBy: z.uuid().nullable().describe('Who recorded the current outcome (driver or manager).'),
 });
 export const unassignedSchema = z.object({
   orderId: z.uuid(), recipientId: z.uuid(), name: z.string(),
@@ -84,7 +85,10 @@ export const dashboardSchema = z.object({
   slots: z.array(z.object({
     slot: z.string(), orders: z.number().int(), meals: z.number().int(), cancelled: z.number().int(), routes: z.number().int(),
     unrouted: z.number().int().describe('Active orders on no published route.'),
-    delivered: z.number().int(), onTime: z.number().int(), late: z.number().int().describe('Delivered after the window closed.'),
+    delivered: z.number().int(), onTime: z.number().int().describe('Delivered at a plausible time inside the window.'),
+    early: z.number().int().describe('Delivered before the window opened.'),
+    late: z.number().int().describe('Delivered after the window closed.'),
+    implausible: z.number().int().describe('Delivered with a time before the route left the kitchen or in the future (not counted on time).'),
     notHome: z.number().int(), refused: z.number().int(), pending: z.number().int(),
     onTimeRate: z.number().nullable().describe('onTime ÷ delivered (null before the first delivery).'),
     totalKm: z.number(), openAlerts: z.number().int(), publishedPlanIds: z.array(z.uuid()),
@@ -98,7 +102,12 @@ export const driverRouteSchema = z.object({
   vehicleName: z.string().nullable(), driverUserId: z.uuid(), driverName: z.string().nullable(),
   load: z.number().int(), distanceM: z.number().int(), durationS: z.number().int(),
   departAt: instant, departLocal: z.string(), returnAt: instant, returnLocal: z.string(),
-  stops: z.array(stopSchema),
+  stops: z.array(stopSchema.extend({
+    emergencyContacts: z.array(z.object({ name: z.string(), relation: z.string().nullable(), phone: z.string().nullable() })).describe('Whom to call when nobody answers (masked like the stop’s phone).'),
+    gridWorker: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable().describe('Community grid worker (网格员).'),
+    welfareCheckAt: instant.nullable().describe('not_home: when the welfare check falls due.'),
+    undoUntil: instant.nullable().describe('The caller’s own tap can be undone until then.'),
+  })),
 });
 export const myRoutesQuery = z.strictObject({ date: localDate.optional().describe('Default: today in the tenant time zone.') });
 export const handoverBody = z.strictObject({
@@ -116,6 +125,18 @@ export const outcomeSchema = z.object({
   stopId: z.uuid(), outcome, outcomeAt: instant.nullable(), outcomeNote: z.string().nullable(),
   changed: z.boolean().describe('false when the stop already had this outcome.'),
   welfareCheck: z.enum(['scheduled']).nullable().describe('not_home: an alert opens after the welfare delay unless delivered meanwhile.'),
+  welfareCheckAt: instant.nullable().describe('not_home: when the welfare check falls due (the tap’s time plus the tenant’s delay).'),
+  undoUntil: instant.nullable().describe('The caller may undo this outcome until then (POST …/outcome/undo).'),
+  alertClosed: z.boolean().optional().describe('Corrections: an open welfare alert was closed because the stop is no longer not-home.'),
+});
+export const correctionBody = z.strictObject({
+  status: z.enum(['pending', 'delivered', 'not_home', 'refused']).describe('pending takes the outcome back entirely.'),
+  at: pastInstantString.optional().describe('The corrected time (default: the recorded one, else now).'),
+  note: z.string().trim().max(500).optional(),
+  reason: z.string().trim().min(1).max(500).describe('Why (kept in the audit log), e.g. "driver tapped 拒收 by mistake; daughter confirmed".'),
+});
+export const outcomeHistorySchema = z.object({
+  items: z.array(z.object({ action: z.string(), at: instant, actorUserId: z.uuid().nullable(), before: z.unknown(), after: z.unknown() })),
 });
 
 export const alertListQuery = z.strictObject({

@@ -46,7 +46,8 @@ export async function withIdempotency(
       }
       if (existing.status !== IN_PROGRESS) return { status: existing.status, body: existing.body, replayed: true };
       if (Date.now() - existing.createdAt.getTime() < STALE_RESERVATION_MS) {
-        throw new ConflictError('A request with this Idempotency-Key is still being processed; retry shortly.');
+        // `inProgress` tells an outbox this 409 is worth retrying (a business 409 is final).
+        throw new ConflictError('A request with this Idempotency-Key is still being processed; retry shortly.', { inProgress: true });
       }
       await prisma.idempotencyRecord.update({ where, data: { createdAt: new Date() } });
     }

@@ -21,8 +21,13 @@ function openDb(name) {
   return request(open);
 }
 
-/** Answers worth retrying: no answer, a timeout, throttling, the server or a proxy in trouble, signed out. */
-const retryable = (status) => status === 0 || status === 401 || status === 408 || status === 409 || status === 429 || status >= 500;
+/**
+ * Answers worth retrying: no answer, a timeout, throttling, the server or a proxy in trouble, signed
+ * out, and a 409 only when the same key is still being processed (`inProgress`); any other 409 is the
+ * server's final word (e.g. the stop already has another outcome) and retrying it would loop forever.
+ */
+const retryable = (status, answer) => status === 0 || status === 401 || status === 408 || status === 429 || status >= 500
+  || (status === 409 && answer?.inProgress === true);
 
 export class Outbox {
   constructor(name) {
@@ -74,7 +79,15 @@ export class Outbox {
 
   /** Sends the pending requests in the order they were made; one flush at a time. */
   flush() {
-    this.flushing ??= this.sendAll().finally(() => { this.flushing = null; });
+    if (this.flushing) {
+      // A request added while a flush is under way is sent right after it, not at the next timer.
+      this.again = true;
+      return this.flushing;
+    }
+    this.flushing = this.sendAll().finally(() => {
+      this.flushing = null;
+      if (this.again) { this.again = false; this.flush(); }
+    });
     return this.flushing;
   }
 
@@ -106,7 +119,7 @@ export class Outbox {
       this.emit({ type: 'sent', item, answer });
       return 'ok';
     }
-    if (retryable(status)) {
+    if (retryable(status, answer)) {
       await this.tx('readwrite', (s) => request(s.put({ ...item, attempts: item.attempts + 1, lastStatus: status })));
       this.emit({ type: 'retry', item, status, error: new ApiError(status, answer, status === 0) });
       const wait = this.backoffMs;
