@@ -21,6 +21,7 @@ const checks: { [Q in QueueName]: Check[] } = {
   'subsidy.settle': [owned((d, tenantId, id) => d.prisma.canteen.findFirst({ where: { id, tenantId }, select: { id: true } }), 'canteenId')],
   'audit.scan': [],
   'roster.plan': [owned((d, tenantId, id) => d.prisma.rosterRun.findFirst({ where: { id, tenantId }, select: { id: true } }), 'rosterRunId')],
+  'geocode.address': [owned((d, tenantId, id) => d.prisma.person.findFirst({ where: { id, tenantId }, select: { id: true } }), 'personId')],
 };
 
 export async function assertPayloadOwnership<Q extends QueueName>(deps: Deps, queue: Q, payload: Payload<Q>): Promise<void> {
