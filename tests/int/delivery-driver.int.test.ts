@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../src/time/index.js';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
+import { afternoonZone, createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
 import type { World } from '../support/delivery/delivery-world.js';
 
 let env: TestEnv;
 let w: World;
 let m: Record<string, string>;
-const TZ = 'Asia/Shanghai';
+// Afternoon in the tenant's zone: today's lunch has left the kitchen, so outcomes tapped now are plausible.
+const TZ = afternoonZone();
 const D0 = today(TZ);
 const D1 = addDays(D0, 1);
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
   env = await createTestEnv('delivery_driver');
   env.startWorkers();
   // Two vans of 3 boxes for 6 recipients: both drivers get a route.
-  w = await createWorld(env, { recipients: 6, vehicles: [{ capacity: 3 }, { capacity: 3 }] });
+  w = await createWorld(env, { recipients: 6, vehicles: [{ capacity: 3 }, { capacity: 3 }], timeZone: TZ });
   m = bearer(w.manager.token);
   await generate(env, w, D0);
   await generate(env, w, D1);
@@ -92,13 +93,13 @@ describe('driver lists (issue point 6)', () => {
     await env.request.patch('/tenant').set(bearer(w.t.adminToken)).send({ locale: 'en' });
   });
 
-  it('when a phone opens /driver, then a plain HTML page that talks to the JSON API is served without a token', async () => {
+  it('when an old bookmark opens /driver, then it leads to the phone app at /app/driver (no token page any more)', async () => {
     const page = await env.request.get('/driver');
-    expect(page.status).toBe(200);
-    expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.text).toContain('/me/routes');
-    expect(page.text).toContain('Idempotency-Key');
-    expect(page.text).toContain('name="viewport"');
+    expect(page.status).toBe(303);
+    expect(page.headers.location).toBe('/app/driver');
+    const app = await env.request.get('/app/driver');
+    expect(app.status).toBe(401);
+    expect(app.text).not.toContain('localStorage');
   });
 
   it('when a manager asks for /me/routes, then 403 (it is the driver’s list)', async () => {
@@ -193,8 +194,11 @@ describe('handing a route to another driver', () => {
     expect(theirs.body.routes.map((r: Route) => r.id)).toEqual([route.id]);
     const stop = route.stops[0];
     expect((await outcome(0, stop.id, { status: 'delivered' })).status).toBe(404);
-    const done = await env.request.post(`/delivery/stops/${stop.id}/outcome`).set(bearer(sub.token)).send({ status: 'delivered' });
-    expect(done.status).toBe(200);
+    // The new driver may record it: tomorrow's stop reaches the time rule (the food has not left
+    // the kitchen yet), not the 404 of someone else's stop.
+    const early = await env.request.post(`/delivery/stops/${stop.id}/outcome`).set(bearer(sub.token)).send({ status: 'delivered' });
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0]).toMatchObject({ path: 'body.at', code: 'before_departure' });
 
     const twice = await handOver(other.id, sub.id);
     expect(twice.status).toBe(409);

@@ -5,14 +5,16 @@ import { jobId } from '../../src/queues/definitions.js';
 import { today } from '../../src/time/index.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
+import { afternoonZone, createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
 import { killWorkerProcess, startWorkerProcess as startWorker } from '../support/delivery/worker-process.js';
 import type { World } from '../support/delivery/delivery-world.js';
 
 let env: TestEnv;
 let w: World;
 let m: Record<string, string>;
-const D0 = today('Asia/Shanghai');
+// Afternoon in the tenant's zone: today's lunch has left the kitchen, so outcomes tapped now are plausible.
+const TZ = afternoonZone();
+const D0 = today(TZ);
 let stops: { id: string; token: string; name: string; personId: string }[] = [];
 const children: ChildProcess[] = [];
 
@@ -20,7 +22,7 @@ beforeAll(async () => {
   // A welfare delay of 1 s instead of the tenant's minutes (WELFARE_DELAY_SECONDS, see docs/delivery.md).
   env = await createTestEnv('delivery_welfare', { WELFARE_DELAY_SECONDS: '1' });
   env.startWorkers();
-  w = await createWorld(env, { recipients: 6, vehicles: [{ capacity: 10 }] });
+  w = await createWorld(env, { recipients: 6, vehicles: [{ capacity: 10 }], timeZone: TZ });
   m = bearer(w.manager.token);
   await generate(env, w, D0);
   const plan = await planAndWait(env, w, D0);
