@@ -142,7 +142,7 @@ describe('driver app offline (issue point 1)', () => {
     expect(text).toContain('网格员 Grid Li');
     expect(text).toMatch(/已安排关怀回访：\d\d:\d\d 前/);
     expect(await card(page, stop.id).locator('.drv-contacts a').first().getAttribute('href')).toBe('tel:13911112222');
-    if (SHOTS) await page.screenshot({ path: 'docs/img/driver-not-home.png', fullPage: false });
+    if (SHOTS) await card(page, stop.id).screenshot({ path: 'docs/img/driver-not-home.png' });
   });
 
   it('when the driver double-taps, then one outcome is recorded and no error shows', async () => {

@@ -29,7 +29,7 @@ export function refusalText(item) {
 function callLink(label, phone) {
   const href = telUrl(phone);
   const text = `${label} ${phone ?? ''}`.trim();
-  return href ? el('a', { class: 'button drv-call', href }, `📞 ${text}`) : el('span', { class: 'muted' }, text);
+  return href ? el('a', { class: 'button drv-call', href }, text) : el('span', { class: 'muted' }, text);
 }
 
 function contacts(stop) {
@@ -50,7 +50,9 @@ export function renderStop(stop, eff, app) {
   const waiting = queued.length > 0;
   const card = el('article', { class: `card drv-stop drv-${outcome}${waiting ? ' drv-waiting' : ''}`, 'data-stop-id': stop.id });
   const diet = app.diets[stop.diet] ?? stop.diet;
-  card.append(
+  // DOM append() would print a null as the text "null": leave empty parts out.
+  const add = (...parts) => card.append(...parts.filter((p) => p !== null && p !== undefined && p !== false));
+  add(
     el('div', { class: 'drv-top' },
       el('span', { class: 'drv-no' }, String(stop.stopNo)),
       el('b', { class: 'drv-name' }, stop.name), stop.quantity > 1 ? el('span', {}, ` × ${stop.quantity}`) : null,
@@ -65,39 +67,39 @@ export function renderStop(stop, eff, app) {
   );
   const nav = navigationUrl(app.mapApp, stop);
   const tel = telUrl(stop.phone);
-  card.append(el('div', { class: 'drv-links' },
-    tel ? el('a', { class: 'button drv-call', href: tel }, `📞 ${t('delivery.driver.call')}`) : (stop.phone ? el('span', { class: 'muted' }, stop.phone) : null),
-    nav ? el('a', { class: 'button drv-nav', href: nav }, `🧭 ${t('delivery.driver.navigate')}`) : null));
+  add(el('div', { class: 'drv-links' },
+    tel ? el('a', { class: 'button drv-call', href: tel }, t('delivery.driver.call')) : (stop.phone ? el('span', { class: 'muted' }, stop.phone) : null),
+    nav ? el('a', { class: 'button drv-nav', href: nav }, t('delivery.driver.navigate')) : null));
 
   const status = [t(`delivery.driver.${outcome}`)];
   if (waiting) status.push(lastQueued.meta.kind === 'undo' ? t('delivery.driver.undoWaiting') : t('delivery.driver.waiting'));
   else if (outcome !== 'pending' && outcome !== 'cancelled' && stop.outcomeAt) status.push(`${t('delivery.driver.recorded')} ${timeOf(stop.outcomeAt, app.timeZone)}`);
-  card.append(el('div', { class: 'drv-status', role: 'status' }, status.join(' · ')));
+  add(el('div', { class: 'drv-status', role: 'status' }, status.join(' · ')));
 
   for (const f of failed) {
-    card.append(el('div', { class: 'drv-error', role: 'alert' },
+    add(el('div', { class: 'drv-error', role: 'alert' },
       t('delivery.driver.failed', { reason: refusalText(f) }),
       el('button', { type: 'button', 'data-action': 'dismiss', 'data-key': f.key }, t('delivery.driver.dismiss'))));
   }
 
   if (outcome === 'not_home') {
-    card.append(contacts(stop));
+    add(contacts(stop));
     const sentNotHome = !waiting && stop.welfareCheckAt;
-    card.append(el('p', { class: 'drv-welfare' }, sentNotHome
+    add(el('p', { class: 'drv-welfare' }, sentNotHome
       ? t('delivery.driver.welfareScheduled', { time: timeOf(stop.welfareCheckAt, app.timeZone) })
       : t('delivery.driver.welfareOnSend', { minutes: app.welfareDelayMinutes })));
   }
 
   const next = allowed(outcome);
   if (next.length) {
-    card.append(el('label', { class: 'drv-note' }, t('delivery.driver.note'), el('input', { name: 'note', maxlength: '500', autocomplete: 'off' })));
-    card.append(el('div', { class: 'drv-actions' }, ...next.map((s) =>
+    add(el('label', { class: 'drv-note' }, t('delivery.driver.note'), el('input', { name: 'note', maxlength: '500', autocomplete: 'off' })));
+    add(el('div', { class: 'drv-actions' }, ...next.map((s) =>
       el('button', { type: 'button', class: `drv-btn drv-btn-${s}`, 'data-action': 'outcome', 'data-status': s }, `${ICON[s]} ${t(`delivery.driver.${s}`)}`))));
   }
   const undoUntil = waiting && lastQueued.meta.kind !== 'undo' ? new Date(Date.now() + app.undoGraceMs).toISOString()
     : !waiting && stop.undoUntil && Date.parse(stop.undoUntil) > Date.now() ? stop.undoUntil : null;
   if (undoUntil && outcome !== 'pending') {
-    card.append(el('button', { type: 'button', class: 'drv-undo', 'data-action': 'undo' }, `↶ ${t('delivery.driver.undo', { time: timeOf(undoUntil, app.timeZone) })}`));
+    add(el('button', { type: 'button', class: 'drv-undo', 'data-action': 'undo' }, `↶ ${t('delivery.driver.undo', { time: timeOf(undoUntil, app.timeZone) })}`));
   }
   return card;
 }

@@ -43,8 +43,8 @@ function routeHeader(r) {
     el('h2', {}, `${t('delivery.driver.route', { no: r.routeNo })} · ${r.kitchen.name} · ${t('delivery.driver.leaves', { time: r.departLocal })}`),
     el('p', { class: 'muted' }, `${t('delivery.driver.window', { start: r.window.start, end: r.window.end })} · ${t('delivery.driver.progress', { done, total: r.stops.length })}`),
     el('div', { class: 'drv-links' },
-      el('a', { class: 'button', href: `/delivery/routes/${r.id}/sheet`, target: '_blank' }, `🖨 ${t('delivery.driver.printSheet')}`),
-      el('a', { class: 'button', href: `/delivery/routes/${r.id}/map.svg`, target: '_blank' }, `🗺 ${t('delivery.driver.map')}`)));
+      el('a', { class: 'button', href: `/delivery/routes/${r.id}/sheet`, target: '_blank' }, t('delivery.driver.printSheet')),
+      el('a', { class: 'button', href: `/delivery/routes/${r.id}/map.svg`, target: '_blank' }, t('delivery.driver.map'))));
 }
 
 /** Re-renders; a card whose state did not change keeps its node (and a half-typed note). */
