@@ -247,4 +247,16 @@ describe('signed out and old bookmarks (issue point 6)', () => {
     expect(await page.content()).not.toContain('>401<');
     await ctx.close();
   });
+
+  it('when the driver switches the language at the bottom of the page, then the app comes back in English', async () => {
+    const ctx = await phoneContext(browser, server.url);
+    const page = await ctx.newPage();
+    await signInDriver(page);
+    await page.locator('.drv-account summary').tap();
+    await page.getByRole('button', { name: 'English' }).tap();
+    await page.waitForURL((u) => u.pathname === '/app/driver');
+    await expect.poll(() => page.locator('h1').innerText()).toContain('Today’s deliveries');
+    await expect.poll(() => page.locator('#drv-routes').innerText()).toContain('Diabetic');
+    await ctx.close();
+  });
 });

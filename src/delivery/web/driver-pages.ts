@@ -68,7 +68,7 @@ export function registerDriverPages(web: WebRouter, deps: Deps): void {
 <details class="card drv-account">
   <summary>${t(locale, DM.account)} · ${ctx.displayName ?? ''}</summary>
   <div class="row">
-    <form method="post" action="/app/account/locale" class="inline"><input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">
+    <form method="post" action="/app/account/locale" class="inline"><input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}"><input type="hidden" name="back" value="${SCOPE}">
       <button name="locale" value="${locale === 'zh-CN' ? 'en' : 'zh-CN'}">${locale === 'zh-CN' ? 'English' : '中文'}</button></form>
     <form method="post" action="/app/sign-out" class="inline" id="drv-sign-out"><input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">
       <button class="danger">${t(locale, W.signOut)}</button></form>
