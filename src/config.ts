@@ -48,6 +48,17 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   PUBLIC_URL: z.url().optional(),
   /**
+   * Object storage for files (proof-of-delivery photos and signatures). Unset: local disk under
+   * DATA_DIR/files. Set S3_BUCKET (and S3_ENDPOINT for a non-AWS store: MinIO, OSS, COS…) to use any
+   * S3-compatible store; credentials S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY (else the SDK's chain).
+   */
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
    * The platform operator's credential for the queue dashboard (/admin/queues): HTTP Basic with
    * OPERATOR_USER + OPERATOR_PASSWORD_HASH (argon2id, `npm run -s operator:credential`), and/or a bearer token whose
    * sha256 is OPERATOR_TOKEN_SHA256. No tenant role opens it; with neither set it is disabled.

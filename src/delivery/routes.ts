@@ -8,6 +8,7 @@ import { registerDeliveryPlanRoutes } from './routes-plans.js';
 import { registerDeliverySetupRoutes } from './routes-setup.js';
 import { correctionBody, driverRouteSchema, handoverBody, myRoutesQuery, myRoutesSchema, outcomeBody, outcomeHistorySchema, outcomeSchema } from './schemas-plans.js';
 import { z } from 'zod';
+import { addProof, listProofs, proofBody, proofImage, proofSchema } from './proof-service.js';
 import { getDeliverySettings, settingsBody, settingsSchema, updateDeliverySettings } from './settings-service.js';
 import { handOverRoute } from './route-handover.js';
 
@@ -55,4 +56,19 @@ export function registerDeliveryRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'patch', path: '/delivery/settings', summary: 'Change the driver-app settings', tags,
     access: ['kitchen_manager'], body: settingsBody, responses: { 200: { description: 'Settings', schema: settingsSchema } } },
   async ({ ctx, body }) => ({ body: await updateDeliverySettings(deps, ctx, body) }));
+  api.add({ method: 'post', path: '/delivery/stops/:id/proofs', summary: 'Proof of delivery: a photo (JPEG) or the recipient’s signature (PNG) for a delivered stop', tags,
+    description: 'Stored through the file store (local disk, or S3 when S3_BUCKET is set). Another driver’s stop → 404; a stop not delivered → 409.',
+    access: ['driver', 'kitchen_manager'], params: idParams, body: proofBody, idempotent: true,
+    responses: { 201: { description: 'Stored', schema: proofSchema } } },
+  async ({ ctx, params, body }) => ({ status: 201, body: await addProof(deps, ctx, params.id, body) }));
+  api.add({ method: 'get', path: '/delivery/stops/:id/proofs', summary: 'The proofs of a stop', tags,
+    access: ['driver', 'kitchen_manager'], params: idParams, responses: { 200: { description: 'Proofs', schema: z.object({ items: z.array(proofSchema) }) } } },
+  async ({ ctx, params }) => ({ body: { items: await listProofs(deps, ctx, params.id) } }));
+  api.add({ method: 'get', path: '/delivery/stops/:id/proofs/:proofId', summary: 'A proof image (with the session or a token; never another tenant’s)', tags,
+    access: ['driver', 'kitchen_manager'], params: z.strictObject({ id: z.uuid(), proofId: z.uuid() }),
+    responses: { 200: { description: 'The image', contentType: 'image/jpeg' } } },
+  async ({ ctx, params }) => {
+    const image = await proofImage(deps, ctx, params.id, params.proofId);
+    return { body: image.bytes, contentType: image.contentType };
+  });
 }

@@ -131,9 +131,9 @@ describe('printed sheets and settings (issue points 2 and 6)', () => {
   });
 
   it('when a manager picks 高德 as the map app, then drivers read it; a bad value is 400 naming the field', async () => {
-    expect((await env.request.get('/delivery/settings').set(d())).body).toEqual({ mapApp: 'geo' });
-    expect((await env.request.patch('/delivery/settings').set(m()).send({ mapApp: 'amap' })).body).toEqual({ mapApp: 'amap' });
-    expect((await env.request.get('/delivery/settings').set(d())).body).toEqual({ mapApp: 'amap' });
+    expect((await env.request.get('/delivery/settings').set(d())).body).toEqual({ mapApp: 'geo', proof: 'none' });
+    expect((await env.request.patch('/delivery/settings').set(m()).send({ mapApp: 'amap' })).body).toEqual({ mapApp: 'amap', proof: 'none' });
+    expect((await env.request.get('/delivery/settings').set(d())).body).toEqual({ mapApp: 'amap', proof: 'none' });
     const bad = await env.request.patch('/delivery/settings').set(m()).send({ mapApp: 'google' });
     expect(fields(bad)).toEqual(['body.mapApp']);
     expect((await env.request.patch('/delivery/settings').set(d()).send({ mapApp: 'qq' })).status).toBe(403);
