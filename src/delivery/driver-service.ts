@@ -55,6 +55,8 @@ async function routesWhere(d: D, ctx: RequestContext, where: object, o: { printe
     db.user.findMany({ where: { id: { in: routes.map((r) => r.driverUserId) } }, select: { id: true, displayName: true } }),
   ]);
   const tenant = await d.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { welfareDelayMinutes: true } });
+  const proofRows = await db.stopProof.groupBy({ by: ['routeStopId'], where: { routeStopId: { in: routes.flatMap((r) => r.stops.map((s) => s.id)) } }, _count: { _all: true } });
+  const proofCount = new Map(proofRows.map((p) => [p.routeStopId, p._count._all]));
   const delayMs = welfareDelayMs(tenant, d.config);
   return routes.map((r) => {
     const slot = slots.find((s) => s.code === r.plan.slotCode)!;
@@ -79,7 +81,7 @@ async function routesWhere(d: D, ctx: RequestContext, where: object, o: { printe
       departLocal: localTimeOf(r.departAt, ctx.timeZone),
       returnAt: r.returnAt,
       returnLocal: localTimeOf(r.returnAt, ctx.timeZone),
-      stops: r.stops.map((s) => ({ ...stopView(s, slot, ctx.timeZone, reveal), ...doorView(s, ctx, reveal, delayMs) })),
+      stops: r.stops.map((s) => ({ ...stopView(s, slot, ctx.timeZone, reveal), ...doorView(s, ctx, reveal, delayMs), proofCount: proofCount.get(s.id) ?? 0 })),
     };
   });
 }

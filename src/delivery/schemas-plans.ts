@@ -107,6 +107,7 @@ export const driverRouteSchema = z.object({
     gridWorker: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable().describe('Community grid worker (网格员).'),
     welfareCheckAt: instant.nullable().describe('not_home: when the welfare check falls due.'),
     undoUntil: instant.nullable().describe('The caller’s own tap can be undone until then.'),
+    proofCount: z.number().int().describe('Photos and signatures stored as proof of delivery.'),
   })),
 });
 export const myRoutesQuery = z.strictObject({ date: localDate.optional().describe('Default: today in the tenant time zone.') });

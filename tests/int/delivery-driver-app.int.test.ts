@@ -201,6 +201,36 @@ describe('driver app offline (issue point 1)', () => {
   });
 });
 
+describe('proof of delivery on the phone (issue point 3)', () => {
+  it('when the tenant asks for proof, then a photo is compressed to JPEG and a signature drawn on the screen, both stored for the manager', async () => {
+    expect((await env.request.patch('/delivery/settings').set(manager()).send({ proof: 'both' })).status).toBe(200);
+    const ctx = await phoneContext(browser, server.url);
+    const page = await ctx.newPage();
+    await signInDriver(page);
+    const stop = stops[6];
+    await card(page, stop.id).locator('.drv-btn-delivered').tap();
+    await expect.poll(() => statusOf(page, stop.id), { timeout: 20_000 }).toMatch(/^已送达 · 已记录/);
+    await card(page, stop.id).locator('input[data-action=photo]').setInputFiles('src/delivery/web/assets/driver-icon-512.png');
+    const proofs = async () => (await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(manager())).body.items as { kind: string; contentType: string; url: string }[];
+    await expect.poll(async () => (await proofs()).map((p) => `${p.kind}:${p.contentType}`), { timeout: 20_000 }).toEqual(['photo:image/jpeg']);
+    await card(page, stop.id).getByRole('button', { name: '请收餐人签名' }).tap();
+    const box = (await page.locator('.drv-sign-canvas').boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 60);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 40 + i * 25, box.y + 60 + (i % 2) * 40);
+    await page.mouse.up();
+    if (SHOTS) await page.screenshot({ path: 'docs/img/driver-signature.png' });
+    await page.getByRole('button', { name: '确定' }).tap();
+    await expect.poll(async () => (await proofs()).map((p) => p.kind), { timeout: 20_000 }).toEqual(['photo', 'signature']);
+    await expect.poll(() => card(page, stop.id).innerText(), { timeout: 20_000 }).toContain('已留证 2 份');
+    const [photo] = await proofs();
+    const image = await env.request.get(photo.url).set(manager());
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toMatch(/^image\/jpeg/);
+    await ctx.close();
+  });
+});
+
 describe('nothing tapped is lost (issue point 1)', () => {
   it('when the browser is closed with a tap still waiting (crash, phone restart), then it is sent after the next start', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'driver-phone-'));

@@ -48,5 +48,11 @@ export const DM = defineMessages('delivery.driver', {
   timeFuture: { zh: '手机时间比服务器快太多，请检查手机时间。', en: 'The phone’s clock is ahead of the server; check the phone’s time.' },
   timeBeforeDeparture: { zh: '这个时间早于送餐车从厨房出发的时间，请检查手机时间。', en: 'That time is before the route left the kitchen; check the phone’s time.' },
   account: { zh: '账户与语言', en: 'Account and language' },
+  proofPhoto: { zh: '拍照留证', en: 'Photo as proof' },
+  proofSign: { zh: '请收餐人签名', en: 'Recipient signs' },
+  signOk: { zh: '确定', en: 'Done' },
+  signClear: { zh: '重写', en: 'Clear' },
+  proofSaved: { zh: '已留证 {count} 份', en: '{count} proof(s) stored' },
+  proofWaiting: { zh: '凭证等待发送', en: 'Proof waiting to send' },
   installed: { zh: '已可离线使用', en: 'Ready to work offline' },
 });

@@ -55,7 +55,7 @@ export function registerDriverPages(web: WebRouter, deps: Deps): void {
       messages: { ...pick(locale, DM), [W.signOut.key]: t(locale, W.signOut) },
       data: {
         userId: ctx.userId, now: new Date().toISOString(), date: routes.date, routes: routes.routes,
-        mapApp: settings.mapApp, undoGraceMs: UNDO_GRACE_MS, welfareDelayMinutes: Math.round(welfareDelayMs(tenant, deps.config) / 60_000),
+        mapApp: settings.mapApp, proof: settings.proof, signaturePadUrl: web.assets.url('vendor/signature_pad.umd.min.js'), undoGraceMs: UNDO_GRACE_MS, welfareDelayMinutes: Math.round(welfareDelayMs(tenant, deps.config) / 60_000),
         timeZone: ctx.timeZone, diets: l.diets, textures: l.textures, swUrl: `${SCOPE}/sw.js`, scope: SCOPE,
       },
       body: html`
@@ -81,7 +81,7 @@ export function registerDriverPages(web: WebRouter, deps: Deps): void {
   // would limit it to /app/driver/…; the header lets it control the page /app/driver itself.
   web.page({ path: `${SCOPE}/sw.js`, access: 'public' }, ({ res }) => {
     res.setHeader('Service-Worker-Allowed', SCOPE);
-    const precache = [...web.assets.all('web/'), ...web.assets.all('delivery/driver')].filter((u) => !u.endsWith('driver-sw.js'));
+    const precache = [...web.assets.all('web/'), ...web.assets.all('delivery/driver'), ...web.assets.all('vendor/signature_pad')].filter((u) => !u.endsWith('driver-sw.js'));
     const head = `const RELEASE = ${JSON.stringify(web.assets.release)};\nconst PRECACHE = ${JSON.stringify(precache)};\nconst SCOPE = ${JSON.stringify(SCOPE)};\n`;
     return { raw: head + swSource, contentType: 'text/javascript; charset=utf-8' };
   });

@@ -3,6 +3,7 @@
 import { el, t } from '../web/app.js';
 import { navigationUrl, telUrl } from './driver-nav.js';
 import { allowed } from './driver-state.js';
+import { proofButtons } from './driver-proof.js';
 
 const ICON = { delivered: '✓', not_home: '⌂', refused: '✗' };
 
@@ -89,6 +90,8 @@ export function renderStop(stop, eff, app) {
       ? t('delivery.driver.welfareScheduled', { time: timeOf(stop.welfareCheckAt, app.timeZone) })
       : t('delivery.driver.welfareOnSend', { minutes: app.welfareDelayMinutes })));
   }
+
+  if (outcome === 'delivered') add(proofButtons(app.proof, stop.proofCount ?? 0, eff.proofs.length > 0));
 
   const next = allowed(outcome);
   if (next.length) {

@@ -6,17 +6,19 @@ const NEXT = { pending: ['delivered', 'not_home', 'refused'], not_home: ['delive
 
 export function effective(stop, items) {
   const mine = items.filter((i) => i.meta?.stopId === stop.id);
-  const queued = mine.filter((i) => i.state === 'pending');
+  const queued = mine.filter((i) => i.state === 'pending' && i.meta.kind !== 'proof');
+  const proofs = mine.filter((i) => i.state === 'pending' && i.meta.kind === 'proof');
   const failed = mine.filter((i) => i.state === 'failed');
   const stack = [stop.outcome];
   for (const i of queued) {
+    if (i.meta.kind === 'proof') continue; // a photo or signature does not change the outcome
     if (i.meta.kind === 'undo') {
       if (stack.length > 1) stack.pop();
       else stack[0] = 'pending';
     } else stack.push(i.meta.status);
   }
   const outcome = stop.orderStatus === 'cancelled' ? 'cancelled' : stack[stack.length - 1];
-  return { outcome, queued, failed };
+  return { outcome, queued, failed, proofs };
 }
 
 /** The buttons a stop offers in a state (never the outcome it already has: a double tap does nothing). */

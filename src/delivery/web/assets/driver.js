@@ -6,6 +6,7 @@ import { api, ApiError, data, el, newKey, t } from '../web/app.js';
 import { Outbox } from '../web/outbox.js';
 import { effective, allowed, forget, loadSaved, save } from './driver-state.js';
 import { renderStop, timeOf } from './driver-card.js';
+import { askSignature, compressPhoto } from './driver-proof.js';
 
 const app = { ...data };
 const outbox = new Outbox(`driver-${data.userId}`);
@@ -62,7 +63,7 @@ function render() {
     for (const s of r.stops) {
       const eff = effective(s, list);
       const undoOpen = s.undoUntil && Date.parse(s.undoUntil) > Date.now();
-      const sig = JSON.stringify([s, eff.outcome, eff.queued.map((i) => i.key), eff.failed.map((i) => i.key), undoOpen]);
+      const sig = JSON.stringify([s, eff.outcome, eff.queued.map((i) => i.key), eff.failed.map((i) => i.key), eff.proofs.length, undoOpen]);
       let entry = cards.get(s.id);
       if (!entry || entry.sig !== sig) {
         const node = renderStop(s, eff, app);
@@ -123,11 +124,17 @@ function undo(stopId) {
   return queue(stopId, { key: newKey(), method: 'POST', url: `/delivery/stops/${stopId}/outcome/undo`, body: {}, meta: { kind: 'undo' } });
 }
 
+function queueProof(stopId, kind, image) {
+  if (!image) return;
+  return queue(stopId, { key: newKey(), method: 'POST', url: `/delivery/stops/${stopId}/proofs`, body: { kind, image }, meta: { kind: 'proof', proof: kind } });
+}
+
 outbox.onChange((list, event) => {
   items = list;
   if (event?.type === 'sent') {
     const stop = findStop(event.item.meta.stopId);
-    if (stop && event.answer) Object.assign(stop, {
+    if (stop && event.item.meta.kind === 'proof') stop.proofCount = (stop.proofCount ?? 0) + 1;
+    else if (stop && event.answer) Object.assign(stop, {
       outcome: event.answer.outcome, outcomeAt: event.answer.outcomeAt, outcomeNote: event.answer.outcomeNote,
       undoUntil: event.answer.undoUntil, welfareCheckAt: event.answer.welfareCheckAt,
     });
@@ -151,6 +158,13 @@ document.getElementById('drv-routes').addEventListener('click', (e) => {
   if (button.dataset.action === 'outcome') tap(stopId, button.dataset.status, card);
   if (button.dataset.action === 'undo') undo(stopId);
   if (button.dataset.action === 'dismiss') outbox.remove(button.dataset.key);
+  if (button.dataset.action === 'sign') askSignature(data.signaturePadUrl).then((image) => queueProof(stopId, 'signature', image));
+});
+document.getElementById('drv-routes').addEventListener('change', async (e) => {
+  const input = e.target;
+  if (!(input instanceof HTMLInputElement) || input.dataset.action !== 'photo' || !input.files?.[0]) return;
+  const stopId = input.closest('[data-stop-id]')?.dataset.stopId;
+  await queueProof(stopId, 'photo', await compressPhoto(input.files[0]));
 });
 document.getElementById('drv-refresh').addEventListener('click', () => { refresh(); outbox.flush(); });
 document.getElementById('drv-sign-out').addEventListener('submit', () => {
