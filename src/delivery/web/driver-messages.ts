@@ -52,6 +52,7 @@ export const DM = defineMessages('delivery.driver', {
   proofSign: { zh: '请收餐人签名', en: 'Recipient signs' },
   signOk: { zh: '确定', en: 'Done' },
   signClear: { zh: '重写', en: 'Clear' },
+  signCancel: { zh: '取消', en: 'Cancel' },
   proofSaved: { zh: '已留证 {count} 份', en: '{count} proof(s) stored' },
   proofWaiting: { zh: '凭证等待发送', en: 'Proof waiting to send' },
   installed: { zh: '已可离线使用', en: 'Ready to work offline' },

@@ -38,7 +38,7 @@ export async function askSignature(padUrl) {
     const canvas = el('canvas', { class: 'drv-sign-canvas' });
     const ok = el('button', { type: 'button', class: 'primary' }, t('delivery.driver.signOk'));
     const clear = el('button', { type: 'button' }, t('delivery.driver.signClear'));
-    const cancel = el('button', { type: 'button' }, t('delivery.driver.dismiss'));
+    const cancel = el('button', { type: 'button' }, t('delivery.driver.signCancel'));
     const panel = el('div', { class: 'drv-sign', role: 'dialog' }, el('p', {}, t('delivery.driver.proofSign')), canvas, el('div', { class: 'row' }, clear, cancel, ok));
     document.body.append(panel);
     const ratio = Math.max(window.devicePixelRatio || 1, 1);
