@@ -23,11 +23,11 @@ export function setRateLimitPrefix(prefix: string): void {
   keyPrefix = prefix;
 }
 
-let lastFailOpenLog = 0;
+const lastFailOpenLog = new Map<string, number>();
 function failOpen(bucket: string, err: unknown, limit: number): HitResult {
-  // One line per 10 s at most: a Redis outage must not flood the log.
-  if (Date.now() - lastFailOpenLog > 10_000) {
-    lastFailOpenLog = Date.now();
+  // One line per bucket and 10 s at most: a Redis outage must not flood the log.
+  if (Date.now() - (lastFailOpenLog.get(bucket) ?? 0) > 10_000) {
+    lastFailOpenLog.set(bucket, Date.now());
     logger.warn({ bucket, err: (err as Error).message }, 'rate limiter unavailable (Redis); failing open');
   }
   return { allowed: true, count: 0, limit, retryAfter: 0 };
