@@ -22,7 +22,7 @@ describe('queues', () => {
   it('when Redis is down, then producers answer 503 problem+json at once and /readyz says not ready', async () => {
     const tenant = await down.tenant();
     const started = Date.now();
-    const res = await down.request.post('/imports/residents').set(bearer(tenant.adminToken)).set('Content-Type', 'text/csv').send('name\nX');
+    const res = await down.request.post('/imports/residents').set(bearer(tenant.adminToken)).set('Content-Type', 'text/csv').send('身份证号,姓名\n110101195005050019,X');
     expect(res.status).toBe(503);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -39,7 +39,7 @@ describe('queues', () => {
 
   it('when queues are declared, then every one has a payload schema and retry with back-off and bounded retention', () => {
     expect(Object.keys(queuePayloads).sort()).toEqual(
-      ['audit.scan', 'orders.generate', 'people.import', 'roster.plan', 'routes.plan', 'subsidy.settle', 'welfare.escalate'],
+      ['audit.scan', 'geocode.address', 'orders.generate', 'people.import', 'roster.plan', 'routes.plan', 'subsidy.settle', 'welfare.escalate'],
     );
     expect(defaultJobOptions).toMatchObject({ attempts: expect.any(Number), backoff: { type: 'exponential' } });
     expect(defaultJobOptions.removeOnComplete).toMatchObject({ count: expect.any(Number) });

@@ -54,7 +54,7 @@ describe('manual assignment checks every hard rule', () => {
 
   it('when the certificate has expired, the aide is on leave, or works another ward that shift, then 409 says so', async () => {
     const expired = await aide(h, { certificateExpiry: dayFromToday(1) });
-    expect((await assign(MON, 'night', p.special.id, expired.id)).body.detail).toMatch(/certificate expired/);
+    expect((await assign(MON, 'night', p.special.id, expired.id)).body.detail).toMatch(/certificate is valid through .* does not cover this shift/);
     const onLeave = await aide(h, { leaveDates: [TUE] });
     // The night of Monday runs into Tuesday, a leave day.
     expect((await assign(MON, 'night', p.special.id, onLeave.id)).body.detail).toMatch(/leave/);

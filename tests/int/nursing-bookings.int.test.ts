@@ -111,7 +111,7 @@ describe('consent', () => {
 
   it('when consent is recorded, then the booking can be activated and shows who consented, how and when', async () => {
     const b = await patient(h, { wardId: ward.id, barthel: 50, consent: false });
-    const withConsent = await h.ok('post', `/nursing/bookings/${b.id}/consents`, { signerName: '王小明', relation: '儿子', method: 'paper', signedAt: at(dayFromToday(0), '09:00') });
+    const withConsent = await h.ok('post', `/nursing/bookings/${b.id}/consents`, { signerName: '王小明', relation: '儿子', method: 'paper', signedAt: at(dayFromToday(-1), '09:00') });
     expect(withConsent.consents).toEqual([expect.objectContaining({ signerName: '王小明', relation: '儿子', method: 'paper', active: true })]);
     const active = await h.ok('post', `/nursing/bookings/${b.id}/activate`);
     expect(active).toMatchObject({ status: 'active', consentActive: true });
