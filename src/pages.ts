@@ -3,10 +3,18 @@ import type { WebRouter } from './web/web-router.js';
 import { registerSignInPages } from './tenancy/web/sign-in-pages.js';
 import { registerUserPages } from './tenancy/web/user-pages.js';
 import { registerDriverPages } from './delivery/web/driver-pages.js';
+import { registerBoardPages } from './delivery/web/board-pages.js';
+import { registerAlertPages } from './delivery/web/alerts-pages.js';
+import { registerRecipientPages } from './delivery/web/recipient-pages.js';
+import { registerImportPages } from './delivery/web/import-pages.js';
 
 /** Every domain's screens; the order of registration is the order of the navigation bar. */
 export function registerAllPages(web: WebRouter, deps: Deps): void {
   registerSignInPages(web, deps);
   registerUserPages(web, deps);
   registerDriverPages(web, deps);
+  registerBoardPages(web, deps);
+  registerAlertPages(web, deps);
+  registerRecipientPages(web, deps);
+  registerImportPages(web, deps);
 }

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import type { TenantTx } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { Actor } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
@@ -9,6 +10,10 @@ import { addDays, today, weekdayOf } from '../time/index.js';
 import { ensureSlots } from './setup-service.js';
 
 type D = Pick<Deps, 'prisma'>;
+
+/** Cancel reasons the order run sets (and may take back); a manager's own reasons are never undone. */
+export const PLAN_ENDED = 'plan ended';
+export const DECEASED = 'deceased';
 
 export interface GenerateResult {
   date: string;
@@ -72,7 +77,7 @@ export async function generateOrders(d: D, actor: Actor, date: string): Promise<
     }
   }
 
-  const existing = await db.dailyOrder.findMany({ where: { date } });
+  const existing = await db.dailyOrder.findMany({ where: { date }, include: { recipient: { select: { person: { select: { deathDate: true } } } } } });
   const existingByKey = new Map(existing.map((o) => [`${o.recipientId} ${o.slotCode}`, o]));
   const result: GenerateResult = { date, created: 0, reactivated: 0, updated: 0, cancelled: 0, unchanged: 0, skippedOnHold: 0 };
 
@@ -93,7 +98,8 @@ export async function generateOrders(d: D, actor: Actor, date: string): Promise<
       if (!order) {
         toCreate.push(w);
       } else if (order.status === 'cancelled') {
-        if (order.holdId || order.cancelReason === 'plan ended') {
+        // Cancelled by this run before (a hold, an ended plan, a death recorded by mistake and taken back).
+        if (order.holdId || order.cancelReason === PLAN_ENDED || order.cancelReason === DECEASED) {
           await tx.dailyOrder.update({ where: { id: order.id }, data: { ...changes(order, w), status: 'active', holdId: null, cancelReason: null } });
           result.reactivated++;
         } else {
@@ -116,8 +122,11 @@ export async function generateOrders(d: D, actor: Actor, date: string): Promise<
     for (const order of existing) {
       const key = `${order.recipientId} ${order.slotCode}`;
       if (wanted.has(key) || order.status !== 'active' || !order.mealPlanId) continue;
-      await tx.dailyOrder.update({ where: { id: order.id }, data: { status: 'cancelled', cancelReason: 'plan ended' } });
-      await tx.routeStop.updateMany({ where: { orderId: order.id, outcome: 'pending' }, data: { outcome: 'cancelled', outcomeNote: 'plan ended' } });
+      // The plan query leaves out the dead too: say which it was, a family reads this reason.
+      const deathDate = order.recipient.person.deathDate;
+      const reason = deathDate && deathDate <= date ? DECEASED : PLAN_ENDED;
+      await tx.dailyOrder.update({ where: { id: order.id }, data: { status: 'cancelled', cancelReason: reason } });
+      await tx.routeStop.updateMany({ where: { orderId: order.id, outcome: 'pending' }, data: { outcome: 'cancelled', outcomeNote: reason } });
       result.cancelled++;
     }
     result.skippedOnHold = skippedOnHold;
@@ -183,4 +192,21 @@ export async function cancelOrder(d: D, ctx: RequestContext, orderId: string, re
     const withRecipient = await tx.dailyOrder.findFirstOrThrow({ where: { id: orderId }, include: { recipient: { include: { person: { select: { name: true } } } } } });
     return orderView(withRecipient);
   });
+}
+
+/**
+ * A death recorded on the person: the orders already generated for that day and after are
+ * cancelled at once as "deceased" (with their pending stops), inside the caller's transaction,
+ * so no van stops at the door and no meal is cooked. Meals that already have an outcome stay.
+ */
+export async function cancelOrdersOfDeceased(tx: TenantTx, personId: string, deathDate: string) {
+  const orders = await tx.dailyOrder.findMany({
+    where: { recipient: { personId }, date: { gte: deathDate }, status: 'active' },
+    select: { id: true, stops: { select: { outcome: true } } },
+  });
+  const open = orders.filter((o) => o.stops.every((s) => s.outcome === 'pending' || s.outcome === 'cancelled')).map((o) => o.id);
+  if (!open.length) return 0;
+  await tx.dailyOrder.updateMany({ where: { id: { in: open } }, data: { status: 'cancelled', holdId: null, cancelReason: DECEASED } });
+  await tx.routeStop.updateMany({ where: { orderId: { in: open }, outcome: 'pending' }, data: { outcome: 'cancelled', outcomeNote: DECEASED } });
+  return open.length;
 }

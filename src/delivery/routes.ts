@@ -6,6 +6,7 @@ import { recordOutcome } from './outcome-service.js';
 import { correctOutcome, outcomeHistory, undoOutcome } from './outcome-correction.js';
 import { registerDeliveryPlanRoutes } from './routes-plans.js';
 import { registerDeliverySetupRoutes } from './routes-setup.js';
+import { registerDeliveryBoardRoutes } from './routes-board.js';
 import { correctionBody, driverRouteSchema, handoverBody, myRoutesQuery, myRoutesSchema, outcomeBody, outcomeHistorySchema, outcomeSchema } from './schemas-plans.js';
 import { z } from 'zod';
 import { addProof, listProofs, proofBody, proofImage, proofSchema } from './proof-service.js';
@@ -18,6 +19,7 @@ const tags = ['delivery'];
 export function registerDeliveryRoutes(api: ApiRouter, deps: Deps): void {
   registerDeliverySetupRoutes(api, deps);
   registerDeliveryPlanRoutes(api, deps);
+  registerDeliveryBoardRoutes(api, deps);
 
   api.add({ method: 'get', path: '/me/routes', summary: 'The caller’s published routes of a date, stops in order', tags, access: ['driver'],
     description: 'Only routes of published plans assigned to the caller. Phones are shown in full only on the day of the route.',

@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js'
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { today } from '../time/index.js';
 import { personView } from './view.js';
+import { cancelOrdersOfDeceased } from '../delivery/order-service.js';
 import { enqueueGeocode } from '../geocoding/service.js';
 import { locationFields } from '../geocoding/person-location.js';
 import type { PersonCreate, PersonUpdate, StatusInput } from './schemas.js';
@@ -82,7 +83,9 @@ export async function updatePerson(d: W, ctx: RequestContext, id: string, patch:
   const location = locationFields(before, patch);
   const after = await db.$transaction(async (tx) => {
     const updated = await tx.person.update({ where: { id }, data: { ...patch, ...location.data }, include: { statuses: true } });
-    await writeAudit(tx, ctx, { action: 'person.update', entity: 'Person', entityId: id, before, after: updated });
+    // A death ends meal deliveries from that day on, now — not at tomorrow's order run.
+    const ordersCancelled = updated.deathDate && updated.deathDate !== before.deathDate ? await cancelOrdersOfDeceased(tx, id, updated.deathDate) : 0;
+    await writeAudit(tx, ctx, { action: 'person.update', entity: 'Person', entityId: id, before, after: { ...updated, ...(ordersCancelled ? { ordersCancelled } : {}) } });
     return updated;
   });
   if (location.geocode) await enqueueGeocode(d, ctx.tenantId, id, after.address);
