@@ -23,8 +23,10 @@ export const recipientEditBody = z.strictObject({
   diet: f.diet, texture: f.texture, allergies: f.allergies, accessNotes: f.accessNotes,
   gridWorkerName: f.gridWorkerName, gridWorkerPhone: f.gridWorkerPhone, active: f.active === 'on',
   // A row left blank is no contact; a half-filled row is checked (and refused) like the API does.
-  emergencyContacts: f.contactName.map((name, i) => ({ name: name.trim(), relation: f.contactRelation[i]?.trim() || undefined, phone: f.contactPhone[i]?.trim() ?? '' }))
-    .filter((c) => c.name || c.phone),
+  emergencyContacts: f.contactName.map((name, i): { name: string; relation?: string; phone: string } => {
+    const relation = f.contactRelation[i]?.trim();
+    return { name: name.trim(), phone: f.contactPhone[i]?.trim() ?? '', ...(relation ? { relation } : {}) };
+  }).filter((c) => c.name || c.phone),
 })).pipe(recipientUpdateSchema.pick({ diet: true, texture: true, allergies: true, accessNotes: true, gridWorkerName: true, gridWorkerPhone: true, active: true })
   .required().extend({ emergencyContacts: z.array(emergencyContactSchema).max(5) }));
 
