@@ -206,7 +206,7 @@ describe('resident import', () => {
     const rows = await page.locator('#import-rejections tbody tr').allInnerTexts();
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/^3\s+36032319410506123\s+身份证号/);
-    expect(rows[1]).toMatch(/^4[\s\S]*姓名/);
+    expect(rows[1]).toMatch(/^4[\s\S]*姓名：本行这一列为空（必填）。/);
     if (SHOTS) await page.screenshot({ path: 'docs/img/board-import.png', fullPage: true });
     expect(await env.deps.prisma.person.count({ where: { tenantId: w.t.id, idNumber: good } })).toBe(1);
   });

@@ -17,6 +17,9 @@ const kindLabel = (locale: string, kind: string) => (KIND_LABEL[kind] ? t(locale
 /** A column as a manager knows it: its first (Chinese) header, as the sheets from the county spell it. */
 const columnHeader = (kind: string, name: string) => importers[kind]?.columns.find((c) => c.name === name)?.aliases[0] ?? name;
 
+/** The schema's sentence for an empty required cell, said the way a manager would. Others come as the importer wrote them. */
+const reasonText = (locale: string, message: string) => (/^Invalid input: expected \w+, received undefined$/.test(message) ? t(locale, IM.emptyCell) : message);
+
 function statusLine(locale: string, run: { status: string; progress: number; error: string | null }) {
   if (run.status === 'queued') return t(locale, IM.queued);
   if (run.status === 'running') return t(locale, IM.running, { progress: run.progress });
@@ -80,7 +83,7 @@ async function reportPage(deps: Deps, ctx: RequestContext, locale: string, id: s
 </section>
 ${run.rejections.length ? html`<section class="card import-report" id="import-rejections"><h2>${t(locale, IM.rejectedRows)}</h2>
 <table><thead><tr><th>${t(locale, IM.row)}</th><th>${t(locale, IM.key)}</th><th>${t(locale, IM.problems)}</th></tr></thead><tbody>
-${run.rejections.map((r) => html`<tr><td>${r.row}</td><td>${r.key ?? ''}</td><td>${r.errors.map((e) => html`<div><b>${columnHeader(run.kind, e.field)}</b>：${e.message}</div>`)}</td></tr>`)}
+${run.rejections.map((r) => html`<tr><td>${r.row}</td><td>${r.key ?? ''}</td><td>${r.errors.map((e) => html`<div><b>${columnHeader(run.kind, e.field)}</b>：${reasonText(locale, e.message)}</div>`)}</td></tr>`)}
 </tbody></table>${run.rejectionsNextCursor ? html`<p class="muted">${t(locale, IM.moreRejections)}</p>` : ''}</section>` : ''}
 <p><a href="${IMPORTS_PATH}">${raw('&larr;')} ${t(locale, IM.another)}</a></p>`,
   };

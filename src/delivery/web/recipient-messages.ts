@@ -98,6 +98,7 @@ export const IM = defineMessages('delivery.imports', {
   problems: { zh: '原因', en: 'Reasons' },
   moreRejections: { zh: '还有更多未通过的行，请修正后重新导入。', en: 'More rows were rejected; fix them and import again.' },
   another: { zh: '再导入一个文件', en: 'Import another file' },
+  emptyCell: { zh: '本行这一列为空（必填）。', en: 'Empty in this row (required).' },
   chooseFile: { zh: '请先选择文件。', en: 'Choose a file first.' },
   kindResidents: { zh: '老人名单（人员登记，按身份证号）', en: 'Residents (people registry, by ID number)' },
   kindRecipients: { zh: '送餐对象（餐型、过敏、订餐计划）', en: 'Meal recipients (diet, allergies, meal plan)' },
