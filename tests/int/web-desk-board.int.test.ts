@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeIdNumber } from '../../src/people/id-card.js';
 import { today } from '../../src/time/index.js';
-import { bearer, createTestEnv } from '../support/harness.js';
+import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
 import { deskContext, launchBrowser, serve, signIn, staff } from '../support/browser.js';
 import { afternoonZone, createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
@@ -211,3 +211,34 @@ describe('resident import', () => {
     expect(await env.deps.prisma.person.count({ where: { tenantId: w.t.id, idNumber: good } })).toBe(1);
   });
 });
+
+describe('who may open the screens', () => {
+  it('when a driver opens the board, then 403 in words; another tenant’s manager opening a recipient or alert link gets 404', async () => {
+    const driver = await staff(env, w.t, ['driver'], '李师傅');
+    const other = await createWorld(env, { recipients: 1, vehicles: [{ capacity: 5 }], locale: 'zh-CN' });
+    const stranger = await staff(env, other.t, ['kitchen_manager'], '外乡经理');
+    await tap(0, 3, 'not_home');
+    const alert = await eventually(() => env.deps.prisma.welfareAlert.findFirst({ where: { routeStopId: routeOf(0).stops[3].id } }).then((a) => a ?? undefined), 20_000);
+    for (const [who, url, status, sentence] of [
+      [driver.username, `/app/desk/board?kitchen=${w.kitchenId}`, 403, '您的角色不能打开这个页面'],
+      [driver.username, '/app/desk/recipients', 403, '您的角色不能打开这个页面'],
+      [stranger.username, `/app/desk/recipients/${w.recipients[0].id}`, 404, '找不到这个页面'],
+    ] as const) {
+      const c = await deskContext(browser, server.url);
+      const p = await c.newPage();
+      await signIn(p, who);
+      const res = await p.goto(url);
+      expect(res!.status(), url).toBe(status);
+      expect(await p.locator('#main').innerText()).toContain(sentence);
+      if (who === stranger.username) {
+        // A form posted at another tenant's alert changes nothing.
+        const csrf = await p.locator('meta[name=csrf-token]').getAttribute('content');
+        const post = await p.request.post(`/app/desk/alerts/${alert.id}/resolve`, { form: { _csrf: csrf!, note: 'not mine' }, headers: { Origin: server.url } });
+        expect(post.status()).toBe(404);
+      }
+      await c.close();
+    }
+    expect(await env.deps.prisma.welfareAlert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({ status: 'open', resolutionNote: null });
+  }, 120_000);
+});
+

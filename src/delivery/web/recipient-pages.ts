@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { tenantDb } from '../../db/prisma.js';
 import { idParams } from '../../http/common-schemas.js';
+import { NotFoundError } from '../../http/errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { t } from '../../i18n/index.js';
 import type { Message } from '../../i18n/index.js';
@@ -124,6 +125,12 @@ ${profileForm(ctx, locale, r)}
   };
 }
 
+/** A plan or hold in the URL of another recipient (an old tab, an edited link) is "not found", never changed. */
+async function assertOwn(deps: Deps, ctx: RequestContext, recipientId: string, kind: 'plans' | 'holds', id: string) {
+  const r = await getRecipient(deps, ctx, recipientId);
+  if (!(r[kind] ?? []).some((x) => x.id === id)) throw new NotFoundError(kind === 'plans' ? 'meal plan' : 'hold');
+}
+
 /**
  * Recipients for the kitchen manager: search by name, then one page per recipient with the
  * delivery profile (diet, texture, allergies, access notes, contacts), meal plans and holds.
@@ -151,6 +158,7 @@ export function registerRecipientPages(web: WebRouter, deps: Deps): void {
 
   web.action({ path: `${RECIPIENTS_PATH}/:id/plans/:planId/end`, access: m, params: idParams.extend({ planId: idParams.shape.id }), body: planEndBody },
     async ({ ctx, params, body }) => {
+      await assertOwn(deps, ctx, params.id, 'plans', params.planId);
       await updatePlan(deps, ctx, params.planId, body);
       return { redirect: `${RECIPIENTS_PATH}/${params.id}?saved=planEnded` };
     });
@@ -161,6 +169,7 @@ export function registerRecipientPages(web: WebRouter, deps: Deps): void {
   });
 
   web.action({ path: `${RECIPIENTS_PATH}/:id/holds/:holdId/delete`, access: m, params: idParams.extend({ holdId: idParams.shape.id }) }, async ({ ctx, params }) => {
+    await assertOwn(deps, ctx, params.id, 'holds', params.holdId);
     const hold = await deleteHold(deps, ctx, params.holdId);
     return { redirect: `${RECIPIENTS_PATH}/${params.id}?saved=holdDeleted&count=${hold.ordersRestored}` };
   });
