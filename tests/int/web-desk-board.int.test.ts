@@ -169,7 +169,7 @@ describe('recipients', () => {
     expect(api.body.allergies).toEqual(['花生', '虾']);
   });
 
-  it('when a hold is added on the page, then today’s order is cancelled and the hold is listed', async () => {
+  it('when a hold is added on the page, then today’s order is cancelled and the hold is listed; deleting it restores the order', async () => {
     // Someone whose door nobody has tapped yet today.
     const tapped = new Set([routeOf(0).stops[0].name, routeOf(0).stops[1].name, routeOf(0).stops[2].name]);
     const target = w.recipients.find((r) => !tapped.has(r.name) && r !== w.recipients[3])!;
@@ -179,6 +179,27 @@ describe('recipients', () => {
     await page.locator('#rcp-holds').getByRole('button', { name: '新增暂停' }).click();
     await expect.poll(() => page.locator('.notice').innerText()).toContain('已暂停送餐，取消了 1 份已生成的订单');
     expect(await page.locator('#rcp-holds').innerText()).toContain(`${DAY} 至 ${DAY} · 住院`);
+    await page.locator('#rcp-holds').getByRole('button', { name: '删除暂停' }).click();
+    await expect.poll(() => page.locator('.notice').innerText()).toContain('已删除暂停，恢复了 1 份订单');
+    expect(await page.locator('#rcp-holds').innerText()).toContain('没有暂停');
+  });
+  it('when a dinner plan is added and then given an end date on the page, then both are stored and listed', async () => {
+    const target = w.recipients[3];
+    await page.goto(`/app/desk/recipients/${target.id}`);
+    await page.locator('#rcp-plans summary').click();
+    const form = page.locator('#rcp-plans form[action$="/plans"]');
+    await form.locator('input[name=slotCodes][value=lunch]').uncheck();
+    await form.locator('input[name=slotCodes][value=dinner]').check();
+    await form.getByRole('button', { name: '新增订餐计划' }).click();
+    await expect.poll(() => page.locator('.notice').innerText()).toContain('已新增订餐计划');
+    const dinner = page.locator('#rcp-plans li', { hasText: '晚餐' });
+    expect(await dinner.innerText()).toContain(`一 二 三 四 五 · 从 ${DAY} 起 · 每次 1 份`);
+    await dinner.locator('input[name=endDate]').fill('2099-12-31');
+    await dinner.getByRole('button', { name: '设定结束日期' }).click();
+    await expect.poll(() => page.locator('.notice').innerText()).toContain('已更新订餐计划的结束日期');
+    expect(await page.locator('#rcp-plans li', { hasText: '晚餐' }).innerText()).toContain('至 2099-12-31');
+    const plans = (await env.request.get(`/delivery/recipients/${target.id}`).set(bearer(w.manager.token))).body.plans as { slotCodes: string[]; endDate: string | null }[];
+    expect(plans.find((p) => p.slotCodes.includes('dinner'))).toMatchObject({ endDate: '2099-12-31' });
   });
 });
 
