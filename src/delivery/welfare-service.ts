@@ -43,13 +43,13 @@ export async function escalate(deps: Pick<Deps, 'prisma'>, tenantId: string, rou
 
 type D = Pick<Deps, 'prisma'>;
 
-/** Alerts matching `where`, oldest first (ids are time-ordered), at most `page.limit` + 1. */
-async function alertRows(d: D, ctx: RequestContext, where: object, page: { limit: number; cursor?: string } = { limit: 1 }) {
+/** Alerts matching `where`, oldest first (ids are time-ordered) unless `order` says desc, at most `page.limit` + 1. */
+async function alertRows(d: D, ctx: RequestContext, where: object, page: { limit: number; cursor?: string } = { limit: 1 }, order: 'asc' | 'desc' = 'asc') {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const alerts = await db.welfareAlert.findMany({
     where,
     include: { stop: { include: { route: { select: { routeNo: true, driverUserId: true } }, order: { include: { recipient: { include: { person: true } } } } } } },
-    ...cursorArgs(page),
+    ...cursorArgs(page, order),
   });
   const reveal = hasRole(ctx, 'admin', 'kitchen_manager');
   const phone = (p: string | null | undefined) => (reveal ? (p ?? null) : maskPhone(p));
@@ -82,9 +82,12 @@ async function alertRows(d: D, ctx: RequestContext, where: object, page: { limit
   });
 }
 
-/** Alerts by status, a page at a time; default: everything not resolved yet (open and acknowledged). */
-export async function listAlerts(d: D, ctx: RequestContext, q: { status?: 'open' | 'acknowledged' | 'resolved'; limit: number; cursor?: string }) {
-  const rows = await alertRows(d, ctx, q.status ? { status: q.status } : { status: { in: ['open', 'acknowledged'] } }, q);
+/**
+ * Alerts by status, a page at a time; default: everything not resolved yet (open and acknowledged).
+ * Oldest first (the API's order); the inbox lists resolved ones newest first.
+ */
+export async function listAlerts(d: D, ctx: RequestContext, q: { status?: 'open' | 'acknowledged' | 'resolved'; limit: number; cursor?: string }, order: 'asc' | 'desc' = 'asc') {
+  const rows = await alertRows(d, ctx, q.status ? { status: q.status } : { status: { in: ['open', 'acknowledged'] } }, q, order);
   return toPage(rows, q.limit, (a) => a);
 }
 

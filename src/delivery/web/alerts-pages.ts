@@ -67,8 +67,9 @@ export function registerAlertPages(web: WebRouter, deps: Deps): void {
   web.addNav({ href: ALERTS_PATH, label: AM.nav, roles: [...MANAGERS] });
 
   web.page({ path: ALERTS_PATH, access: [...MANAGERS], query: inboxQuery }, async ({ ctx, locale, query }) => {
-    const page = await listAlerts(deps, ctx, { status: query.status, limit: 500 });
-    const alerts = query.status ? [...page.items].reverse() : [...page.items].sort((a, b) => RANK[a.status] - RANK[b.status]);
+    // Everything still open (a township has a handful a day); of the resolved, the latest 100.
+    const page = query.status ? await listAlerts(deps, ctx, { status: 'resolved', limit: 100 }, 'desc') : await listAlerts(deps, ctx, { limit: 500 });
+    const alerts = query.status ? page.items : [...page.items].sort((a, b) => RANK[a.status] - RANK[b.status]);
     const userIds = [...new Set(alerts.flatMap((a) => [a.acknowledgedBy, a.resolvedBy]).filter((id): id is string => !!id))];
     const users = await tenantDb(deps.prisma, ctx.tenantId).user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } });
     const names = new Map(users.map((u) => [u.id, u.displayName]));
