@@ -47,9 +47,9 @@ outbox.onChange((list, event) => {
   showStates();
 });
 
-document.addEventListener('submit', async (e) => {
-  const form = e.target;
-  if (!(form instanceof HTMLFormElement) || !form.classList.contains('am-note-form')) return;
+// On the form itself, so the kernel's "disable buttons on submit" never sees these (they stay usable).
+async function writeNote(e) {
+  const form = e.currentTarget;
   e.preventDefault();
   const textarea = form.querySelector('textarea');
   const text = textarea.value.trim();
@@ -57,8 +57,8 @@ document.addEventListener('submit', async (e) => {
   const meta = { bookingId: form.dataset.booking, date: form.dataset.date, shiftCode: form.dataset.shift };
   textarea.value = '';
   await outbox.add({ key: newKey(), method: 'POST', url: `/nursing/bookings/${meta.bookingId}/notes`, body: { date: meta.date, shiftCode: meta.shiftCode, text }, meta });
-  form.querySelectorAll('button').forEach((b) => { b.disabled = false; });
-});
+}
+document.querySelectorAll('.am-note-form').forEach((form) => form.addEventListener('submit', writeNote));
 document.addEventListener('click', (e) => {
   const dismiss = e.target instanceof Element ? e.target.closest('[data-dismiss]') : null;
   if (dismiss) outbox.remove(dismiss.dataset.dismiss);
