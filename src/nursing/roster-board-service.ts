@@ -7,7 +7,7 @@ import { addDays, datesBetween, weekdayOf } from '../time/index.js';
 import { coverage } from './assignment-service.js';
 import { levelOn } from './billing.js';
 import { bedCodes, bookingInclude } from './booking-view.js';
-import { rosterChanges } from './roster-changes.js';
+import { removalsBetween, rosterChanges } from './roster-changes.js';
 import { runView } from './roster-service.js';
 import type { rosterResultSchema } from './schemas-roster.js';
 import { shiftInstance } from './shifts.js';
@@ -16,6 +16,7 @@ import type { z } from 'zod';
 type D = Pick<Deps, 'prisma'>;
 type RunResult = z.infer<typeof rosterResultSchema>;
 const HOUR = 3_600_000;
+const WEEK = 7 * 86_400_000;
 
 export interface BoardPatient { bookingId: string; name: string; bed: string | null; levelName: string; load: number }
 export interface BoardCell { wardName: string; load: number; patients: BoardPatient[] }
@@ -82,11 +83,17 @@ export async function rosterBoard(d: D, ctx: RequestContext, q: { from: string; 
 
   const run = await pickRun(db, q.from, q.to, q.run);
   const result = (run?.status === 'done' ? run.result : null) as RunResult | null;
-  const changes = run && result ? await rosterChanges(d, ctx, run, result) : null;
+  const changes = run && result ? await rosterChanges(d, ctx, run, result) : [];
+  // Shifts taken off an aide since the run (or in the last week): a gap then says whose it was.
+  const removals = await removalsBetween(d, ctx, run?.createdAt ?? new Date(Date.now() - WEEK), new Date(), q.from, q.to);
+  const removedNames = new Map((await db.aide.findMany({ where: { id: { in: [...new Set([...removals.values()].map((r) => r.aideId))] } } })).map((a) => [a.id, a.name]));
   const uncovered: Record<string, BoardUncovered[]> = {};
   for (const s of cov.shifts.filter((x) => x.uncoveredBookingIds.length)) {
     const explained = result?.uncovered.find((u) => u.date === s.date && u.shiftCode === s.shiftCode && u.wardId === s.wardId);
-    const removedFrom = [...new Set(s.uncoveredBookingIds.flatMap((id) => changes?.removedBy.get(`${s.date}.${s.shiftCode}.${id}`) ?? []))];
+    const removedFrom = [...new Set(s.uncoveredBookingIds.flatMap((id) => {
+      const r = removals.get(`${s.date}.${s.shiftCode}.${id}`);
+      return r ? [removedNames.get(r.aideId) ?? ''] : [];
+    }))];
     (uncovered[`${s.date}.${s.shiftCode}`] ??= []).push({
       wardId: s.wardId, wardName: s.wardName, cause: (explained?.cause as UncoveredCause | undefined) ?? null, aidesShort: explained?.aidesShort ?? 0,
       levelName: explained ? (levels.get(explained.careLevel)?.name ?? explained.careLevel) : '', removedFrom,
@@ -105,7 +112,7 @@ export async function rosterBoard(d: D, ctx: RequestContext, q: { from: string; 
     coverage: { needs: cov.needs, covered: cov.covered, coveragePct: cov.coveragePct },
     assignments: inRange.length,
     run: run ? { ...runView(run), result: result ? { coveragePct: result.coveragePct, continuityPct: result.continuityPct, kept: result.diff.kept, changed: result.diff.changed, added: result.diff.added, frozenShifts: result.frozenShifts } : null } : null,
-    changes: changes?.byAide ?? [],
+    changes,
   };
 }
 

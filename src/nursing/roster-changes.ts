@@ -34,6 +34,24 @@ function removedRows(action: string, before: unknown): Removed[] {
   return Array.isArray(b.assignments) ? b.assignments : [];
 }
 
+export type Removals = Map<string, { aideId: string; removedBy: 'leave' | 'other' }>;
+
+/** Assignments (`date.shiftCode.bookingId` → aide) of a date range removed between two instants. */
+export async function removalsBetween(d: D, ctx: RequestContext, since: Date, until: Date, from: string, to: string): Promise<Removals> {
+  const audits = await tenantDb(d.prisma, ctx.tenantId).auditLog.findMany({
+    where: { at: { gte: since, lte: until }, OR: [{ action: { endsWith: '.assignments.remove' } }, { action: 'assignment.remove' }] },
+    orderBy: { at: 'asc' },
+  });
+  const removed: Removals = new Map();
+  for (const a of audits) {
+    for (const r of removedRows(a.action, a.before)) {
+      if (r.date < from || r.date > to) continue;
+      removed.set(`${r.date}.${r.shiftCode}.${r.bookingId}`, { aideId: r.aideId, removedBy: a.action === 'aide.assignments.remove' ? 'leave' : 'other' });
+    }
+  }
+  return removed;
+}
+
 /**
  * What changed around a roster run, by name: the run's own diff (kept / reassigned / removed /
  * added per shift and patient), plus the assignments taken away between the previous run and
@@ -44,17 +62,7 @@ export async function rosterChanges(d: D, ctx: RequestContext, run: RosterRun, r
   const db = tenantDb(d.prisma, ctx.tenantId);
   const previous = await db.rosterRun.findFirst({ where: { createdAt: { lt: run.createdAt } }, orderBy: { createdAt: 'desc' } });
   const since = previous?.finishedAt ?? previous?.createdAt ?? new Date(run.createdAt.getTime() - WEEK);
-  const audits = await db.auditLog.findMany({
-    where: { at: { gte: since, lte: run.createdAt }, OR: [{ action: { endsWith: '.assignments.remove' } }, { action: 'assignment.remove' }] },
-    orderBy: { at: 'asc' },
-  });
-  const removed = new Map<string, { aideId: string; removedBy: 'leave' | 'other' }>();
-  for (const a of audits) {
-    for (const r of removedRows(a.action, a.before)) {
-      if (r.date < run.fromDate || r.date > run.toDate) continue;
-      removed.set(`${r.date}.${r.shiftCode}.${r.bookingId}`, { aideId: r.aideId, removedBy: a.action === 'aide.assignments.remove' ? 'leave' : 'other' });
-    }
-  }
+  const removed = await removalsBetween(d, ctx, since, run.createdAt, run.fromDate, run.toDate);
   const moves: Move[] = [];
   const touched = new Set<string>();
   for (const c of result.diff.changes) {
@@ -90,7 +98,5 @@ export async function rosterChanges(d: D, ctx: RequestContext, run: RosterRun, r
     if (m.from) entry(m.from).lost.push(item(m, m.to));
     if (m.to) entry(m.to).gained.push(item(m, m.from));
   }
-  const removedBy = new Map<string, string[]>();
-  for (const [key, r] of removed) removedBy.set(key, [aides.get(r.aideId) ?? '']);
-  return { byAide: [...byAide.values()].sort((a, b) => a.aideName.localeCompare(b.aideName, 'zh-CN')), removedBy };
+  return byAide.size ? [...byAide.values()].sort((a, b) => a.aideName.localeCompare(b.aideName, 'zh-CN')) : [];
 }

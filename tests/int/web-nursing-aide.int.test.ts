@@ -59,6 +59,8 @@ afterAll(async () => {
   await env?.close();
 });
 
+/** What a person sees, polled generously: the machine running the tests may be busy. */
+const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout, interval: 100 });
 const ready = () => page.locator('body[data-ready=true]').waitFor();
 const shiftCard = (date: string, code: string) => page.locator(`.am-shift[data-shift="${date}.${code}"]`);
 const patientIn = (date: string, code: string, bookingId: string) => shiftCard(date, code).locator(`.am-patient[data-booking="${bookingId}"]`);
@@ -70,7 +72,7 @@ describe('care aide phone page', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL((u) => u.pathname === '/app/nursing/me');
     await ready();
-    await expect.poll(() => page.locator('h1').innerText()).toContain('周秀英');
+    await poll(() => page.locator('h1').innerText()).toContain('周秀英');
     const today = await shiftCard(T, 'day').innerText();
     expect(today).toContain('今天');
     expect(today).toContain('白班 08:00–20:00');
@@ -81,7 +83,7 @@ describe('care aide phone page', () => {
     expect(await page.locator('.am-shift').count()).toBe(3);
     // Another aide's patient in the same shift is not on this page.
     expect(await shiftCard(T, 'day').innerText()).not.toContain('赵玉珍');
-    await expect.poll(() => page.locator('#am-changes').innerText()).toContain('以后您的班次有变化');
+    await poll(() => page.locator('#am-changes').innerText()).toContain('以后您的班次有变化');
     // The first look is the starting point of the changes list.
     await eventually(async () => (await h.ok('get', '/me/shift-changes', undefined, zhou.token)).seenAt);
     await page.screenshot({ path: 'docs/img/nursing-aide-shifts.png', fullPage: true });
@@ -93,22 +95,22 @@ describe('care aide phone page', () => {
     await page.reload();
     await ready();
     const list = page.locator('#am-changes .am-changes');
-    await expect.poll(() => list.locator('li').count()).toBe(2);
+    await poll(() => list.locator('li').count()).toBe(2);
     expect(await list.locator('li.am-gained').innerText()).toMatch(/新增.*白班 08:00–20:00 · 老年科 · 陈桂英（02 床）/);
     expect(await list.locator('li.am-lost').innerText()).toMatch(/取消.*白班 08:00–20:00 · 老年科 · 赵玉珍（03 床）/);
     await page.locator('#am-changes').screenshot({ path: 'docs/img/nursing-aide-changes.png' });
     await page.getByRole('button', { name: '知道了' }).click();
-    await expect.poll(() => list.count()).toBe(0);
+    await poll(() => list.count()).toBe(0);
     await page.reload();
     await ready();
-    await expect.poll(() => page.locator('#am-changes').innerText()).toMatch(/以来，您的班次没有变化/);
+    await poll(() => page.locator('#am-changes').innerText()).toMatch(/以来，您的班次没有变化/);
   }, 60_000);
 
   it('when the aide writes a handover note, then it is saved once and shown under the patient', async () => {
     const form = patientIn(T, 'day', b.zhang.id).locator('form');
     await form.locator('textarea').fill('午餐进食半份，已告知护士');
     await form.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => patientIn(T, 'day', b.zhang.id).locator('.am-note-list').innerText()).toContain('午餐进食半份，已告知护士');
+    await poll(() => patientIn(T, 'day', b.zhang.id).locator('.am-note-list').innerText()).toContain('午餐进食半份，已告知护士');
     const notes = await notesOf(b.zhang.id);
     expect(notes.map((n) => [n.text, n.date, n.shiftCode, n.authorName])).toEqual([['午餐进食半份，已告知护士', T, 'day', 'care_aide']]);
   });
@@ -118,11 +120,11 @@ describe('care aide phone page', () => {
     const form = patientIn(T, 'day', b.chen.id).locator('form');
     await form.locator('textarea').fill('夜间翻身两次');
     await form.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => form.locator('.am-note-state').innerText()).toContain('等待发送');
-    await expect.poll(() => page.locator('#am-banner').innerText()).toContain('1 条交班记录等待发送');
+    await poll(() => form.locator('.am-note-state').innerText()).toContain('等待发送');
+    await poll(() => page.locator('#am-banner').innerText()).toContain('1 条交班记录等待发送');
     expect(await notesOf(b.chen.id)).toHaveLength(0);
     await ctx.setOffline(false);
-    await expect.poll(() => patientIn(T, 'day', b.chen.id).locator('.am-note-list').innerText(), { timeout: 30_000 }).toContain('夜间翻身两次');
+    await poll(() => patientIn(T, 'day', b.chen.id).locator('.am-note-list').innerText(), 30_000).toContain('夜间翻身两次');
     await page.reload();
     await ready();
     expect(await patientIn(T, 'day', b.chen.id).locator('.am-note-list').innerText()).toContain('夜间翻身两次');

@@ -60,6 +60,8 @@ afterAll(async () => {
   await env?.close();
 });
 
+/** What a person sees, polled generously: the machine running the tests may be busy. */
+const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout, interval: 100 });
 const ready = () => page.locator('body[data-ready=true]').waitFor();
 const runIdOf = () => new URL(page.url()).searchParams.get('run');
 const gridRow = (name: string) => page.locator('#rb-grid tbody tr', { has: page.locator('th', { hasText: name }) });
@@ -67,19 +69,19 @@ const gridRow = (name: string) => page.locator('#rb-grid tbody tr', { has: page.
 describe('roster board', () => {
   it('when the coordinator opens a week with no roster, then every patient-shift is a gap that says it is not rostered yet', async () => {
     await ready();
-    await expect.poll(() => page.locator('h1').innerText()).toContain('护理排班表');
-    await expect.poll(() => page.locator('#rb-figures').innerText()).toContain('覆盖 0 / 46 个患者班次');
-    await expect.poll(() => page.locator('.rb-gaps').innerText()).toContain('尚未排班');
+    await poll(() => page.locator('h1').innerText()).toContain('护理排班表');
+    await poll(() => page.locator('#rb-figures').innerText()).toContain('覆盖 0 / 46 个患者班次');
+    await poll(() => page.locator('.rb-gaps').innerText()).toContain('尚未排班');
     expect(await page.locator('#rb-grid thead').innerText()).toContain('白班');
   });
 
   it('when the coordinator rosters the week, then progress shows and the grid fills with wards, patients, loads and hours against the limit', async () => {
     await page.getByRole('button', { name: '为这段日期排班' }).click();
-    await expect.poll(() => page.locator('#rb-progress').isVisible()).toBe(true);
+    await poll(() => page.locator('#rb-progress').isVisible()).toBe(true);
     await page.waitForURL((u) => u.searchParams.has('run'), { timeout: 90_000 });
     await ready();
     // 3 patients × 14 shifts covered; 孙建国's 4 shifts (Sat, Sun) have no male aide.
-    await expect.poll(() => page.locator('#rb-figures').innerText()).toContain('覆盖 42 / 46 个患者班次');
+    await poll(() => page.locator('#rb-figures').innerText()).toContain('覆盖 42 / 46 个患者班次');
     const grid = await page.locator('#rb-grid').innerText();
     for (const name of ['王芳', '李娜', '张敏', '刘洋', '张秀兰（01 床）', '老年科', '负荷 1']) expect(grid).toContain(name);
     expect(await gridRow('王芳').locator('.rb-hours').first().innerText()).toMatch(/小时/);
@@ -87,7 +89,7 @@ describe('roster board', () => {
     const gaps = await page.locator('.rb-gaps').innerText();
     expect(gaps).toContain('孙建国（04 床）');
     expect(gaps).toContain('没有符合性别要求的空闲护理员');
-    await expect.poll(() => page.locator('#rb-figures').innerText()).toContain('连续性');
+    await poll(() => page.locator('#rb-figures').innerText()).toContain('连续性');
     await page.screenshot({ path: 'docs/img/nursing-roster-week.png', fullPage: true });
   }, 120_000);
 
@@ -102,7 +104,7 @@ describe('roster board', () => {
     await page.waitForURL((u) => !!u.searchParams.get('run') && u.searchParams.get('run') !== firstRun, { timeout: 90_000 });
     await ready();
     const block = page.locator('.rb-change', { has: page.locator('h3', { hasText: sick.aideName }) });
-    await expect.poll(() => block.innerText()).toContain('不再负责');
+    await poll(() => block.innerText()).toContain('不再负责');
     const lost = await block.innerText();
     expect(lost).toContain(sick.patientName);
     expect(lost).toMatch(/周三 白班|周三 夜班|周二 夜班/);
@@ -112,7 +114,7 @@ describe('roster board', () => {
     expect(changes).toContain(`原由 ${sick.aideName} 负责（因请假）`);
     // The sick aide works no shift touching Wednesday, and the day is marked as leave.
     expect(await gridRow(sick.aideName).locator('.rb-leave').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('#rb-figures').innerText()).toContain('覆盖 42 / 46 个患者班次');
+    await poll(() => page.locator('#rb-figures').innerText()).toContain('覆盖 42 / 46 个患者班次');
     await page.locator('#rb-changes').screenshot({ path: 'docs/img/nursing-roster-changes.png' });
   }, 120_000);
 
@@ -121,7 +123,7 @@ describe('roster board', () => {
     await gap.click();
     await page.locator('#rb-assign select').selectOption(aides['王芳'].id);
     await page.locator('#rb-assign').getByRole('button', { name: '安排' }).click();
-    await expect.poll(() => page.locator('#rb-assign-error').innerText()).toContain('患者要求男性护理员');
+    await poll(() => page.locator('#rb-assign-error').innerText()).toContain('患者要求男性护理员');
     await page.locator('#rb-assign-dialog').screenshot({ path: 'docs/img/nursing-roster-refused.png' });
     await page.getByRole('button', { name: '取消' }).click();
 
@@ -130,11 +132,12 @@ describe('roster board', () => {
     await ready();
     await page.locator('.rb-assign', { hasText: '孙建国' }).first().click();
     await page.locator('#rb-assign select').selectOption({ label: '周强' });
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
     await page.locator('#rb-assign').getByRole('button', { name: '安排' }).click();
-    await page.waitForLoadState('load');
+    await reloaded;
     await ready();
-    await expect.poll(() => gridRow('周强').innerText()).toContain('孙建国');
-    await expect.poll(() => page.locator('#rb-figures').innerText()).toContain('覆盖 43 / 46 个患者班次');
+    await poll(() => gridRow('周强').innerText()).toContain('孙建国');
+    await poll(() => page.locator('#rb-figures').innerText()).toContain('覆盖 43 / 46 个患者班次');
   }, 60_000);
 
   it('when a care aide or a stranger opens the board, then it is refused', async () => {
@@ -144,7 +147,7 @@ describe('roster board', () => {
     await signIn(p2, aideUser.username, undefined, BOARD);
     const res = await p2.goto(BOARD);
     expect(res?.status()).toBe(403);
-    await expect.poll(() => p2.getByRole('alert').innerText()).toContain('您的角色不能打开这个页面');
+    await poll(() => p2.getByRole('alert').innerText()).toContain('您的角色不能打开这个页面');
     await other.close();
     const bad = await page.goto('/app/nursing/roster?from=2026-01-01&to=2026-03-01');
     expect(bad?.status()).toBe(400);
