@@ -52,12 +52,21 @@ function uncoveredCell(l: L, date: string, shift: { code: string; name: string }
         data-booking="${p.bookingId}" data-patient="${patientLabel(l, p)}" data-label="${shiftLabel(l, date, shift.name)}">${patientLabel(l, p)} · ${p.levelName}</button></li>`)}</ul></div>`)}</td>`;
 }
 
-function changeLine(l: L, c: ChangeItem, kind: 'lost' | 'gained'): string {
-  const shift = shiftLabel(l, c.date, c.shiftName);
-  const patient = patientLabel(l, { name: c.patientName, bed: c.bed });
-  const why = c.removedBy === 'leave' ? l(RM.becauseLeave) : c.removedBy === 'other' ? l(RM.becauseOther) : '';
-  if (kind === 'lost') return (c.otherAide ? l(RM.lostTo, { shift, patient, other: c.otherAide }) : l(RM.lostUncovered, { shift, patient })) + why;
-  return c.otherAide ? l(RM.gainedFrom, { shift, patient, other: c.otherAide }) + why : l(RM.gainedNew, { shift, patient });
+/** One line per shift and outcome: the patients of one aide who moved together are listed together. */
+function changeLines(l: L, items: ChangeItem[], kind: 'lost' | 'gained'): string[] {
+  const groups = new Map<string, { first: ChangeItem; patients: string[] }>();
+  for (const c of items) {
+    const key = [c.date, c.shiftCode, c.otherAide ?? '', c.removedBy ?? ''].join('|');
+    const g = groups.get(key) ?? groups.set(key, { first: c, patients: [] }).get(key)!;
+    g.patients.push(patientLabel(l, { name: c.patientName, bed: c.bed }));
+  }
+  return [...groups.values()].map(({ first: c, patients }) => {
+    const shift = shiftLabel(l, c.date, c.shiftName);
+    const patient = patients.join('、');
+    const why = c.removedBy === 'leave' ? l(RM.becauseLeave) : c.removedBy === 'other' ? l(RM.becauseOther) : '';
+    if (kind === 'lost') return (c.otherAide ? l(RM.lostTo, { shift, patient, other: c.otherAide }) : l(RM.lostUncovered, { shift, patient })) + why;
+    return c.otherAide ? l(RM.gainedFrom, { shift, patient, other: c.otherAide }) + why : l(RM.gainedNew, { shift, patient });
+  });
 }
 
 function changesView(l: L, b: RosterBoard): SafeHtml {
@@ -65,8 +74,8 @@ function changesView(l: L, b: RosterBoard): SafeHtml {
   return html`<section class="card" id="rb-changes"><h2>${l(RM.changesTitle)}</h2>
     ${b.changes.length === 0 ? html`<p class="muted">${l(RM.noChanges)}</p>` : html`<div class="rb-changes">${b.changes.map((a) => html`
       <div class="rb-change" data-aide="${a.aideName}"><h3>${a.aideName}</h3>
-        ${a.lost.length ? html`<p class="rb-lost"><b>${l(RM.lost)}</b></p><ul>${a.lost.map((c) => html`<li>${changeLine(l, c, 'lost')}</li>`)}</ul>` : ''}
-        ${a.gained.length ? html`<p class="rb-gained"><b>${l(RM.gained)}</b></p><ul>${a.gained.map((c) => html`<li>${changeLine(l, c, 'gained')}</li>`)}</ul>` : ''}
+        ${a.lost.length ? html`<p class="rb-lost"><b>${l(RM.lost)}</b></p><ul>${changeLines(l, a.lost, 'lost').map((line) => html`<li>${line}</li>`)}</ul>` : ''}
+        ${a.gained.length ? html`<p class="rb-gained"><b>${l(RM.gained)}</b></p><ul>${changeLines(l, a.gained, 'gained').map((line) => html`<li>${line}</li>`)}</ul>` : ''}
       </div>`)}</div>`}</section>`;
 }
 
