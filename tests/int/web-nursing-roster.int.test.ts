@@ -140,6 +140,17 @@ describe('roster board', () => {
     await poll(() => page.locator('#rb-figures').innerText()).toContain('覆盖 43 / 46 个患者班次');
   }, 60_000);
 
+  it('when leave takes an aide off Friday and nobody has re-rostered yet, then the gaps say whose shifts they were', async () => {
+    const fri = await h.ok('get', `/nursing/assignments?from=${day(4)}&to=${day(4)}`);
+    const away = fri.items.find((x: { patientName: string }) => x.patientName === '张秀兰') as { aideId: string; aideName: string };
+    const left = await h.ok('post', `/nursing/aides/${away.aideId}/leave`, { dates: [day(4)], reason: '病假' });
+    expect(left.removedAssignments).toBeGreaterThan(0);
+    await page.reload();
+    await ready();
+    await poll(() => page.locator('.rb-gaps').innerText()).toContain(`原护理员 ${away.aideName} 已不能上班（请假或调整），请重新排班。`);
+    expect(await page.locator('.rb-gaps').innerText()).toContain('张秀兰（01 床）');
+  }, 60_000);
+
   it('when a care aide or a stranger opens the board, then it is refused', async () => {
     const aideUser = await staff(env, h.tenant, ['care_aide'], '护理员');
     const other = await deskContext(browser, server.url);
