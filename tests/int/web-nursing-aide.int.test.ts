@@ -36,6 +36,7 @@ beforeAll(async () => {
   h = await hospital(env);
   ward = await h.ok('post', '/nursing/wards', { name: '老年科', beds: ['01', '02', '03'] });
   zhou = await h.tenant.user(['care_aide'], 'zhouxiuying');
+  expect((await env.request.patch(`/users/${zhou.id}`).set(bearer(h.tenant.adminToken)).send({ displayName: '周秀英' })).status).toBe(200);
   a.zhou = await aide(h, { name: '周秀英', userId: zhou.id, homeWardIds: [ward.id] });
   a.wu = await aide(h, { name: '吴桂兰', homeWardIds: [ward.id] });
   b.zhang = await patient('张秀兰', '01', 70);
@@ -112,7 +113,7 @@ describe('care aide phone page', () => {
     await form.getByRole('button', { name: '保存' }).click();
     await poll(() => patientIn(T, 'day', b.zhang.id).locator('.am-note-list').innerText()).toContain('午餐进食半份，已告知护士');
     const notes = await notesOf(b.zhang.id);
-    expect(notes.map((n) => [n.text, n.date, n.shiftCode, n.authorName])).toEqual([['午餐进食半份，已告知护士', T, 'day', 'care_aide']]);
+    expect(notes.map((n) => [n.text, n.date, n.shiftCode, n.authorName])).toEqual([['午餐进食半份，已告知护士', T, 'day', '周秀英']]);
   });
 
   it('when the phone is offline, then the note waits on the phone and is sent once when the network returns', async () => {
