@@ -7,6 +7,8 @@ import { registerBoardPages } from './delivery/web/board-pages.js';
 import { registerAlertPages } from './delivery/web/alerts-pages.js';
 import { registerRecipientPages } from './delivery/web/recipient-pages.js';
 import { registerImportPages } from './delivery/web/import-pages.js';
+import { registerRosterPages } from './nursing/web/roster-pages.js';
+import { registerAidePages } from './nursing/web/aide-pages.js';
 
 /** Every domain's screens; the order of registration is the order of the navigation bar. */
 export function registerAllPages(web: WebRouter, deps: Deps): void {
@@ -17,4 +19,6 @@ export function registerAllPages(web: WebRouter, deps: Deps): void {
   registerAlertPages(web, deps);
   registerRecipientPages(web, deps);
   registerImportPages(web, deps);
+  registerRosterPages(web, deps);
+  registerAidePages(web, deps);
 }

@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 const managesNursing = (ctx: RequestContext, write: boolean) =>
   ctx.roles.some((r) => r === 'admin' || r === 'hospital_coordinator' || (!write && r === 'auditor'));
 
-async function myAide(db: TenantDb, ctx: RequestContext) {
+export async function myAide(db: TenantDb, ctx: RequestContext) {
   const aide = await db.aide.findFirst({ where: { userId: ctx.userId } });
   if (!aide) throw new NotFoundError('aide', 'Your user is not linked to an aide; ask the coordinator to link it (PATCH /nursing/aides/{id} with userId).');
   return aide;

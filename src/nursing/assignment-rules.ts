@@ -1,8 +1,10 @@
 import type { Aide, ShiftAssignment } from '../generated/prisma/client.js';
 import { t } from '../i18n/index.js';
+import type { Message, Params } from '../i18n/index.js';
 import { certificateCoversShift } from '../roster/certificate.js';
 import { addDays, formatLocalDateTime, instantAt, localDateOf, weekdayOf } from '../time/index.js';
 import { nursingMessages } from './messages.js';
+import { ruleMessages as R } from './rule-messages.js';
 import type { ShiftInstance } from './shifts.js';
 
 /**
@@ -47,37 +49,41 @@ export function certificateViolation(aide: Pick<Aide, 'name' | 'certificateExpir
   return t(locale, nursingMessages.certificateEndsBeforeShift, { name: aide.name, expiry: aide.certificateExpiry, end: formatLocalDateTime(shift.end, zone) });
 }
 
-export function assignmentViolations(c: AssignmentCheck): string[] {
+export function assignmentViolations(c: AssignmentCheck, locale = 'en'): string[] {
   const { aide, shift, zone } = c;
+  const name = aide.name;
   const out: string[] = [];
-  if (!aide.active) out.push(`${aide.name} is not active.`);
-  const certificate = certificateViolation(aide, shift, zone, 'en');
+  const say = (m: Message, params: Params = {}) => out.push(t(locale, m, { name, ...params }));
+  if (!aide.active) say(R.inactive);
+  const certificate = certificateViolation(aide, shift, zone, locale);
   if (certificate) out.push(certificate);
   const leave = aide.leaveDates.find((d) => instantAt(d, '00:00', zone) < shift.end && instantAt(addDays(d, 1), '00:00', zone) > shift.start);
-  if (leave) out.push(`${aide.name} is on leave on ${leave}.`);
-  if (c.requiredSkill && !aide.skills.includes(c.requiredSkill)) out.push(`${aide.name} lacks the skill '${c.requiredSkill}' this care level requires.`);
+  if (leave) say(R.onLeave, { date: leave });
+  if (c.requiredSkill && !aide.skills.includes(c.requiredSkill)) say(R.skill, { skill: c.requiredSkill });
   const g = c.patient;
-  if (g.genderRequired && g.genderPreference && aide.gender !== g.genderPreference) out.push(`The patient requires a ${g.genderPreference} aide.`);
+  if (g.genderRequired && g.genderPreference && aide.gender !== g.genderPreference) {
+    say(R.gender, { gender: t(locale, g.genderPreference === 'male' ? R.male : R.female) });
+  }
 
   const same = c.others.filter((o) => o.date === shift.date && o.shiftCode === shift.shiftCode);
-  if (same.some((o) => o.wardId !== c.wardId)) out.push(`${aide.name} already works in another ward in this shift.`);
+  if (same.some((o) => o.wardId !== c.wardId)) say(R.otherWard);
   const load = same.reduce((s, o) => s + o.load, 0) + c.load;
-  if (load > 1 + 1e-9) out.push(`${aide.name}'s load in this shift would be ${load.toFixed(2)} (more than one aide's work).`);
+  if (load > 1 + 1e-9) say(R.load, { load: load.toFixed(2) });
 
   // Other shifts as distinct intervals (several patients in one shift are one interval).
   const intervals = new Map<number, { start: Date; end: Date }>();
   for (const o of c.others) if (!(o.date === shift.date && o.shiftCode === shift.shiftCode)) intervals.set(o.shiftStart.getTime(), { start: o.shiftStart, end: o.shiftEnd });
   const rest = aide.minRestHours * HOUR;
   for (const o of intervals.values()) {
-    if (o.start < shift.end && o.end > shift.start) out.push(`${aide.name} already works an overlapping shift (${o.start.toISOString()}).`);
-    else if (o.end <= shift.start && shift.start.getTime() - o.end.getTime() < rest) out.push(`${aide.name} would rest less than ${aide.minRestHours} h after the previous shift.`);
-    else if (o.start >= shift.end && o.start.getTime() - shift.end.getTime() < rest) out.push(`${aide.name} would rest less than ${aide.minRestHours} h before the next shift.`);
+    if (o.start < shift.end && o.end > shift.start) say(R.overlap, { start: formatLocalDateTime(o.start, zone) });
+    else if (o.end <= shift.start && shift.start.getTime() - o.end.getTime() < rest) say(R.restAfter, { hours: aide.minRestHours });
+    else if (o.start >= shift.end && o.start.getTime() - shift.end.getTime() < rest) say(R.restBefore, { hours: aide.minRestHours });
   }
   const week = mondayOf(shift.start, zone);
   const weekHours = [...intervals.values()].filter((o) => mondayOf(o.start, zone) === week)
     .reduce((s, o) => s + (o.end.getTime() - o.start.getTime()) / HOUR, shift.hours);
-  if (weekHours > aide.maxWeeklyHours + 1e-9) out.push(`${aide.name} would work ${weekHours} h in the week of ${week} (limit ${aide.maxWeeklyHours} h).`);
+  if (weekHours > aide.maxWeeklyHours + 1e-9) say(R.weekHours, { hours: weekHours, week, limit: aide.maxWeeklyHours });
   const run = workRunWith(shift.date, [...intervals.values()].map((o) => localDateOf(o.start, zone)));
-  if (run > aide.maxConsecutiveDays) out.push(`${aide.name} would work ${run} days in a row (limit ${aide.maxConsecutiveDays}).`);
+  if (run > aide.maxConsecutiveDays) say(R.daysInRow, { run, limit: aide.maxConsecutiveDays });
   return [...new Set(out)];
 }

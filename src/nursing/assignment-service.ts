@@ -94,16 +94,18 @@ export async function assign(d: D, ctx: RequestContext, input: { date: string; s
       },
     });
     const otherBookings = new Map((await tx.careBooking.findMany({ where: { id: { in: near.map((n) => n.bookingId) } }, include: { levels: true } })).map((b) => [b.id, b]));
-    const violations = assignmentViolations({
+    const check = {
       aide, shift, wardId: booking.admission.wardId, load: 1 / level.patientsPerAide, requiredSkill: level.requiredSkill, zone: ctx.timeZone,
       patient: { genderPreference: booking.genderPreference, genderRequired: booking.genderRequired },
       others: near.map((n) => ({ ...n, load: 1 / ratio(levelOn(otherBookings.get(n.bookingId)!.levels, n.date)).patientsPerAide })),
-    });
+    };
+    const violations = assignmentViolations(check);
     if (violations.length) {
-      // The certificate sentence also in both languages, for the coordinator's screen.
+      // Every broken rule also in both languages (`sentences`), for the coordinator's screen.
       const zhCN = certificateViolation(aide, shift, ctx.timeZone, 'zh-CN');
       const messages = zhCN ? { certificate: { 'zh-CN': zhCN, en: certificateViolation(aide, shift, ctx.timeZone, 'en') } } : {};
-      throw new ConflictError(`${aide.name} cannot take this shift: ${violations.join(' ')}`, { violations, ...messages });
+      const sentences = { 'zh-CN': assignmentViolations(check, 'zh-CN'), en: violations };
+      throw new ConflictError(`${aide.name} cannot take this shift: ${violations.join(' ')}`, { violations, sentences, ...messages });
     }
     const key = { tenantId_date_shiftCode_bookingId: { tenantId: ctx.tenantId, date: input.date, shiftCode: input.shiftCode, bookingId: booking.id } };
     const before = await tx.shiftAssignment.findUnique({ where: key });

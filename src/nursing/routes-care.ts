@@ -116,7 +116,7 @@ export function registerNursingCareRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'post', path: '/nursing/bookings/:id/notes', summary: 'Write a handover note for a patient’s shift (aides: their own shifts)', tags,
-      access: ['hospital_coordinator', 'care_aide'], params: idParams, body: noteCreate,
+      access: ['hospital_coordinator', 'care_aide'], params: idParams, body: noteCreate, idempotent: true,
       responses: { 201: { description: 'Note', schema: noteSchema } } },
     async ({ ctx, params, body }) => ({ status: 201, body: await notes.addNote(deps, ctx, params.id, body) }),
   );

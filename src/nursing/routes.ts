@@ -2,6 +2,7 @@ import type { ApiRouter } from '../http/api-router.js';
 import type { Deps } from '../deps.js';
 import { registerNursingCareRoutes } from './routes-care.js';
 import { registerNursingRosterRoutes } from './routes-roster.js';
+import { registerNursingAideRoutes } from './routes-aide.js';
 import { registerNursingSetupRoutes } from './routes-setup.js';
 
 /** Hospital accompany-free nursing (SPEC §3). */
@@ -9,4 +10,5 @@ export function registerNursingRoutes(api: ApiRouter, deps: Deps): void {
   registerNursingSetupRoutes(api, deps);
   registerNursingCareRoutes(api, deps);
   registerNursingRosterRoutes(api, deps);
+  registerNursingAideRoutes(api, deps);
 }
