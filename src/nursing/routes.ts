@@ -1,6 +1,7 @@
 import type { ApiRouter } from '../http/api-router.js';
 import type { Deps } from '../deps.js';
 import { registerNursingCareRoutes } from './routes-care.js';
+import { registerNursingConsentRoutes } from './routes-consent.js';
 import { registerNursingRosterRoutes } from './routes-roster.js';
 import { registerNursingSetupRoutes } from './routes-setup.js';
 
@@ -8,5 +9,6 @@ import { registerNursingSetupRoutes } from './routes-setup.js';
 export function registerNursingRoutes(api: ApiRouter, deps: Deps): void {
   registerNursingSetupRoutes(api, deps);
   registerNursingCareRoutes(api, deps);
+  registerNursingConsentRoutes(api, deps);
   registerNursingRosterRoutes(api, deps);
 }
