@@ -124,7 +124,7 @@ describe('the coordinator’s ward board', () => {
     const text = await form.locator('article.consent-form').innerText();
     expect(text).toContain(HOSPITAL);
     expect(text).toContain('免陪照护服务知情同意书');
-    expect(text).toMatch(/患者姓名：\s*张桂英/);
+    expect(text).toMatch(/患者姓名\s*张桂英/);
     expect(text).toContain('一级护理（1 名护理员照护 2 名患者）');
     expect(text).toContain('人民币 120.00 元（大写：壹佰贰拾元整）');
     expect(text).toContain('护理员为患者做的事');
