@@ -79,6 +79,14 @@ describe('the coordinator’s ward board', () => {
     await expect.poll(() => admit.locator('.barthel-hint').innerText()).toBe('建议等级：特级护理');
     await admit.getByLabel('护理等级').selectOption({ label: '一级护理' });
     expect(await admit.getByLabel(/调整等级的理由/).evaluate((i: HTMLInputElement) => i.required)).toBe(true);
+    // Past the browser's check (a stale page), the server refuses it too — and no admission is left behind.
+    await admit.getByLabel(/调整等级的理由/).evaluate((i: HTMLInputElement) => { i.required = false; });
+    const refused = page.waitForResponse((r) => r.url().endsWith('/app/nursing/ward/admit'));
+    await admit.getByRole('button', { name: '办理入院' }).click();
+    expect((await refused).status()).toBe(400);
+    await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('reason');
+    expect((await api('get', `/nursing/admissions?wardId=${wards.cardio}`)).items).toEqual([]);
+    await page.goBack();
     await admit.getByLabel(/调整等级的理由/).fill('家属夜间陪护，白天按一级护理');
     await admit.getByLabel('护理员性别').selectOption({ label: '女' });
     await admit.getByRole('button', { name: '办理入院' }).click();
@@ -173,5 +181,24 @@ describe('the coordinator’s ward board', () => {
     await page.goto(`/app/nursing/ward?ward=${wards.neuro}`);
     await expect.poll(() => row('01').innerText()).toContain('空床');
     await expect.poll(() => page.locator('.discharged').innerText()).toContain(`张桂英 结算单 ${number}`);
+  }, 60_000);
+
+  it('when the family revokes, then the consent shows as revoked with the reason, care is suspended and the board says not signed', async () => {
+    const person = await api('post', '/people', { name: '刘德福', gender: 'male', birthDate: '1938-11-02' });
+    const admission = await api('post', '/nursing/admissions', { personId: person.id, wardId: wards.cardio, bedCode: '03' });
+    const booking = await api('post', '/nursing/bookings', {
+      admissionId: admission.id, barthelScore: 70, consent: { signerName: '刘小红', relation: '女儿', method: 'paper' }, activate: true,
+    });
+    await page.goto(`/app/nursing/bookings/${booking.id}/consent`);
+    await expect.poll(() => page.locator('tr.consent-row').innerText()).toMatch(/刘小红\s+女儿\s+纸质签字[\s\S]*有效/);
+    await page.locator('tr.consent-row').getByLabel('撤回原因').fill('家属自行陪护');
+    await page.locator('tr.consent-row').getByRole('button', { name: '撤回同意' }).click();
+    await page.waitForURL(/done=revoked/);
+    await expect.poll(() => page.locator('.notice[role=status]').innerText()).toContain('同意已撤回。');
+    await expect.poll(() => page.locator('tr.consent-row').innerText()).toMatch(/已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 撤回：家属自行陪护/);
+    await expect.poll(() => page.locator('.consent-summary').innerText()).toContain('待启用');
+    await expect.poll(() => page.locator('.consent-rule.warn').innerText()).toContain('不能为患者安排护理员');
+    await page.goto(`/app/nursing/ward?ward=${wards.cardio}`);
+    await expect.poll(() => row('03').innerText()).toMatch(/刘德福[\s\S]*二级护理[\s\S]*待启用[\s\S]*未签署/);
   }, 60_000);
 });
