@@ -90,7 +90,8 @@ describe('the coordinator’s ward board', () => {
     await admit.getByLabel(/调整等级的理由/).fill('家属夜间陪护，白天按一级护理');
     await admit.getByLabel('护理员性别').selectOption({ label: '女' });
     await admit.getByRole('button', { name: '办理入院' }).click();
-    await page.waitForURL(/\/app\/nursing\/bookings\/[0-9a-f-]+\/consent$/);
+    await page.waitForURL(/\/app\/nursing\/bookings\/[0-9a-f-]+\/consent\?done=admitted$/);
+    await expect.poll(() => page.locator('.notice[role=status]').innerText()).toBe('张桂英 已入院（02），请记录家属知情同意。');
     await expect.poll(() => page.locator('h1').innerText()).toBe('知情同意 · 张桂英');
     await expect.poll(() => page.locator('.consent-summary').innerText()).toContain('心内科 02 · 一级护理 · 每日 ¥120.00 · 待启用');
     await expect.poll(() => page.locator('.consent-rule.warn').innerText()).toContain('照护预约不能启用');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { idParams } from '../../http/common-schemas.js';
 import type { RequestContext } from '../../http/context.js';
-import { pick, t } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
 import { formatLocalDateTime } from '../../time/index.js';
 import { html } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
@@ -78,25 +78,37 @@ ${open ? html`
 </section>` : html`<p class="muted">${t(locale, CM.notOpen)}</p>`}`;
 }
 
+const DONE = ['admitted', 'recorded', 'signed', 'activated', 'revoked'] as const;
+type Done = (typeof DONE)[number];
+
+/** The sentence after a redirect back to the page. */
+function noticeText(locale: string, f: ConsentFacts, done: Done, removed = 0): string {
+  switch (done) {
+    case 'admitted': return t(locale, WM.admitted, { name: f.booking.person.name, bed: f.booking.bedCode ?? t(locale, WM.noBed) });
+    case 'recorded': return t(locale, CM.recorded);
+    case 'signed': return t(locale, CM.signSaved);
+    case 'activated': return t(locale, CM.activated);
+    case 'revoked': return t(locale, CM.revoked, { removed: removed ? t(locale, CM.removedShifts, { count: removed }) : '' });
+  }
+}
+
 /** The consent page (record, sign on the tablet, revoke, activate) and the printable form. */
 export function registerConsentPages(web: WebRouter, deps: Deps): void {
-  const show = async (ctx: RequestContext, locale: string, id: string, notice?: string) => {
+  const show = async (ctx: RequestContext, locale: string, id: string, done?: Done, removed?: number) => {
     const f = await consentFacts(deps, ctx, id);
+    const notice = done ? noticeText(locale, f, done, removed) : undefined;
     return {
       title: t(locale, CM.title, { name: f.booking.person.name }),
       scripts: ['nursing/consent-signature.js'], styles: ['nursing/nursing.css'],
-      messages: pick(locale, CM),
+      messages: Object.fromEntries([CM.signEmpty, CM.signNeedName].map((m) => [m.key, t(locale, m)])),
       data: { bookingId: id, signaturePadUrl: web.assets.url('vendor/signature_pad.umd.min.js') },
       body: consentPage(ctx, locale, f, notice),
     };
   };
-  const noticeOf = z.strictObject({ done: z.enum(['recorded', 'revoked', 'activated', 'signed']).optional(), n: z.coerce.number().int().min(0).max(100_000).optional() });
+  const noticeOf = z.strictObject({ done: z.enum(DONE).optional(), n: z.coerce.number().int().min(0).max(100_000).optional() });
 
   web.page({ path: '/app/nursing/bookings/:id/consent', access: [...coordinator], params: idParams, query: noticeOf }, async ({ ctx, locale, params, query }) => {
-    const notice = query.done === 'recorded' || query.done === 'signed' ? t(locale, query.done === 'signed' ? CM.signSaved : CM.recorded)
-      : query.done === 'revoked' ? t(locale, CM.revoked, { removed: query.n ? t(locale, CM.removedShifts, { count: query.n }) : '' })
-        : query.done === 'activated' ? t(locale, CM.activated) : undefined;
-    return show(ctx, locale, params.id, notice);
+    return show(ctx, locale, params.id, query.done, query.n);
   });
 
   web.action({ path: '/app/nursing/bookings/:id/consents', access: [...coordinator], params: idParams,

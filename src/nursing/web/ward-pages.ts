@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import type { RequestContext } from '../../http/context.js';
 import { idParams, localDate } from '../../http/common-schemas.js';
-import { ValidationError } from '../../http/errors.js';
+import { NotFoundError, ValidationError } from '../../http/errors.js';
 import { zodIssuesToFieldErrors } from '../../http/validate.js';
-import { pick, t } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
 import { html } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { discharge, getAdmission } from '../admission-service.js';
@@ -52,16 +52,18 @@ function bookingInput(f: CareForm, admissionId: string) {
 const boardQuery = z.strictObject({
   ward: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),
-  done: z.enum(['admitted', 'transferred', 'discharged']).optional(),
+  done: z.enum(['transferred', 'discharged']).optional(),
   a: z.uuid().optional(),
   n: z.coerce.number().int().min(0).max(100_000).optional(),
 });
 
 /** The sentence shown after a redirect (names are looked up, never carried in the URL). */
-async function noticeText(deps: Deps, ctx: RequestContext, locale: string, done: 'admitted' | 'transferred' | 'discharged', admissionId: string, removed = 0) {
-  const a = await getAdmission(deps, ctx, admissionId).catch(() => null);
+async function noticeText(deps: Deps, ctx: RequestContext, locale: string, done: 'transferred' | 'discharged', admissionId: string, removed = 0) {
+  const a = await getAdmission(deps, ctx, admissionId).catch((err: unknown) => {
+    if (err instanceof NotFoundError) return null; // a link kept from another hospital's session
+    throw err;
+  });
   if (!a) return null;
-  if (done === 'admitted') return t(locale, WM.admitted, { name: a.person.name, bed: a.bedCode ?? t(locale, WM.noBed) });
   if (done === 'discharged') return t(locale, WM.discharged, { name: a.person.name });
   const ward = (await listWards(deps, ctx)).find((w) => w.id === a.wardId);
   return t(locale, WM.transferred, {
@@ -93,7 +95,7 @@ export function registerWardPages(web: WebRouter, deps: Deps): void {
       title: t(locale, WM.title, { ward: board.ward.name }),
       scripts: ['nursing/ward.js'],
       styles: ['nursing/nursing.css'],
-      messages: pick(locale, WM),
+      messages: { [WM.suggested.key]: t(locale, WM.suggested), [WM.independent.key]: t(locale, WM.independent) },
       data: { suggestions: Array.from({ length: 101 }, (_, score) => suggestLevel(score)), levelNames },
       body: html`<h1>${t(locale, WM.title, { ward: board.ward.name })}</h1>
 <form method="get" action="${BOARD}" class="row no-print"><label>${t(locale, WM.chooseWard)}<select name="ward">${wards.map((w) => html`<option value="${w.id}" ${w.id === board.ward.id ? html`selected` : ''}>${w.name}</option>`)}</select></label>
@@ -111,7 +113,7 @@ ${dischargedCard(locale, board)}`,
     async ({ ctx, body }) => once(deps, ctx, 'ward.admit', body._key, body, async () => {
       const { personId, bedId, ...care } = body;
       const done = await admitAndBook(deps, ctx, { personId, wardId: body.ward, bedId }, (admissionId) => bookingInput(care, admissionId));
-      return `/app/nursing/bookings/${done.bookingId}/consent`;
+      return `/app/nursing/bookings/${done.bookingId}/consent?done=admitted`;
     }));
 
   web.action({ path: `${BOARD}/admissions/:id/book`, access: [...coordinator], params: idParams, body: z.strictObject(careForm) },
