@@ -192,11 +192,26 @@ describe('the coordinator’s ward board', () => {
     });
     await page.goto(`/app/nursing/bookings/${booking.id}/consent`);
     await expect.poll(() => page.locator('tr.consent-row').innerText()).toMatch(/刘小红\s+女儿\s+纸质签字[\s\S]*有效/);
-    await page.locator('tr.consent-row').getByLabel('撤回原因').fill('家属自行陪护');
-    await page.locator('tr.consent-row').getByRole('button', { name: '撤回同意' }).click();
+    // A form sent twice (a double tap, a retry after a lost answer) records once: the same one-time key.
+    const record = page.locator(`form[action="/app/nursing/bookings/${booking.id}/consents"]`);
+    const form = {
+      _csrf: await record.locator('input[name=_csrf]').inputValue(), _key: await record.locator('input[name=_key]').inputValue(),
+      signerName: '刘小红', relation: '女儿', method: 'verbal',
+    };
+    for (let i = 0; i < 2; i++) {
+      const sent = await page.request.post(`/app/nursing/bookings/${booking.id}/consents`, { form, maxRedirects: 0 });
+      expect(sent.status()).toBe(303);
+      expect(sent.headers().location).toBe(`/app/nursing/bookings/${booking.id}/consent?done=recorded`);
+    }
+    expect((await api('get', `/nursing/bookings/${booking.id}`)).consents.map((c: { method: string }) => c.method)).toEqual(['paper', 'verbal']);
+    await api('post', `/nursing/bookings/${booking.id}/consents/${(await api('get', `/nursing/bookings/${booking.id}`)).consents[1].id}/revoke`, { reason: '重复记录' });
+    await page.reload();
+    const active = page.locator('tr.consent-row', { hasText: '纸质签字' });
+    await active.getByLabel('撤回原因').fill('家属自行陪护');
+    await active.getByRole('button', { name: '撤回同意' }).click();
     await page.waitForURL(/done=revoked/);
     await expect.poll(() => page.locator('.notice[role=status]').innerText()).toContain('同意已撤回。');
-    await expect.poll(() => page.locator('tr.consent-row').innerText()).toMatch(/已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 撤回：家属自行陪护/);
+    await expect.poll(() => page.locator('tr.consent-row', { hasText: '纸质签字' }).innerText()).toMatch(/已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 撤回：家属自行陪护/);
     await expect.poll(() => page.locator('.consent-summary').innerText()).toContain('待启用');
     await expect.poll(() => page.locator('.consent-rule.warn').innerText()).toContain('不能为患者安排护理员');
     await page.goto(`/app/nursing/ward?ward=${wards.cardio}`);
