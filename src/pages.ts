@@ -9,6 +9,7 @@ import { registerRecipientPages } from './delivery/web/recipient-pages.js';
 import { registerImportPages } from './delivery/web/import-pages.js';
 import { registerRosterPages } from './nursing/web/roster-pages.js';
 import { registerAidePages } from './nursing/web/aide-pages.js';
+import { registerWardPages } from './nursing/web/ward-pages.js';
 
 /** Every domain's screens; the order of registration is the order of the navigation bar. */
 export function registerAllPages(web: WebRouter, deps: Deps): void {
@@ -19,6 +20,7 @@ export function registerAllPages(web: WebRouter, deps: Deps): void {
   registerAlertPages(web, deps);
   registerRecipientPages(web, deps);
   registerImportPages(web, deps);
+  registerWardPages(web, deps);
   registerRosterPages(web, deps);
   registerAidePages(web, deps);
 }

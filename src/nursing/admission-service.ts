@@ -29,25 +29,30 @@ export async function freeBedOf(tx: TenantTx, ward: { id: string; name: string }
   return bed.id;
 }
 
+type AdmitInput = { personId: string; wardId: string; bedId?: string; bedCode?: string; admittedAt?: Date };
+
 /** Admits a person to a ward (and a free bed of it). One open admission per person and per bed. */
-export async function admit(d: D, ctx: RequestContext, input: { personId: string; wardId: string; bedId?: string; bedCode?: string; admittedAt?: Date }) {
+export async function admit(d: D, ctx: RequestContext, input: AdmitInput) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  const id = await db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({ where: { id: input.personId } });
-    if (!person) throw new NotFoundError('person');
-    if (person.deathDate) throw new ConflictError(`${person.name} is recorded as deceased (${person.deathDate}).`);
-    const ward = await tx.ward.findFirst({ where: { id: input.wardId } });
-    if (!ward) throw new ConflictError('The ward does not exist in this hospital.', { errors: [{ path: 'body.wardId', message: 'Unknown ward.' }] });
-    const open = await tx.admission.findFirst({ where: { personId: person.id, dischargedAt: null } });
-    if (open) throw new ConflictError(`${person.name} is already admitted (admission ${open.id}); discharge first.`);
-    const bedId = await freeBedOf(tx, ward, input);
-    const admission = await tx.admission.create({
-      data: { tenantId: ctx.tenantId, personId: person.id, wardId: ward.id, bedId, admittedAt: input.admittedAt ?? new Date() },
-    });
-    await writeAudit(tx, ctx, { action: 'admission.create', entity: 'Admission', entityId: admission.id, after: admission });
-    return admission.id;
-  });
+  const id = await db.$transaction((tx) => admitTx(tx, ctx, input));
   return loadAdmissionView(db, id, ctx.timeZone);
+}
+
+/** The admission inside the caller's transaction (the ward board admits and books in one). */
+export async function admitTx(tx: TenantTx, ctx: RequestContext, input: AdmitInput): Promise<string> {
+  const person = await tx.person.findFirst({ where: { id: input.personId } });
+  if (!person) throw new NotFoundError('person');
+  if (person.deathDate) throw new ConflictError(`${person.name} is recorded as deceased (${person.deathDate}).`);
+  const ward = await tx.ward.findFirst({ where: { id: input.wardId } });
+  if (!ward) throw new ConflictError('The ward does not exist in this hospital.', { errors: [{ path: 'body.wardId', message: 'Unknown ward.' }] });
+  const open = await tx.admission.findFirst({ where: { personId: person.id, dischargedAt: null } });
+  if (open) throw new ConflictError(`${person.name} is already admitted (admission ${open.id}); discharge first.`);
+  const bedId = await freeBedOf(tx, ward, input);
+  const admission = await tx.admission.create({
+    data: { tenantId: ctx.tenantId, personId: person.id, wardId: ward.id, bedId, admittedAt: input.admittedAt ?? new Date() },
+  });
+  await writeAudit(tx, ctx, { action: 'admission.create', entity: 'Admission', entityId: admission.id, after: admission });
+  return admission.id;
 }
 
 export async function getAdmission(d: D, ctx: RequestContext, id: string) {

@@ -51,36 +51,39 @@ async function resolveLevel(tx: TenantTx, barthel: number | undefined, levelCode
 
 export async function createBooking(d: D, ctx: RequestContext, input: BookingCreate) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  const id = await db.$transaction(async (tx) => {
-    const admission = await tx.admission.findFirst({ where: { id: input.admissionId } });
-    if (!admission) throw new ConflictError('The admission does not exist.', { errors: [{ path: 'body.admissionId', message: 'Unknown admission.' }] });
-    if (admission.dischargedAt) throw new ConflictError('The patient has been discharged; admit them again first.');
-    const open = await tx.careBooking.findFirst({ where: { admissionId: admission.id, status: { not: 'ended' } } });
-    if (open) throw new ConflictError(`This admission already has an open care booking (${open.id}); change its level instead.`);
-    const { code, suggested } = await resolveLevel(tx, input.barthelScore, input.levelCode, input.overrideReason, 'body.overrideReason');
-    const admittedOn = localDateOf(admission.admittedAt, ctx.timeZone);
-    const startDate = input.startDate ?? admittedOn;
-    if (startDate < admittedOn) {
-      throw new ConflictError(`Care cannot start before the admission date ${admittedOn}.`, { errors: [{ path: 'body.startDate', message: `Before ${admittedOn}.` }] });
-    }
-    if (input.endDate && input.endDate < startDate) throw new ValidationError([{ path: 'body.endDate', message: 'Before the start date.' }]);
-    if (input.activate && !input.consent) throw new ConflictError(NO_CONSENT);
-    const now = new Date();
-    const booking = await tx.careBooking.create({
-      data: {
-        tenantId: ctx.tenantId, admissionId: admission.id, barthelScore: input.barthelScore, suggestedLevel: suggested,
-        overrideReason: code !== suggested ? (input.overrideReason ?? null) : null, startDate, endDate: input.endDate ?? null,
-        genderPreference: input.genderPreference ?? null, genderRequired: input.genderRequired,
-        status: input.activate ? 'active' : 'pending', activatedAt: input.activate ? now : null,
-        levels: { create: { tenantId: ctx.tenantId, levelCode: code, effectiveFrom: startDate, reason: code !== suggested ? (input.overrideReason ?? null) : null } },
-        ...(input.consent ? { consents: { create: { tenantId: ctx.tenantId, ...input.consent, signedAt: input.consent.signedAt ?? now } } } : {}),
-      },
-      include: bookingInclude,
-    });
-    await writeAudit(tx, ctx, { action: 'booking.create', entity: 'CareBooking', entityId: booking.id, after: booking });
-    return booking.id;
-  });
+  const id = await db.$transaction((tx) => createBookingTx(tx, ctx, input));
   return view(db, id, ctx.timeZone);
+}
+
+/** The booking inside the caller's transaction (the ward board admits and books in one). */
+export async function createBookingTx(tx: TenantTx, ctx: RequestContext, input: BookingCreate): Promise<string> {
+  const admission = await tx.admission.findFirst({ where: { id: input.admissionId } });
+  if (!admission) throw new ConflictError('The admission does not exist.', { errors: [{ path: 'body.admissionId', message: 'Unknown admission.' }] });
+  if (admission.dischargedAt) throw new ConflictError('The patient has been discharged; admit them again first.');
+  const open = await tx.careBooking.findFirst({ where: { admissionId: admission.id, status: { not: 'ended' } } });
+  if (open) throw new ConflictError(`This admission already has an open care booking (${open.id}); change its level instead.`);
+  const { code, suggested } = await resolveLevel(tx, input.barthelScore, input.levelCode, input.overrideReason, 'body.overrideReason');
+  const admittedOn = localDateOf(admission.admittedAt, ctx.timeZone);
+  const startDate = input.startDate ?? admittedOn;
+  if (startDate < admittedOn) {
+    throw new ConflictError(`Care cannot start before the admission date ${admittedOn}.`, { errors: [{ path: 'body.startDate', message: `Before ${admittedOn}.` }] });
+  }
+  if (input.endDate && input.endDate < startDate) throw new ValidationError([{ path: 'body.endDate', message: 'Before the start date.' }]);
+  if (input.activate && !input.consent) throw new ConflictError(NO_CONSENT);
+  const now = new Date();
+  const booking = await tx.careBooking.create({
+    data: {
+      tenantId: ctx.tenantId, admissionId: admission.id, barthelScore: input.barthelScore, suggestedLevel: suggested,
+      overrideReason: code !== suggested ? (input.overrideReason ?? null) : null, startDate, endDate: input.endDate ?? null,
+      genderPreference: input.genderPreference ?? null, genderRequired: input.genderRequired,
+      status: input.activate ? 'active' : 'pending', activatedAt: input.activate ? now : null,
+      levels: { create: { tenantId: ctx.tenantId, levelCode: code, effectiveFrom: startDate, reason: code !== suggested ? (input.overrideReason ?? null) : null } },
+      ...(input.consent ? { consents: { create: { tenantId: ctx.tenantId, ...input.consent, signedAt: input.consent.signedAt ?? now } } } : {}),
+    },
+    include: bookingInclude,
+  });
+  await writeAudit(tx, ctx, { action: 'booking.create', entity: 'CareBooking', entityId: booking.id, after: booking });
+  return booking.id;
 }
 
 export async function getBooking(d: D, ctx: RequestContext, id: string) {

@@ -58,7 +58,7 @@ export function bookingView(b: BookingRow, beds: Map<string, string>, zone: stri
     consentActive: b.consents.some((c) => consentActive(c, now)),
     consents: b.consents.map((c) => ({
       id: c.id, signerName: c.signerName, relation: c.relation, method: c.method, signedAt: c.signedAt,
-      revokedAt: c.revokedAt, revokedReason: c.revokedReason, active: consentActive(c, now),
+      revokedAt: c.revokedAt, revokedReason: c.revokedReason, active: consentActive(c, now), hasSignature: !!c.signatureKey,
     })),
     activatedAt: b.activatedAt,
     endedAt: b.endedAt,

@@ -12,6 +12,8 @@ import { careStartInstant, computeBill } from './billing.js';
 import type { BillLine } from './billing.js';
 import { bedCodes, loadBooking } from './booking-view.js';
 import type { BookingRow } from './booking-view.js';
+import { amountInCapitals } from './amount-capital.js';
+import { allocateInvoiceNumber } from './invoice-number.js';
 import { renderInvoiceHtml } from './invoice-html.js';
 import { levelPrice } from './views.js';
 
@@ -42,9 +44,11 @@ export async function issueInvoice(tx: TenantTx, actor: Actor, bookingId: string
   const bill = computeBill({ start, end, zone, periods: b.levels, levels });
   const data = { fromDate: bill.fromDate, toDate: bill.toDate, days: bill.days, lines: bill.lines as object[], totalFee: bill.totalFee };
   const before = await tx.invoice.findFirst({ where: { bookingId } });
+  const issuedAt = new Date();
+  // A re-issued invoice keeps its number: the cashier's office may already have filed it.
   const invoice = before
-    ? await tx.invoice.update({ where: { id: before.id }, data: { ...data, issuedAt: new Date() } })
-    : await tx.invoice.create({ data: { ...data, bookingId, tenantId: actor.tenantId } });
+    ? await tx.invoice.update({ where: { id: before.id }, data: { ...data, issuedAt } })
+    : await tx.invoice.create({ data: { ...data, issuedAt, bookingId, tenantId: actor.tenantId, number: await allocateInvoiceNumber(tx, actor.tenantId, issuedAt, zone) } });
   await writeAudit(tx, actor, { action: before ? 'invoice.reissue' : 'invoice.issue', entity: 'Invoice', entityId: invoice.id, before, after: invoice });
   return invoice;
 }
@@ -57,6 +61,7 @@ export async function invoiceView(db: Db, inv: Invoice) {
   const beds = await bedCodes(db, [b.admission.bedId]);
   return {
     id: inv.id,
+    number: inv.number,
     bookingId: inv.bookingId,
     patient: { name: b.admission.person.name, ward: ward?.name ?? '', bed: b.admission.bedId ? (beds.get(b.admission.bedId) ?? null) : null },
     admittedAt: b.admission.admittedAt,
@@ -66,6 +71,7 @@ export async function invoiceView(db: Db, inv: Invoice) {
     days: inv.days,
     lines: inv.lines as unknown as BillLine[],
     totalFee: inv.totalFee,
+    totalInCapitals: amountInCapitals(inv.totalFee),
     issuedAt: inv.issuedAt,
   };
 }

@@ -87,6 +87,7 @@ export const consentSchema = z.object({
   revokedAt: z.iso.datetime().nullable(),
   revokedReason: z.string().nullable(),
   active: z.boolean(),
+  hasSignature: z.boolean().describe('A handwritten signature drawn on a tablet is stored (GET …/signature).'),
 });
 
 export const bookingSchema = z.object({
@@ -130,6 +131,7 @@ export const invoiceLineSchema = z.object({
 });
 export const invoiceSchema = z.object({
   id: z.uuid(),
+  number: z.string().describe('Readable number per hospital and year, e.g. ZY-2026-000123.'),
   bookingId: z.uuid(),
   patient: z.object({ name: z.string(), ward: z.string(), bed: z.string().nullable() }),
   admittedAt: z.iso.datetime(),
@@ -139,6 +141,7 @@ export const invoiceSchema = z.object({
   days: z.number().int(),
   lines: z.array(invoiceLineSchema),
   totalFee: z.number().int().describe('Fen.'),
+  totalInCapitals: z.string().describe('The total in Chinese capital numerals (大写), e.g. 壹仟贰佰元整.'),
   issuedAt: z.iso.datetime(),
 });
 export const transferResult = z.object({ admission: admissionSchema, removedAssignments: z.number().int() });

@@ -1,0 +1,36 @@
+import { defineMessages } from '../../i18n/index.js';
+
+/** Sentences of the printable invoice (结算单) and the invoice list. */
+export const IM = defineMessages('nursing.invoice', {
+  nav: { zh: '照护结算单', en: 'Care invoices' },
+  list: { zh: '照护结算单', en: 'Care invoices' },
+  none: { zh: '还没有结算单：出院或结束照护时自动开具。', en: 'No invoices yet: they are issued on discharge or when care ends.' },
+  title: { zh: '免陪照护费用结算单', en: 'Accompany-free nursing care invoice' },
+  number: { zh: '票据号', en: 'Invoice No.' },
+  patient: { zh: '患者', en: 'Patient' },
+  ward: { zh: '病区', en: 'Ward' },
+  bed: { zh: '床号', en: 'Bed' },
+  admitted: { zh: '入院时间', en: 'Admitted' },
+  discharged: { zh: '出院时间', en: 'Discharged' },
+  period: { zh: '计费期间', en: 'Billed period' },
+  level: { zh: '护理等级', en: 'Care level' },
+  from: { zh: '起', en: 'From' },
+  to: { zh: '止', en: 'To' },
+  days: { zh: '天数', en: 'Days' },
+  dailyFee: { zh: '日费用（元）', en: 'Daily fee (CNY)' },
+  amount: { zh: '金额（元）', en: 'Amount (CNY)' },
+  total: { zh: '合计', en: 'Total' },
+  capitals: { zh: '合计金额（大写）', en: 'Total in Chinese capitals (大写)' },
+  issued: { zh: '开具时间', en: 'Issued' },
+  note: {
+    zh: '按每个自然日所执行的护理等级日费用计费；住院不足 24 小时按 1 天计。',
+    en: 'Each local calendar day is billed at the daily fee of the care level in force that day; a stay under 24 h counts one day.',
+  },
+  payer: { zh: '缴款人（签字）', en: 'Paid by (signature)' },
+  issuer: { zh: '开票人', en: 'Issued by' },
+  cashier: { zh: '收款人', en: 'Cashier' },
+  reviewer: { zh: '复核人', en: 'Checked by' },
+  seal: { zh: '收款单位（盖章）', en: 'Hospital seal' },
+  print: { zh: '打印', en: 'Print' },
+  open: { zh: '打开', en: 'Open' },
+});
