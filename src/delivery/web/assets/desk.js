@@ -116,7 +116,7 @@ async function enableDrag() {
   if (plan.status !== 'done' || !data.sortableUrl) return;
   await loadScript(data.sortableUrl);
   const Sortable = window.Sortable;
-  const opts = { group: { name: 'desk', pull: true, put: true }, animation: 120, filter: '.desk-pin', preventOnFilter: false, onEnd: onDrop };
+  const opts = { group: { name: 'desk', pull: true, put: true }, animation: 120, forceFallback: true, filter: '.desk-pin', preventOnFilter: false, onEnd: onDrop };
   document.querySelectorAll('#desk-routes .desk-stops').forEach((list) => sortables.push(Sortable.create(list, opts)));
   const tray = $('desk-unassigned');
   if (tray) sortables.push(Sortable.create(tray, { ...opts, group: { name: 'desk', pull: true, put: false }, sort: false }));
@@ -152,6 +152,7 @@ async function refresh() {
 }
 
 async function onDrop(evt) {
+  console.log('drop', evt.from?.className, evt.to?.className, evt.oldIndex, evt.newIndex);
   const orderId = evt.item.dataset.orderId;
   const vehicleId = evt.to.dataset.vehicleId;
   const name = evt.item.dataset.name;
