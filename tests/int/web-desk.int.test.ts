@@ -35,8 +35,7 @@ beforeAll(async () => {
   ctx = await deskContext(browser, server.url);
   page = await ctx.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  page.on('console', (m) => console.error('console:', m.type(), m.text()));
-  page.on('response', async (r) => { if (r.status() >= 400) console.error('answer:', r.request().method(), r.url(), r.status(), (await r.text().catch(() => '')).slice(0, 300)); });
+  page.on('response', async (r) => { if (r.status() >= 400 && !r.url().endsWith('favicon.ico')) console.error('answer:', r.request().method(), r.url(), r.status()); });
   const manager = await staff(env, w.t, ['kitchen_manager'], '王经理');
   await signIn(page, manager.username, undefined, `/app/desk?date=${D}`);
 }, 120_000);
@@ -82,7 +81,10 @@ describe('planning desk (issue 13 §2)', () => {
     await page.mouse.move(f.x + 40, f.y + f.height / 2);
     await page.mouse.down();
     await page.mouse.move(f.x + 60, f.y + f.height / 2 + 10, { steps: 5 });
-    await page.mouse.move(t.x + 40, t.y + t.height / 2 + 4, { steps: 20 });
+    for (let k = 1; k <= 20; k++) {
+      await page.mouse.move(f.x + 60 + ((t.x - f.x) * k) / 20, f.y + f.height / 2 + 10 + ((t.y + t.height / 2 + 4 - f.y - f.height / 2 - 10) * k) / 20);
+      await page.waitForTimeout(30);
+    }
     await page.mouse.up();
     await expect.poll(() => column(b.vehicleId).innerText(), { timeout: 20_000 }).toContain(moving.name);
     await expect.poll(() => column(b.vehicleId).locator('.desk-warnings').innerText()).toContain('超载：车上 7 份，容量 6 份');
@@ -98,16 +100,19 @@ describe('planning desk (issue 13 §2)', () => {
     await column(first.vehicleId).locator(`li[data-order-id="${stop.orderId}"] .desk-pin`).click();
     await expect.poll(() => column(first.vehicleId).locator(`li[data-order-id="${stop.orderId}"]`).innerText()).toContain('已固定');
     const moved = plan.routes[1].stops.find((s) => s.pinnedVehicleId === plan.routes[1].vehicleId)!;
-    await page.getByRole('button', { name: '按固定重新排线' }).click();
-    await page.waitForLoadState('load');
+    // The desk polls the re-plan job and reloads the page when it is finished.
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.getByRole('button', { name: '按固定重新排线' }).click()]);
     await expect.poll(() => page.locator('#desk-status').innerText(), { timeout: 60_000 }).toContain('草稿');
     await expect.poll(() => column(first.vehicleId).innerText()).toContain(stop.name);
     await expect.poll(() => column(plan.routes[1].vehicleId).innerText()).toContain(moved.name);
     const after = await planOf(plan.id);
+    expect(after.status).toBe('done');
+    expect((after as unknown as { params: { revision: number } }).params.revision).toBe(2);
     expect(after.routes.find((r) => r.vehicleId === first.vehicleId)!.stops.map((s) => s.orderId)).toContain(stop.orderId);
     expect(after.routes.find((r) => r.vehicleId === plan.routes[1].vehicleId)!.stops.map((s) => s.orderId)).toContain(moved.orderId);
     expect(after.unassigned).toHaveLength(2);
     await expect.poll(() => page.locator('#desk-routes .desk-warnings').count()).toBe(0);
+    await page.screenshot({ path: 'docs/img/desk-replanned.png', fullPage: true });
   });
 
   it('when the manager publishes, then the plan is published for the drivers', async () => {

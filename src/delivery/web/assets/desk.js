@@ -152,7 +152,6 @@ async function refresh() {
 }
 
 async function onDrop(evt) {
-  console.log('drop', evt.from?.className, evt.to?.className, evt.oldIndex, evt.newIndex);
   const orderId = evt.item.dataset.orderId;
   const vehicleId = evt.to.dataset.vehicleId;
   const name = evt.item.dataset.name;
