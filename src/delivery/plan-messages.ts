@@ -52,6 +52,8 @@ export const AM = defineMessages('delivery.advice', {
   },
   fleetWhy: { zh: '车辆不够：单独送能按时送到，但现有车辆排不下。', en: 'Not enough vehicles: reachable on its own, but the fleet has no time or room left.' },
   fleetTodo: { zh: '见上方：加车或延长送达时段；也可以把这户拖到某辆车上（页面会显示会迟到多少）。', en: 'See above: add a vehicle or lengthen the window; or drag this door onto a route (the desk shows how late it makes it).' },
+  fleetFullOneWhy: { zh: '车辆都已装满：单独送可以按时送到，但车上没有位置了。', en: 'The vehicles are full: reachable on its own, but there is no room left.' },
+  fleetFullOneTodo: { zh: '见上方：加车或提高车辆容量；也可以把这户拖到某辆车上（页面会显示超载多少）。', en: 'See above: add a vehicle or more room; or drag this door onto a route (the desk shows the overload).' },
   capacityWhy: { zh: '份数 {quantity} 超过了任何一辆车的容量。', en: '{quantity} meals is more than any vehicle carries.' },
   capacityTodo: { zh: '把订单拆成几份，或换一辆更大的车。', en: 'Split the order, or use a bigger vehicle.' },
   windowWhy: { zh: '单独送也赶不上送达时段。', en: 'Cannot be reached within its delivery window even on its own.' },

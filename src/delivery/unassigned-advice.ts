@@ -45,9 +45,13 @@ const s = (message: Message, params: Params = {}): Sentence => ({ message, param
 export function unassignedAdvice(input: AdviceInput): Advice {
   const perOrder: Advice['perOrder'] = {};
   const fleetBound = input.unassigned.filter((u) => u.fitsAlone && FLEET_REASONS.has(u.reason));
+  const capacity = input.routes.reduce((sum, r) => sum + (r.capacity ?? 0), 0);
+  const load = input.routes.reduce((sum, r) => sum + r.load, 0);
+  // Full when the vans used carry ≥ 90 % of what they can: a longer window would not help.
+  const full = fleetBound.every((u) => u.reason === 'capacity') || (capacity > 0 && load >= 0.9 * capacity);
   for (const u of input.unassigned) {
     if (u.fitsAlone && FLEET_REASONS.has(u.reason)) {
-      perOrder[u.orderId] = { why: s(AM.fleetWhy), todo: s(AM.fleetTodo) };
+      perOrder[u.orderId] = full ? { why: s(AM.fleetFullOneWhy), todo: s(AM.fleetFullOneTodo) } : { why: s(AM.fleetWhy), todo: s(AM.fleetTodo) };
       continue;
     }
     const [why, todo] = ALONE[u.reason] ?? ALONE.time_window;
@@ -59,10 +63,6 @@ export function unassignedAdvice(input: AdviceInput): Advice {
   const meals = fleetBound.reduce((sum, u) => sum + (u.quantity ?? 1), 0);
   const vans = input.routes.length;
   const vanCapacity = Math.max(1, ...input.vehicleCapacities, ...input.routes.map((r) => r.capacity ?? 0));
-  const capacity = input.routes.reduce((sum, r) => sum + (r.capacity ?? 0), 0);
-  const load = input.routes.reduce((sum, r) => sum + r.load, 0);
-  // Full when the vans used carry ≥ 90 % of what they can: a longer window would not help.
-  const full = fleetBound.every((u) => u.reason === 'capacity') || (capacity > 0 && load >= 0.9 * capacity);
   const byLoad = Math.ceil(meals / vanCapacity);
   const served = input.routes.reduce((sum, r) => sum + r.stops, 0);
   const doorsPerVan = vans > 0 ? served / vans : 0;

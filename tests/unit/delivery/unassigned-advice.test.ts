@@ -44,3 +44,12 @@ describe('unassigned tray advice', () => {
     expect(a.summary).toBeNull();
   });
 });
+
+describe('unassigned tray advice per door', () => {
+  it('when the vans are full, then each left-out door says so (not "lengthen the window")', () => {
+    const full = [{ load: 6, capacity: 6, stops: 6, durationS: 3600 }, { load: 6, capacity: 6, stops: 6, durationS: 3600 }];
+    const a = unassignedAdvice(input({ routes: full, vehicleCapacities: [6, 6], unassigned: doors(2, 'time_window') }));
+    expect(zh(a.perOrder.o0.why)).toContain('车辆都已装满');
+    expect(zh(a.perOrder.o0.todo)).not.toContain('延长送达时段');
+  });
+});
