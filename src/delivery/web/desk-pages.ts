@@ -48,6 +48,23 @@ function ordersSection(locale: string, l: Labels, rows: OrderRow[], slot: Parame
 </section>`;
 }
 
+type PlanView = Awaited<ReturnType<typeof getPlan>>;
+
+/** The plan as the page draws it: only what desk.js reads (a 1 500-door day is already heavy). */
+function deskPlan(p: PlanView) {
+  const { routes, params, ...rest } = p;
+  return {
+    ...rest,
+    routes: routes.map(({ stops, ...r }) => ({
+      ...r,
+      stops: stops.map((x) => ({
+        orderId: x.orderId, stopNo: x.stopNo, name: x.name, address: x.address, lat: x.lat, lng: x.lng, eta: x.eta, etaLocal: x.etaLocal,
+        window: x.window, quantity: x.quantity, load: x.load, diet: x.diet, texture: x.texture, allergies: x.allergies, livesAlone: x.livesAlone, pinnedVehicleId: x.pinnedVehicleId,
+      })),
+    })),
+  };
+}
+
 /**
  * The kitchen manager's planning desk: pick kitchen, date and slot; the orders of the day with
  * their diet labels; plan (a background job, polled); routes side by side with their warnings;
@@ -92,7 +109,7 @@ export function registerDeskPages(web: WebRouter, deps: Deps): void {
       styles: ['delivery/desk.css', ...(tileUrl ? ['vendor/leaflet.css'] : [])],
       messages: pick(locale, KM),
       data: {
-        plan, timeZone: ctx.timeZone, maxRideMinutes: slot.maxRideMinutes, windowMinutes: minutesOfDay(slot.windowEnd) - minutesOfDay(slot.windowStart),
+        plan: plan && deskPlan(plan), timeZone: ctx.timeZone, maxRideMinutes: slot.maxRideMinutes, windowMinutes: minutesOfDay(slot.windowEnd) - minutesOfDay(slot.windowStart),
         vehicles: vehicles.map((v) => ({ id: v.id, name: v.name, capacity: v.capacity })),
         diets: l.diets, textures: l.textures, sortableUrl: web.assets.url('vendor/sortable.min.js'), tileUrl, tileAttribution: deps.config.TILE_ATTRIBUTION ?? '', leafletUrl: tileUrl ? web.assets.url('vendor/leaflet.js') : null,
         advice: advice && Object.fromEntries(Object.entries(advice.perOrder).map(([id, a]) => [id, { why: say(a.why), todo: say(a.todo) }])),
