@@ -31,7 +31,7 @@ export function buildApp(deps: Deps) {
       serializers: { req: (req) => ({ id: req.id, method: req.method, url: scrub(String(req.url)) }), res: (res) => ({ statusCode: res.statusCode }) },
     }),
   );
-  app.use(securityHeaders());
+  app.use(securityHeaders({ tileUrl: deps.config.TILE_URL }));
   app.use(cors(deps.config.CORS_ORIGINS));
   setRateLimitPrefix(deps.config.QUEUE_PREFIX);
   // Pages and JSON travel over slow village links: gzip everything compressible.

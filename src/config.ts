@@ -21,6 +21,14 @@ const envSchema = z.object({
   IMPORT_MAX_CELLS: z.coerce.number().int().positive().default(3_000_000),
   IMPORT_MAX_EXPANDED_MB: z.coerce.number().positive().default(150),
   IMPORT_MAX_SECONDS: z.coerce.number().positive().default(300),
+  /**
+   * Map tiles for the planning desk's Leaflet map, as a Leaflet URL template with {z}/{x}/{y} (and
+   * optional {s}), e.g. a city's own tile server or 天地图/高德 where licensed. Unset: the desk shows
+   * the SVG route drawing, and the CSP allows no image origin but our own.
+   */
+  TILE_URL: z.url({ protocol: /^https?$/ }).refine((u) => u.includes('{z}') && u.includes('{x}') && u.includes('{y}'), 'A tile URL template with {z}, {x} and {y}.').optional(),
+  /** Attribution shown on the map (the tile provider's licence usually requires it). */
+  TILE_ATTRIBUTION: z.string().max(300).optional(),
   /** OSRM base URL for road travel times; unset: haversine × road factor. */
   OSRM_URL: z.url().optional(),
   /**

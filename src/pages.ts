@@ -10,12 +10,14 @@ import { registerImportPages } from './delivery/web/import-pages.js';
 import { registerRosterPages } from './nursing/web/roster-pages.js';
 import { registerAidePages } from './nursing/web/aide-pages.js';
 import { registerWardPages } from './nursing/web/ward-pages.js';
+import { registerDeskPages } from './delivery/web/desk-pages.js';
 
 /** Every domain's screens; the order of registration is the order of the navigation bar. */
 export function registerAllPages(web: WebRouter, deps: Deps): void {
   registerSignInPages(web, deps);
   registerUserPages(web, deps);
   registerDriverPages(web, deps);
+  registerDeskPages(web, deps);
   registerBoardPages(web, deps);
   registerAlertPages(web, deps);
   registerRecipientPages(web, deps);

@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../http/errors
 import type { DailyOrder } from '../generated/prisma/client.js';
 import { addDays, today, weekdayOf } from '../time/index.js';
 import { ensureSlots } from './setup-service.js';
+import { assertPinsKeepable } from './plan-pins.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -160,8 +161,16 @@ export function orderView(o: DailyOrder & { recipient: { diet: string; person: {
 }
 
 /** Pins an order to a vehicle (or removes the pin): re-planning keeps it on that vehicle. */
-export async function pinOrder(d: D, ctx: RequestContext, orderId: string, vehicleId: string | null) {
+export async function pinOrder(d: Pick<Deps, 'prisma' | 'config'>, ctx: RequestContext, orderId: string, vehicleId: string | null) {
   const db = tenantDb(d.prisma, ctx.tenantId);
+  if (vehicleId) {
+    // Refuse a pin the vehicle could never keep (full, window out of reach) before anything changes.
+    const order = await db.dailyOrder.findFirst({ where: { id: orderId } });
+    const v = order && (await db.vehicle.findFirst({ where: { id: vehicleId } }));
+    if (order && v && v.kitchenId === order.kitchenId && order.status === 'active') {
+      await assertPinsKeepable(d, db, ctx.locale, { tenantId: ctx.tenantId, kitchenId: order.kitchenId, date: order.date, slotCode: order.slotCode, vehicleId, extra: [orderId] });
+    }
+  }
   return db.$transaction(async (tx) => {
     const before = await tx.dailyOrder.findFirst({ where: { id: orderId } });
     if (!before) throw new NotFoundError('order');

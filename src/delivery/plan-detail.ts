@@ -20,6 +20,9 @@ export interface UnassignedEntry {
   recipientId: string;
   name: string;
   reason: string;
+  /** The door fits alone on some vehicle: the fleet or the window is too small, not the door too far (absent on older plans). */
+  fitsAlone?: boolean;
+  quantity?: number;
   detail: string;
 }
 

@@ -7,6 +7,7 @@ import { instantAt } from '../time/index.js';
 import { at, relSeconds, windowOf } from './plan-problem.js';
 import type { UnassignedEntry } from './plan-detail.js';
 import { getPlan } from './plan-service.js';
+import { assertPinsKeepable } from './plan-pins.js';
 import { timeRoute } from './timing.js';
 import type { RouteTiming } from './timing.js';
 import { travelMatrix } from './travel.js';
@@ -34,6 +35,9 @@ export async function moveOrder(d: Pick<Deps, 'prisma' | 'config'>, ctx: Request
   if (order.status !== 'active') throw new ConflictError('The order is cancelled.');
   const vehicle = await db.vehicle.findFirst({ where: { id: input.vehicleId, kitchenId: plan.kitchenId, active: true } });
   if (!vehicle) throw new UnprocessableError('No active vehicle with this id in the plan’s kitchen.', { errors: [{ path: 'body.vehicleId', message: 'Unknown vehicle.' }] });
+
+  // A move pins the order to the vehicle: refuse it when the vehicle could never keep its pins.
+  await assertPinsKeepable(d, db, ctx.locale, { tenantId: ctx.tenantId, kitchenId: plan.kitchenId, date: plan.date, slotCode: plan.slotCode, vehicleId: vehicle.id, extra: [order.id] });
 
   // The new stop sequences (order ids) of the routes the move touches.
   const sequences = new Map(plan.routes.map((r) => [r.vehicleId, r.stops.map((s) => s.orderId)]));

@@ -62,6 +62,9 @@ export function buildProblem(c: PlanContext, orders: OrderInput[], vehicles: Veh
   const points: LatLon[] = [{ lat: c.kitchen.lat, lon: c.kitchen.lng }];
   const skipped: BuiltProblem['skipped'] = [];
   const stops: Stop[] = [];
+  // A pin outweighs every unpinned door together (the solver maximises served priority first):
+  // a manager's pin is kept whenever it can be, and the search drops someone else instead.
+  const pinPriority = orders.filter((o) => !o.pinnedVehicleId).length + 1;
   for (const o of orders) {
     if (o.lat === null || o.lng === null) {
       skipped.push({ orderId: o.id, reason: 'no_location' });
@@ -76,7 +79,7 @@ export function buildProblem(c: PlanContext, orders: OrderInput[], vehicles: Veh
       serviceTime: c.slot.serviceMinutes * 60,
       timeWindows: [[relSeconds(c, origin, w.start), relSeconds(c, origin, w.end)]],
       maxRideTime: c.slot.maxRideMinutes * 60,
-      ...(o.pinnedVehicleId ? { pinnedVehicleId: o.pinnedVehicleId } : {}),
+      ...(o.pinnedVehicleId ? { pinnedVehicleId: o.pinnedVehicleId, priority: pinPriority } : {}),
     });
   }
   const fleet: Vehicle[] = vehicles.map((v) => ({

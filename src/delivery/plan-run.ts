@@ -8,6 +8,8 @@ import { buildProblem, plannedRoutes } from './plan-problem.js';
 import { UNASSIGNED_DETAIL } from './plan-detail.js';
 import type { UnassignedEntry } from './plan-detail.js';
 import { travelMatrix } from './travel.js';
+import { t } from '../i18n/index.js';
+import { PM } from './plan-messages.js';
 
 /** Solver options a plan may carry in `params` (POST /delivery/route-plans). */
 export interface PlanParams {
@@ -20,6 +22,18 @@ export interface PlanParams {
 }
 
 const FINISHED = new Set(['done', 'published', 'superseded']);
+
+/**
+ * When a re-plan serves fewer people than the routes it started from, the plan says so and why
+ * (pins kept take the time or room); null when it serves at least as many.
+ */
+function servedFewer(initial: InitialRoute[], active: Map<string, unknown>, solution: Solution, pins: number, locale: string) {
+  const before = initial.reduce((s, r) => s + r.stopIds.filter((id) => active.has(id)).length, 0);
+  const after = solution.routes.reduce((s, r) => s + r.stops.length, 0);
+  if (!initial.length || after >= before) return null;
+  const p = { count: before - after, before, after, pins };
+  return { ...p, detail: t(locale, PM.servedFewer, p) };
+}
 
 /** Routes of a plan as solver start routes (stop ids = order ids, in visiting order). */
 async function initialRoutes(db: TenantDb, planId: string | null | undefined): Promise<InitialRoute[]> {
@@ -81,12 +95,13 @@ export async function runRoutePlan(deps: Pick<Deps, 'prisma' | 'config'>, tenant
     const byId = new Map(orders.map((o) => [o.id, o]));
     const vehicleById = new Map(vehicles.map((v) => [v.id, v]));
     const unassigned: UnassignedEntry[] = [
-      ...built.skipped.map((s) => ({ orderId: s.orderId, reason: s.reason })),
-      ...solution.unassigned.map((u) => ({ orderId: u.stopId, reason: u.reason as string })),
-    ].map(({ orderId, reason }) => {
+      ...built.skipped.map((s) => ({ orderId: s.orderId, reason: s.reason as string, fitsAlone: false })),
+      ...solution.unassigned.map((u) => ({ orderId: u.stopId, reason: u.reason as string, fitsAlone: u.fitsAlone })),
+    ].map(({ orderId, reason, fitsAlone }) => {
       const o = byId.get(orderId)!;
-      return { orderId, recipientId: o.recipientId, name: o.recipient.person.name, reason, detail: UNASSIGNED_DETAIL[reason] ?? reason };
+      return { orderId, recipientId: o.recipientId, name: o.recipient.person.name, reason, fitsAlone, quantity: o.quantity, detail: UNASSIGNED_DETAIL[reason] ?? reason };
     });
+    const fewer = servedFewer(initial, byId, solution, orders.filter((o) => o.pinnedVehicleId).length, tenant.locale);
     const routes = plannedRoutes(solution, built.origin);
     await db.$transaction(async (tx) => {
       await tx.route.deleteMany({ where: { routePlanId: planId } });
@@ -109,7 +124,7 @@ export async function runRoutePlan(deps: Pick<Deps, 'prisma' | 'config'>, tenant
           distanceM: routes.reduce((s, r) => s + r.distanceM, 0),
           durationS: routes.reduce((s, r) => s + r.durationS, 0),
           unassigned: unassigned as unknown as object[],
-          params: { ...params, matrix: matrix.source, ...(matrix.warning ? { matrixWarning: matrix.warning } : {}), iterations: solution.iterations, orders: orders.length },
+          params: { ...params, servedFewer: fewer, matrix: matrix.source, ...(matrix.warning ? { matrixWarning: matrix.warning } : {}), iterations: solution.iterations, orders: orders.length },
         },
       });
       await writeAudit(tx, { tenantId, userId: plan.createdBy, requestId: null }, {

@@ -8,6 +8,7 @@ import { jobId } from '../queues/definitions.js';
 import { loadPlan, planView } from './plan-detail.js';
 import type { PlanParams } from './plan-run.js';
 import { slotByCode } from './setup-service.js';
+import { assertPinsKeepable } from './plan-pins.js';
 
 type D = Pick<Deps, 'prisma' | 'queues'>;
 
@@ -75,9 +76,19 @@ export async function listPlans(d: Pick<Deps, 'prisma'>, ctx: RequestContext, q:
  * Solves a draft again, starting from its current routes and keeping every pinned order on its
  * vehicle (the way to tidy up after pins and moves, or after orders changed).
  */
-export async function replan(d: D, ctx: RequestContext, id: string, opts: { timeLimitMs?: number; seed?: number }) {
+export async function replan(d: D & Pick<Deps, 'config'>, ctx: RequestContext, id: string, opts: { timeLimitMs?: number; seed?: number }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   d.queues.assertAvailable();
+  const plan = await db.routePlan.findFirst({ where: { id } });
+  if (!plan) throw new NotFoundError('route plan');
+  // Every vehicle must be able to keep its pins on its own; otherwise refuse before anyone is dropped.
+  const pinned = await db.dailyOrder.findMany({
+    where: { kitchenId: plan.kitchenId, date: plan.date, slotCode: plan.slotCode, status: 'active', pinnedVehicleId: { not: null } },
+    select: { pinnedVehicleId: true }, distinct: ['pinnedVehicleId'],
+  });
+  for (const { pinnedVehicleId } of ['done', 'failed'].includes(plan.status) ? pinned : []) {
+    await assertPinsKeepable(d, db, ctx.locale, { tenantId: ctx.tenantId, kitchenId: plan.kitchenId, date: plan.date, slotCode: plan.slotCode, vehicleId: pinnedVehicleId! });
+  }
   const revision = await db.$transaction(async (tx) => {
     const before = await tx.routePlan.findFirst({ where: { id } });
     if (!before) throw new NotFoundError('route plan');

@@ -38,6 +38,8 @@ export const stopSchema = z.object({
 export const unassignedSchema = z.object({
   orderId: z.uuid(), recipientId: z.uuid(), name: z.string(),
   reason: z.enum(['capacity', 'time_window', 'ride_time', 'shift', 'pinned_vehicle_unavailable', 'no_vehicle', 'no_location']),
+  fitsAlone: z.boolean().optional().describe('The door fits alone on some vehicle: the fleet or the window is too small, not the door too far.'),
+  quantity: z.number().int().optional(),
   detail: z.string(),
 });
 export const planSchema = z.object({
@@ -53,7 +55,7 @@ export const planSchema = z.object({
     id: z.uuid(), routeNo: z.number().int(), vehicleId: z.uuid(), vehicleName: z.string().nullable(), capacity: z.number().int().nullable(),
     driverUserId: z.uuid(), driverName: z.string().nullable(), load: z.number().int(), distanceM: z.number().int(), durationS: z.number().int(),
     departAt: instant, departLocal: z.string(), returnAt: instant, returnLocal: z.string(),
-    warnings: z.unknown().describe('What a manual move broke: [{stopNo?, kind: late|ride_time|capacity|shift, detail}]'),
+    warnings: z.unknown().describe('What a manual move broke: [{stopNo?, kind: late|ride_time|capacity|shift, minutes?, limit?, detail}]'),
     stops: z.array(stopSchema),
   })),
   unassigned: z.array(unassignedSchema),

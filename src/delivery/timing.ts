@@ -20,6 +20,10 @@ export interface TimedVehicle {
 export interface RouteWarning {
   stopNo?: number;
   kind: 'late' | 'ride_time' | 'capacity' | 'shift';
+  /** late/shift: minutes over; ride_time: minutes on the road; capacity: meals on board (for the desk's own sentences). */
+  minutes?: number;
+  /** ride_time: the limit in minutes; capacity: the capacity. */
+  limit?: number;
   detail: string;
 }
 
@@ -44,7 +48,7 @@ export function timeRoute(size: number, durations: ArrayLike<number>, distances:
   const dd = (a: number, b: number) => distances[a * size + b];
   const load = stops.reduce((s, x) => s + x.demand, 0);
   const warnings: RouteWarning[] = [];
-  if (load > vehicle.capacity) warnings.push({ kind: 'capacity', detail: `${load} meals on board, capacity ${vehicle.capacity}.` });
+  if (load > vehicle.capacity) warnings.push({ kind: 'capacity', minutes: load, limit: vehicle.capacity, detail: `${load} meals on board, capacity ${vehicle.capacity}.` });
   const departure = vehicle.shiftStart + departureDelay(tt, vehicle, stops);
   let t = departure;
   let prev = 0;
@@ -55,9 +59,9 @@ export function timeRoute(size: number, durations: ArrayLike<number>, distances:
     const arrival = t + tt(prev, s.location);
     distance += dd(prev, s.location);
     const serviceStart = Math.max(arrival, s.window[0]);
-    if (arrival > s.window[1]) warnings.push({ stopNo: i + 1, kind: 'late', detail: `Arrives ${Math.round((arrival - s.window[1]) / 60)} min after the window closes.` });
+    if (arrival > s.window[1]) warnings.push({ stopNo: i + 1, kind: 'late', minutes: Math.round((arrival - s.window[1]) / 60), detail: `Arrives ${Math.round((arrival - s.window[1]) / 60)} min after the window closes.` });
     if (arrival - departure > s.maxRideTime) {
-      warnings.push({ stopNo: i + 1, kind: 'ride_time', detail: `Food ${Math.round((arrival - departure) / 60)} min on the road (limit ${Math.round(s.maxRideTime / 60)}).` });
+      warnings.push({ stopNo: i + 1, kind: 'ride_time', minutes: Math.round((arrival - departure) / 60), limit: Math.round(s.maxRideTime / 60), detail: `Food ${Math.round((arrival - departure) / 60)} min on the road (limit ${Math.round(s.maxRideTime / 60)}).` });
     }
     out.push({ arrival, serviceStart, departure: serviceStart + s.serviceTime, loadBefore: onBoard });
     onBoard -= s.demand;
@@ -66,7 +70,7 @@ export function timeRoute(size: number, durations: ArrayLike<number>, distances:
   });
   const arrival = t + tt(prev, 0);
   distance += dd(prev, 0);
-  if (arrival > vehicle.shiftEnd) warnings.push({ kind: 'shift', detail: `Back ${Math.round((arrival - vehicle.shiftEnd) / 60)} min after the shift ends.` });
+  if (arrival > vehicle.shiftEnd) warnings.push({ kind: 'shift', minutes: Math.round((arrival - vehicle.shiftEnd) / 60), detail: `Back ${Math.round((arrival - vehicle.shiftEnd) / 60)} min after the shift ends.` });
   return { departure, arrival, distance, duration: arrival - departure, load, stops: out, warnings };
 }
 

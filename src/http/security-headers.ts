@@ -11,11 +11,23 @@ const BASE_CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self' data:",
   "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
 ];
-const CSP = BASE_CSP.join('; ');
 const DASHBOARD_CSP = BASE_CSP.map((d) =>
   d.startsWith('style-src') ? "style-src 'self' 'unsafe-inline'" : d.startsWith('base-uri') ? "base-uri 'self'" : d).join('; ');
 
-export function securityHeaders(): RequestHandler {
+/**
+ * The origin of a Leaflet tile URL template (https://{s}.tile.example.org/{z}/{x}/{y}.png →
+ * https://*.tile.example.org): the only other place images may come from, and only when set.
+ */
+export function tileOrigin(tileUrl: string | undefined): string | null {
+  if (!tileUrl) return null;
+  const m = /^(https?):\/\/([^/]+)/.exec(tileUrl);
+  if (!m) return null;
+  return `${m[1]}://${m[2].replace(/\{s\}/g, '*').replace(/\{[^}]*\}/g, '*')}`;
+}
+
+export function securityHeaders(opts: { tileUrl?: string } = {}): RequestHandler {
+  const tiles = tileOrigin(opts.tileUrl);
+  const CSP = BASE_CSP.map((d) => (tiles && d.startsWith('img-src') ? `${d} ${tiles}` : d)).join('; ');
   return (req, res, next) => {
     res.setHeader('Content-Security-Policy', req.path.startsWith('/admin/queues') ? DASHBOARD_CSP : CSP);
     res.setHeader('X-Content-Type-Options', 'nosniff');

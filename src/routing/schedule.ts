@@ -6,7 +6,7 @@
 import { earliestStartTol, matrixReader, type Model } from './model.js';
 import { routeDeparture, type State } from './state.js';
 import type { Problem, RouteSolution, Solution, StopVisit, UnassignedStop } from './types.js';
-import { unassignedReason } from './unassigned.js';
+import { unassignedCause } from './unassigned.js';
 
 /** Builds the public solution from `st`. */
 export function buildSolution(problem: Problem, md: Model, st: State, iterations: number): Solution {
@@ -69,7 +69,7 @@ export function buildSolution(problem: Problem, md: Model, st: State, iterations
   }
   const unassigned: UnassignedStop[] = [];
   for (let u = 0; u < md.n; u++) {
-    if (st.routeOf[u] < 0) unassigned.push({ stopId: problem.stops[u].id, reason: unassignedReason(st, u) });
+    if (st.routeOf[u] < 0) unassigned.push({ stopId: problem.stops[u].id, ...unassignedCause(st, u) });
   }
   let servedPriority = 0;
   for (let u = 0; u < md.n; u++) if (st.routeOf[u] >= 0) servedPriority += md.priority[u];

@@ -158,6 +158,8 @@ export type UnassignedReason =
 export interface UnassignedStop {
   stopId: string;
   reason: UnassignedReason;
+  /** True when the stop fits alone on some vehicle: the fleet or the window is too small, not the door too far. */
+  fitsAlone: boolean;
 }
 
 export interface Solution {

@@ -59,10 +59,19 @@ function withOthers(st: State, u: number, r: number, seq: Int32Array): number {
 
 /** Reason why absent stop u of the final state is unassigned (see the module comment). */
 export function unassignedReason(st: State, u: number): UnassignedReason {
+  return unassignedCause(st, u).reason;
+}
+
+/**
+ * The reason, and whether the stop would fit alone on some candidate vehicle (rule 3): then the
+ * door itself is reachable and the fleet or the window is too small for everyone — what a
+ * manager must be told instead of "too far".
+ */
+export function unassignedCause(st: State, u: number): { reason: UnassignedReason; fitsAlone: boolean } {
   const md = st.md;
   const allowed = md.allowedVehicle[u];
-  if (allowed === PIN_UNAVAILABLE) return 'pinned_vehicle_unavailable';
-  if (md.m === 0) return 'no_vehicle';
+  if (allowed === PIN_UNAVAILABLE) return { reason: 'pinned_vehicle_unavailable', fitsAlone: false };
+  if (md.m === 0) return { reason: 'no_vehicle', fitsAlone: false };
   const seq = new Int32Array(st.S + 1);
   const vehicles = allowed >= 0 ? [allowed] : Array.from({ length: md.m }, (_, v) => v);
   let furthest = -1;
@@ -78,7 +87,7 @@ export function unassignedReason(st: State, u: number): UnassignedReason {
     if (w === 0) full++;
     else if (w === 1) timeBlocked++;
   }
-  if (furthest < 4) return STAGES[furthest];
-  if (full === candidates) return 'capacity';
-  return timeBlocked > 0 ? 'time_window' : 'ride_time';
+  if (furthest < 4) return { reason: STAGES[furthest], fitsAlone: false };
+  if (full === candidates) return { reason: 'capacity', fitsAlone: true };
+  return { reason: timeBlocked > 0 ? 'time_window' : 'ride_time', fitsAlone: true };
 }

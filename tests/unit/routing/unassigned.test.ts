@@ -14,7 +14,7 @@ describe('routing unassigned stops', () => {
       { id: 'ok', location: 2, demand: 5 },
     ], [{ capacity: 10 }, { capacity: 12 }]);
     const sol = expectValid(p, solve(p, opts));
-    expect(sol.unassigned).toEqual([{ stopId: 'big', reason: 'capacity' }]);
+    expect(sol.unassigned).toEqual([{ stopId: 'big', reason: 'capacity', fitsAlone: false }]);
   });
 
   it('when the window closes before any vehicle can get there, then the reason is time_window', () => {
@@ -35,13 +35,13 @@ describe('routing unassigned stops', () => {
   it('when pinned to a vehicle that is not in the fleet, then the reason is pinned_vehicle_unavailable', () => {
     const p = planeProblem([[0, 0], [5, 0]], [{ id: 'pinned', location: 1, pinnedVehicleId: 'ghost' }]);
     const sol = expectValid(p, solve(p, opts));
-    expect(sol.unassigned).toEqual([{ stopId: 'pinned', reason: 'pinned_vehicle_unavailable' }]);
+    expect(sol.unassigned).toEqual([{ stopId: 'pinned', reason: 'pinned_vehicle_unavailable', fitsAlone: false }]);
   });
 
   it('when the fleet is empty, then every stop is unassigned with no_vehicle', () => {
     const p = planeProblem([[0, 0], [5, 0]], [{ id: 'a', location: 1 }], []);
     const sol = expectValid(p, solve(p, opts));
-    expect(sol.unassigned).toEqual([{ stopId: 'a', reason: 'no_vehicle' }]);
+    expect(sol.unassigned).toEqual([{ stopId: 'a', reason: 'no_vehicle', fitsAlone: false }]);
   });
 
   it('when each stop fits alone but the only vehicle is full, then the left-out stop gets capacity', () => {
