@@ -86,8 +86,11 @@ try {
   const tenantId = created.tenant.id;
   const adminToken = created.token.token;
   const canteens: string[] = [];
+  // The rush is simulated whatever the clock says: lunch is served all day at these canteens, so
+  // every checkout is inside the serving hours (outside them the counter refuses without an override).
+  const servingHours = { lunch: { from: '00:00', to: '23:59' } };
   for (let c = 0; c < CANTEENS; c++) {
-    canteens.push((await api<{ id: string }>(baseUrl, adminToken, 'POST', '/canteens', { name: `食堂${c + 1}`, prices: { breakfast: 400, lunch: 1000, dinner: 800 } })).id);
+    canteens.push((await api<{ id: string }>(baseUrl, adminToken, 'POST', '/canteens', { name: `食堂${c + 1}`, prices: { breakfast: 400, lunch: 1000, dinner: 800 }, servingHours })).id);
   }
   const cashiers: { token: string; canteenId: string }[] = [];
   for (let i = 0; i < connections; i++) {

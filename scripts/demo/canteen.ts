@@ -8,6 +8,7 @@ import type { DemoContext } from './context.js';
 import type { DemoStep } from './steps.js';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
+const LEDGER = { reason: '演示：补录昨日台账' };
 
 interface Receipt {
   id: string;
@@ -54,12 +55,19 @@ export const canteenDemoStep: DemoStep = {
       const slot = i < 45 ? 'lunch' : 'dinner';
       const diner = i % 7 === 0 ? { idNumber: p.idNumber } : { cardNumber: p.cardNumber };
       const minute = String(i % 45).padStart(2, '0');
-      receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, cashier.token, { ...diner, slot, servedAt: at(slot === 'lunch' ? `11:${minute}` : `17:${minute}`) }));
+      receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, admin, { ...diner, slot, servedAt: at(slot === 'lunch' ? `11:${minute}` : `17:${minute}`), override: LEDGER }));
     }
     // A visitor from another county (full price), and a widow registered last month who ate lunch.
-    receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, cashier.token, { idNumber: makeIdNumber('360102', '1948-03-12', 217), slot: 'lunch', servedAt: at('12:10') }));
+    receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, admin, { idNumber: makeIdNumber('360102', '1948-03-12', 217), slot: 'lunch', servedAt: at('12:10'), override: LEDGER }));
     const widow = await api('post', '/people', admin, { name: '刘桂兰', gender: 'female', birthDate: '1941-09-09', idNumber: makeIdNumber('360323', '1941-09-09', 88), cardNumber: 'PX-DEMO-88' });
-    receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, cashier.token, { cardNumber: 'PX-DEMO-88', slot: 'lunch', servedAt: at('12:15') }));
+    receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, admin, { cardNumber: 'PX-DEMO-88', slot: 'lunch', servedAt: at('12:15'), override: LEDGER }));
+    // The demo stands in for yesterday's till: a meal recorded after the fact needs a manager's
+    // override (SPEC §5), so the demo records them that way and then stamps them as recorded live,
+    // as the till would have — otherwise every one of them is a back-dated meal for the audit.
+    await ctx.deps.prisma.canteenMeal.updateMany({
+      where: { id: { in: receipts.map((r) => r.id) } },
+      data: { recordedAt: new Date(at('19:30')), overrideKinds: [], overrideReason: null, overrideBy: null },
+    });
 
     log(`\nSample receipts (${day}):`);
     for (const r of receipts.filter((_, i) => [0, 3, 7, 21, 50].includes(i)).concat(receipts.slice(-2, -1))) {

@@ -60,17 +60,19 @@ export async function settlementMealsCsv(d: D, ctx: RequestContext, settlementId
   const reveal = ctx.roles.includes('admin');
   const header = [
     'type', 'id', 'local_date', 'local_time', 'slot', 'person_id', 'diner', 'id_number', 'identified_by', 'price_fen', 'subsidy_fen',
-    'payable_fen', 'rule', 'explanation', ...funds.map((f) => `${f}_fen`), 'status', 'meal_id', 'reason',
+    'payable_fen', 'rule', 'explanation', ...funds.map((f) => `${f}_fen`), 'status', 'meal_id', 'reason', 'recorded_at', 'override',
   ];
+  const localTime = (at: Date) => DateTime.fromJSDate(at, { zone: ctx.timeZone }).toFormat('yyyy-MM-dd HH:mm');
   const lines: Cell[][] = meals.map((m) => [
     'meal', m.id, m.localDate, DateTime.fromJSDate(m.servedAt, { zone: ctx.timeZone }).toFormat('HH:mm'), m.slotCode, m.personId,
     m.person?.name, reveal ? m.person?.idNumber : maskIdNumber(m.person?.idNumber), m.identifiedBy, m.price, m.subsidy, m.payable, m.rule,
     (m.explanation as unknown as Explanation)[ctx.locale === 'en' ? 'en' : 'zh'], ...byFund(m.fundSplit), m.status, null, m.voidReason,
+    localTime(m.recordedAt), m.overrideKinds.length ? `${m.overrideKinds.join('+')}: ${m.overrideReason ?? ''}` : null,
   ]);
   for (const a of adjustments) {
     lines.push([
       'adjustment', a.id, DateTime.fromJSDate(a.createdAt, { zone: ctx.timeZone }).toISODate(), null, null, null, null, null, null, null,
-      a.amount, null, null, null, ...byFund(a.fundSplit), null, a.mealId, a.reason,
+      a.amount, null, null, null, ...byFund(a.fundSplit), null, a.mealId, a.reason, localTime(a.createdAt), null,
     ]);
   }
   return { csv: toCsv(header, lines), fileName: `settlement-${s.month}-${s.canteenId}.csv` };

@@ -10,7 +10,7 @@ import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { datesBetween, instantAt, weekdayOf } from '../../src/time/index.js';
 import { DEFAULT_POLICY_RULES } from '../../src/subsidy/index.js';
-import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../support/canteen/api-support.js';
+import { bindOperator, createCanteen, createPerson, recordLate, servedAt, stampRecordedLive, stopListening, strangerIdNumber } from '../support/canteen/api-support.js';
 import { plantHomeDeliveries, plantHospitalStay } from '../support/canteen/other-domains.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -79,22 +79,27 @@ beforeAll(async () => {
   plans.push({ personId: who.cap.id, canteen: 'A', slot: 'lunch', on: () => true });
 
   // Each diner's meals are checked out in serving order (their caps depend on it); diners in parallel.
-  const token = { A: cashA.token, B: cashB.token };
+  // October is past: a manager records the ledger, then the meals are stamped as recorded live (an
+  // online till), so that only the planted anomalies below are anomalies.
   const canteen = { A, B };
+  const recorded: string[] = [];
   const diners = [...new Set(plans.map((p) => p.personId))];
   await Promise.all(diners.map(async (personId) => {
     for (const [w, day] of WEEKDAYS.entries()) {
       for (const p of plans.filter((x) => x.personId === personId && x.on(day, w)).sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot))) {
-        const res = await checkout(env, token[p.canteen], canteen[p.canteen], { personId, slot: p.slot, servedAt: servedAt(day, p.slot === 'lunch' ? '11:40' : '17:40', ZONE) });
+        const res = await recordLate(env, t, canteen[p.canteen], { personId, slot: p.slot, servedAt: servedAt(day, p.slot === 'lunch' ? '11:40' : '17:40', ZONE) });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
+        recorded.push(res.body.id);
       }
     }
   }));
   // A busy Wednesday at the village canteen: 12 walk-in diners from elsewhere (full price) — a volume spike.
   for (let i = 0; i < 12; i++) {
-    const res = await checkout(env, cashB.token, B, { idNumber: strangerIdNumber(`19${50 + i}-03-03`), slot: 'lunch', servedAt: servedAt('2026-10-28', '12:05', ZONE) });
+    const res = await recordLate(env, t, B, { idNumber: strangerIdNumber(`19${50 + i}-03-03`), slot: 'lunch', servedAt: servedAt('2026-10-28', '12:05', ZONE) });
     expect(res.status).toBe(201);
+    recorded.push(res.body.id);
   }
+  await stampRecordedLive(env, recorded);
   await plantAnomalies();
   expectedKeys = [
     `double_subsidy|${who.double.id}|2026-10-14|lunch`,
