@@ -64,5 +64,9 @@ export const TM = defineMessages('canteen.till', {
   shiftHandedOver: { zh: '已交班：实收 {amount} 元，共 {count} 笔。', en: 'Handed over: {amount} yuan collected, {count} meals.' },
   printShift: { zh: '打印交班单', en: 'Print the hand-over' },
   refresh: { zh: '刷新', en: 'Refresh' },
-  unknownCard: { zh: '没有找到这张卡。', en: 'No diner holds this card.' },
+  unknownCard: { zh: '没有找到这张卡，请核对卡号或改用身份证。', en: 'No diner holds this card; check the number or use the ID card.' },
+  needsOverride: { zh: '不能结账：{why}，需要管理员特批。', en: 'Cannot check out: {why}; a manager override is needed.' },
+  outside_hours: { zh: '不在供餐时间内', en: 'outside the serving hours' },
+  late_record: { zh: '补录超过允许时限', en: 'recorded later than allowed' },
+  monthSettled: { zh: '该月已结算，不能再结账或作废。', en: 'This month is settled: no more checkouts or voids.' },
 });

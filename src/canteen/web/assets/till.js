@@ -39,6 +39,17 @@ function setOnline(online) {
   tag.className = online ? 'tag ok' : 'tag bad';
 }
 
+/** The refusal in the reader's words: the reasons the till knows, else the server's sentence. */
+function refusalText(err) {
+  const problem = err?.problem;
+  if (problem?.errors?.some((e) => e.path === 'body.cardNumber')) return t('canteen.till.unknownCard');
+  if (problem?.reason === 'override_required') {
+    return t('canteen.till.needsOverride', { why: problem.needs.map((k) => t(`canteen.till.${k}`)).join('、') });
+  }
+  if (problem?.reason === 'month_settled') return t('canteen.till.monthSettled');
+  return errorText(err);
+}
+
 const masked = (number) => (number.length > 4 ? `…${number.slice(-4)}` : number);
 
 /** The big panel: who, the rule in words, what to pay (or the pending guess / the refusal). */
@@ -110,7 +121,7 @@ function renderPending(items) {
     box.append(el('div', { class: `till-queued ${failed ? 'failed' : ''}`, dataset: { key: item.key } },
       el('span', {}, hhmm(item.meta.servedAt)), el('span', {}, item.meta.number),
       el('span', { class: failed ? 'tag bad' : 'tag warn' }, failed ? t('canteen.till.failed') : t('canteen.till.pending')),
-      failed ? el('span', { class: 'error' }, errorText(new ApiError(item.lastStatus, item.problem))) : el('span', {}, `≤ ${yuan(item.meta.guess ?? 0)}`),
+      failed ? el('span', { class: 'error' }, refusalText(new ApiError(item.lastStatus, item.problem))) : el('span', {}, `≤ ${yuan(item.meta.guess ?? 0)}`),
       failed ? el('button', { type: 'button', onclick: () => outbox.remove(item.key) }, t('canteen.till.dismiss')) : null));
   }
 }
@@ -176,7 +187,7 @@ async function voidMeal(m) {
     toast(t('canteen.till.voidDone'));
     if (lastMeal?.id === m.id) showResult({ kind: 'meal', meal: voided });
   } catch (err) {
-    toast(errorText(err), true);
+    toast(refusalText(err), true);
   }
   refresh();
 }
@@ -196,7 +207,7 @@ outbox.onChange((items, event) => {
     refresh();
   }
   if (event.type === 'failed' && pendingShown === event.item.key) {
-    showResult({ kind: 'error', number: event.item.meta.number, text: errorText(event.error) });
+    showResult({ kind: 'error', number: event.item.meta.number, text: refusalText(event.error) });
   }
 });
 
