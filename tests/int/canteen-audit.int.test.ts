@@ -101,7 +101,22 @@ beforeAll(async () => {
   }
   await stampRecordedLive(env, recorded);
   await plantAnomalies();
+  // Issue 16: a lunch typed in weeks later (with a manager's override), and a diner checked out for
+  // lunch and "dinner" within two minutes (stamped as recorded live: only the hop is wrong).
+  who.late = await createPerson(env, t, { name: '补录', birthDate: '1949-11-11' });
+  const late = await recordLate(env, t, A, { personId: who.late.id, slot: 'lunch', servedAt: servedAt('2026-10-08', '11:50', ZONE) });
+  expect(late.body.override?.kinds).toContain('late_record');
+  who.hopper = await createPerson(env, t, { name: '串餐', birthDate: '1947-12-12' });
+  const hops = [];
+  for (const [slot, time] of [['lunch', '11:40'], ['dinner', '11:42']]) {
+    const res = await recordLate(env, t, A, { personId: who.hopper.id, slot, servedAt: servedAt('2026-10-09', time, ZONE) });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    hops.push(res.body.id);
+  }
+  await stampRecordedLive(env, hops);
   expectedKeys = [
+    `back_dated|${who.late.id}|2026-10-08|lunch`,
+    `slot_hopping|${who.hopper.id}|2026-10-09|${hops[0]}`,
     `double_subsidy|${who.double.id}|2026-10-14|lunch`,
     `subsidy_while_inpatient|${who.inpatient.id}|2026-10-21|lunch`,
     `subsidy_with_home_delivery|${who.home.id}|2026-10-29|lunch`,
@@ -163,11 +178,11 @@ describe('audit scan of a seeded month', () => {
   it('when October is scanned, then every planted anomaly is found and nothing else is flagged', async () => {
     const res = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ from: '2026-10-01', to: '2026-10-31', findings: 8, newFindings: 8 });
+    expect(res.body).toMatchObject({ from: '2026-10-01', to: '2026-10-31', findings: 10, newFindings: 10 });
     expect(res.body.meals).toBeGreaterThan(350);
     expect(res.body.byKind).toEqual({
       double_subsidy: 1, subsidy_while_inpatient: 1, subsidy_with_home_delivery: 1, subsidy_after_death: 1,
-      status_outside_validity: 1, over_monthly_cap: 1, volume_spike: 1, missed_benefit: 1,
+      status_outside_validity: 1, over_monthly_cap: 1, volume_spike: 1, missed_benefit: 1, back_dated: 1, slot_hopping: 1,
     });
     expect(res.body.sources).toEqual([
       { name: 'nursing.Admission', status: 'ok', rows: 2 },
@@ -186,7 +201,12 @@ describe('audit scan of a seeded month', () => {
     expect(spike).toMatchObject({ canteenId: B, canteenName: '山田村食堂', evidence: { count: 17, median: 5 } });
     const [missed] = await findings({ kind: 'missed_benefit' });
     expect(missed.evidence).toMatchObject({ charged: 1000, allowed: 700, difference: 300 });
-    expect((await findings({ severity: 'high' })).map((f) => f.kind).sort()).toEqual(['double_subsidy', 'status_outside_validity', 'subsidy_after_death']);
+    expect((await findings({ severity: 'high' })).map((f) => f.kind).sort()).toEqual(['double_subsidy', 'slot_hopping', 'status_outside_validity', 'subsidy_after_death']);
+    const [late] = await findings({ kind: 'back_dated' });
+    expect(late).toMatchObject({ severity: 'medium', person: { id: who.late.id }, localDate: '2026-10-08', evidence: { overrideReason: '补录纸质台账（测试）', toleranceMinutes: 120 } });
+    expect(late.evidence.minutesLate).toBeGreaterThan(20 * 1440);
+    const [hop] = await findings({ kind: 'slot_hopping' });
+    expect(hop).toMatchObject({ person: { id: who.hopper.id }, canteenId: A, evidence: { slots: ['lunch', 'dinner'], minutesApart: 2 } });
     expect(await findings({ personId: who.dead.id })).toHaveLength(1);
     expect(await findings({ canteenId: B })).toHaveLength(1);
   });
@@ -199,8 +219,8 @@ describe('audit scan of a seeded month', () => {
     expect((await env.request.post(`/audit/findings/${dead.id}/acknowledge`).set(bearer(auditor.token)).send({})).status).toBe(409);
 
     const again = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });
-    expect(again.body).toMatchObject({ findings: 8, newFindings: 0 });
-    expect(await env.deps.prisma.auditFinding.count({ where: { tenantId: t.id } })).toBe(8);
+    expect(again.body).toMatchObject({ findings: 10, newFindings: 0 });
+    expect(await env.deps.prisma.auditFinding.count({ where: { tenantId: t.id } })).toBe(10);
     expect((await findings({ status: 'open' })).map((f) => f.kind)).not.toContain('subsidy_after_death');
     expect(await findings({ status: 'acknowledged' })).toHaveLength(1);
   });
@@ -210,7 +230,7 @@ describe('audit scan of a seeded month', () => {
     expect(res.status).toBe(200);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('id,kind,severity,status,local_date,person_id,person,id_number,canteen_id,canteen,meal_ids,evidence,ack_at,ack_note');
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(11);
     expect(lines.find((l) => l.includes('over_monthly_cap'))).toMatch(/超上限,3603\*{10}/);
   });
 
@@ -238,7 +258,7 @@ describe('audit scan of a seeded month', () => {
       .send({ amount: 300, reason: '补发：81岁，应补3元' });
     expect(adj.status, JSON.stringify(adj.body)).toBe(201);
     const again = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });
-    expect(again.body.findings).toBe(7);
+    expect(again.body.findings).toBe(9);
     expect(again.body.byKind.missed_benefit).toBeUndefined();
     const [stale] = await findings({ kind: 'missed_benefit' });
     const [fresh] = await findings({ kind: 'double_subsidy' });

@@ -25,7 +25,7 @@ const SHOTS = process.env.SCREENSHOTS === '1';
 const ADDRESS = '幸福路 88 号 3 栋';
 
 /** name, card, age, statuses → what lunch (10 yuan) costs them under the default policy. */
-const DINERS = [
+const DINERS: { name: string; card: string; age: number; payable: string; rule: string; status?: string }[] = [
   { name: '王秀兰', card: 'PX2001', age: 91, payable: '0.00', rule: '90岁以上：免费' },
   { name: '李建国', card: 'PX2002', age: 84, payable: '7.00', rule: '80–89岁：补贴3.00元' },
   { name: '张桂英', card: 'PX2003', age: 76, payable: '8.00', rule: '70–79岁：补贴2.00元' },
@@ -33,7 +33,7 @@ const DINERS = [
   { name: '陈玉珍', card: 'PX2005', age: 68, payable: '0.00', rule: '特困：免费', status: 'extreme_poverty' },
   { name: '杨树林', card: 'PX2006', age: 55, payable: '10.00', rule: '无符合条件的年龄段或身份：全价' },
 ];
-const LATE = [
+const LATE: { name: string; card: string; age: number; status?: string }[] = [
   { name: '赵淑芬', card: 'PX2101', age: 82 },
   { name: '黄志强', card: 'PX2102', age: 73 },
 ];
@@ -47,7 +47,7 @@ beforeAll(async () => {
   for (const d of [...DINERS, ...LATE]) {
     const p = await createPerson(env, t, {
       name: d.name, birthDate: bornAged(day, d.age), cardNumber: d.card,
-      ...('status' in d ? { statuses: [{ code: d.status!, validFrom: '2024-01-01' }] } : {}),
+      ...(d.status ? { statuses: [{ code: d.status, validFrom: '2024-01-01' }] } : {}),
     });
     await env.request.patch(`/people/${p.id}`).set('Authorization', `Bearer ${t.adminToken}`).send({ address: ADDRESS });
   }
