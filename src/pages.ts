@@ -4,6 +4,7 @@ import { registerSignInPages } from './tenancy/web/sign-in-pages.js';
 import { registerUserPages } from './tenancy/web/user-pages.js';
 import { registerDriverPages } from './delivery/web/driver-pages.js';
 import { registerTillPages } from './canteen/web/till-pages.js';
+import { registerAuditPages } from './canteen/web/audit-pages.js';
 
 /** Every domain's screens; the order of registration is the order of the navigation bar. */
 export function registerAllPages(web: WebRouter, deps: Deps): void {
@@ -11,4 +12,5 @@ export function registerAllPages(web: WebRouter, deps: Deps): void {
   registerUserPages(web, deps);
   registerDriverPages(web, deps);
   registerTillPages(web, deps);
+  registerAuditPages(web, deps);
 }
