@@ -229,9 +229,12 @@ describe('audit scan of a seeded month', () => {
     const res = await env.request.get('/audit/findings.csv').set(bearer(auditor.token));
     expect(res.status).toBe(200);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('id,kind,severity,status,local_date,person_id,person,id_number,canteen_id,canteen,meal_ids,evidence,ack_at,ack_note');
+    // zh-CN: Chinese headings, evidence in words and the amount in yuan (fen and the JSON kept for machines).
+    expect(lines[0]).toBe('编号,问题类型,风险等级,状态,日期,人员编号,人员,身份证号,食堂编号,食堂,情况说明,涉及金额（元）,amount_fen,涉及餐次数,餐次编号,证据（机器可读）,处理时间,处理意见');
+    expect(lines.find((l) => l.includes('错发漏发'))).toContain('实收 10.00 元，按政策应收 7.00 元，多收 3.00 元。,3.00,300,1,');
+    expect(lines.find((l) => l.includes('事后补录'))).toMatch(/2026-10-08 11:50 就餐，.* 才录入，晚了 \d+ 天/);
     expect(lines).toHaveLength(11);
-    expect(lines.find((l) => l.includes('over_monthly_cap'))).toMatch(/超上限,3603\*{10}/);
+    expect(lines.find((l) => l.includes('超月度上限'))).toMatch(/超上限,3603\*{10}/);
   });
 
   it('when someone other than an auditor or admin asks, then 403; another tenant gets 404', async () => {

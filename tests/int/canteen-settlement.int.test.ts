@@ -125,17 +125,22 @@ describe('monthly settlement', () => {
     expect(summary.status).toBe(200);
     expect(summary.headers['content-type']).toMatch(/^text\/csv/);
     const lines = summary.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('month,canteen_id,canteen,meals,subsidised_meals,voided_meals,diners,full_price_revenue_fen,paid_by_diners_fen,subsidy_fen,adjustments_fen,subsidy_due_fen,due_city_fen,due_district_fen,locked_at');
+    // A zh-CN tenant: Chinese headings and yuan, the machine-readable fen columns beside them.
+    expect(lines[0]).toBe('月份,食堂编号,食堂,就餐人次,享受补贴人次,作废人次,就餐人数,餐费原价（元）,full_price_revenue_fen,个人支付（元）,paid_by_diners_fen,'
+      + '补贴（元）,subsidy_fen,调整（元）,adjustments_fen,应拨付补贴（元）,subsidy_due_fen,市级财政应拨付（元）,due_city_fen,区级财政应拨付（元）,due_district_fen,结算时间');
     expect(lines).toHaveLength(3);
-    expect(lines.find((l) => l.includes(A))).toContain(',10,7,0,4,9600,6400,3200,0,3200,1600,1600,');
+    expect(lines.find((l) => l.includes(A))).toContain(',10,7,0,4,96.00,9600,64.00,6400,32.00,3200,0.00,0,32.00,3200,16.00,1600,16.00,1600,');
 
     const id = (await env.request.get('/settlements').query({ month: '2026-09', canteenId: A }).set(bearer(auditor.token))).body.items[0].id;
     const meals = await env.request.get(`/settlements/${id}/meals.csv`).set(bearer(auditor.token));
     const rows = meals.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(rows).toHaveLength(11);
-    expect(rows[0]).toContain('price_fen,subsidy_fen,payable_fen,rule,explanation,city_fen,district_fen');
-    expect(rows.slice(1).every((r) => r.startsWith('meal,'))).toBe(true);
-    expect(rows.find((r) => r.includes('age_90_plus_free'))).toMatch(/3603\*{10}\d{3}[\dX],person_id,1000,1000,0,age_90_plus_free,90岁以上：免费,500,500,active/);
+    expect(rows[0]).toContain('原价（元）,price_fen,补贴（元）,subsidy_fen,实收（元）,payable_fen,规则代码,补贴规则,市级财政（元）,city_fen,区级财政（元）,district_fen,状态');
+    expect(rows[0]).toMatch(/,录入时间,管理员特批$/);
+    expect(rows.slice(1).every((r) => r.startsWith('就餐,'))).toBe(true);
+    expect(rows.find((r) => r.includes('age_90_plus_free'))).toMatch(/3603\*{10}\d{3}[\dX],person_id,10\.00,1000,10\.00,1000,0\.00,0,age_90_plus_free,90岁以上：免费,5\.00,500,5\.00,500,active/);
+    // Every meal keeps when it was recorded beside when it was served (here: recorded later, by a manager's override).
+    expect(rows[1]).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2},late_record[^,]*: 补录纸质台账（测试）$/);
   });
 
   it('when the monthly job runs (default: previous month), then every canteen is settled; the schedulers are per tenant and tz-aware', async () => {
