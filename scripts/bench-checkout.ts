@@ -71,7 +71,9 @@ try {
   await migrateDeploy(url.toString());
   const port = await freePort();
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production', QUEUE_PREFIX: queuePrefix },
+    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production', QUEUE_PREFIX: queuePrefix,
+      // The seed issues one token per cashier from one address and account: above the production limits.
+      RATE_LIMIT_TOKEN_ISSUE_PER_IP: '10000', RATE_LIMIT_TOKEN_ISSUE_PER_ACCOUNT: '10000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
