@@ -5,6 +5,7 @@ import { ValidationError } from '../http/errors.js';
 import type { Deps } from '../deps.js';
 import * as canteens from './canteen-service.js';
 import { checkout } from './checkout-service.js';
+import { dinerHitSchema, dinerSearchQuery, searchDiners } from './diner-search.js';
 import * as meals from './meal-service.js';
 import { registerPolicyRoutes } from './policy-routes.js';
 import { registerSettlementRoutes } from './settlement-routes.js';
@@ -91,6 +92,12 @@ export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
     async ({ ctx, params, query }) => ({ body: await meals.canteenSummary(deps, ctx, params.id, query) }),
   );
 
+  api.add(
+    { method: 'get', path: '/canteens/:id/diners', summary: 'Till: find a diner of this canteen by the start of the name (at most 8; name and last 4 ID digits only)', tags,
+      access: [...counter], params: idParams, query: dinerSearchQuery,
+      responses: { 200: { description: 'Diners who have eaten here before', schema: z.object({ items: z.array(dinerHitSchema) }) } } },
+    async ({ ctx, params, query }) => ({ body: { items: await searchDiners(deps, ctx, params.id, query.q) } }),
+  );
   api.add(
     { method: 'get', path: '/canteens/:id/shift', summary: 'Shift hand-over: totals of the meals the caller recorded here since `since` (at most 24 h)', tags,
       access: [...counter], params: idParams, query: z.strictObject({ since: pastInstantString }),

@@ -187,4 +187,19 @@ describe('the till', { timeout: 90_000 }, () => {
     await expect.poll(() => page.locator('#toast').innerText()).toContain('已交班：实收 50.00 元');
     await expect.poll(() => page.locator('#till-shift [data-figure="collected"] b').innerText()).toBe('0.00');
   });
+
+  it('when a diner forgot the card, then the cashier finds them by name among this canteen’s diners only, and checks them out', async () => {
+    await createPerson(env, t, { name: '王从未来过', birthDate: bornAged(day, 80), cardNumber: 'PX2999' });
+    await page.locator('#till-number').fill('王');
+    await page.keyboard.press('Enter');
+    const hits = page.locator('.till-hits button');
+    await expect.poll(() => hits.count()).toBe(1); // 王秀兰 has eaten here; 王从未来过 never has
+    expect(await hits.first().innerText()).toMatch(/^王秀兰 …\d{3}[\dX]$/);
+    await hits.first().click();
+    await expect.poll(() => page.locator('#till-payable').innerText(), { timeout: 15_000 }).toBe('10.00'); // a second lunch today
+    expect(await result()).toContain('今日午餐已享受补贴1次：全价');
+    const other = await env.request.get(`/canteens/${canteen}/diners`).query({ q: '王' }).set('Authorization', `Bearer ${t.adminToken}`);
+    expect(other.body.items.map((d: { name: string }) => d.name)).toEqual(['王秀兰']);
+    expect(Object.keys(other.body.items[0]).sort()).toEqual(['idTail', 'name', 'personId']);
+  });
 });

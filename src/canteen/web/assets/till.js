@@ -13,6 +13,8 @@ const $ = (id) => document.getElementById(id);
 const clock = new Intl.DateTimeFormat('en-GB', { timeZone: data.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const hhmm = (at) => clock.format(at instanceof Date ? at : new Date(at));
 const ID_NUMBER = /^\d{17}[\dX]$/;
+/** What a card or ID reader types; anything else (a name) is searched among this canteen's diners. */
+const CARD = /^[0-9A-Z-]{4,32}$/;
 let lastMeal = null;
 
 function windowNow(now = new Date()) {
@@ -91,6 +93,31 @@ function printSlip(node) {
   window.print();
 }
 
+/** The card was forgotten: the cashier types the start of the name and picks the diner. */
+async function searchByName(q) {
+  const panel = $('till-result');
+  panel.hidden = false;
+  try {
+    const { items } = await api('GET', `/canteens/${c.id}/diners?q=${encodeURIComponent(q)}`);
+    panel.replaceChildren(items.length === 0 ? el('p', { class: 'big-text' }, t('canteen.till.noMatch'))
+      : el('div', { class: 'till-hits' }, ...items.map((p) => el('button', {
+        type: 'button', class: 'big', onclick: () => checkoutDiner({ personId: p.personId }, p.name),
+      }, `${p.name} ${p.idTail ? `…${p.idTail}` : ''}`))));
+  } catch (err) {
+    panel.replaceChildren(el('p', { class: 'error big-text' }, refusalText(err)));
+  }
+}
+
+async function checkoutDiner(diner, label) {
+  const servedAt = new Date().toISOString();
+  const guess = c.prices[windowNow() ?? 'lunch'] ?? null;
+  const key = newKey();
+  pendingShown = key;
+  showResult({ kind: 'pending', number: label, guess });
+  await outbox.add({ key, method: 'POST', url: MEALS_URL, body: { ...diner, servedAt }, meta: { number: label, servedAt, guess } });
+  $('till-number').focus();
+}
+
 async function scan(e) {
   e.preventDefault();
   const input = $('till-number');
@@ -98,13 +125,9 @@ async function scan(e) {
   input.value = '';
   input.focus();
   if (!number) return;
+  if (!CARD.test(number)) return searchByName(input.value.trim() || number);
   const diner = ID_NUMBER.test(number) ? { idNumber: number } : { cardNumber: number };
-  const servedAt = new Date().toISOString();
-  const guess = c.prices[windowNow() ?? 'lunch'] ?? null;
-  const key = newKey();
-  pendingShown = key;
-  showResult({ kind: 'pending', number, guess });
-  await outbox.add({ key, method: 'POST', url: MEALS_URL, body: { ...diner, servedAt }, meta: { number: masked(number), servedAt, guess } });
+  await checkoutDiner(diner, masked(number));
 }
 let pendingShown = null;
 
