@@ -20,6 +20,8 @@ import { runAuditScan } from '../src/canteen/audit-service.js';
 import { settleMonth } from '../src/canteen/settlement-service.js';
 import { throwawayDatabase } from './lib/database.js';
 
+/** The month's meals as an online till records them: at the moment they are served (else every one is back-dated). */
+const recordedLive = (rows: object[]) => rows.map((r) => ({ ...r, recordedAt: (r as { servedAt: Date }).servedAt }));
 const { values } = parseArgs({
   options: { meals: { type: 'string', default: '100000' }, canteens: { type: 'string', default: '20' }, diners: { type: 'string', default: '5000' } },
 });
@@ -83,7 +85,7 @@ try {
         fundSplit: r.fundSplit as object[], policyId: policy.id, subsidyKey: r.subsidy > 0 ? `${p.id}|${localDate}|${slot}|0` : null,
       });
       if (rows.length === 5000) {
-        await prisma.canteenMeal.createMany({ data: rows as never });
+        await prisma.canteenMeal.createMany({ data: recordedLive(rows) as never });
         rows = [];
       }
     }
@@ -103,7 +105,7 @@ try {
       explanation: {}, fundSplit: [], policyId: policy.id, subsidyKey: null,
     });
   }
-  await prisma.canteenMeal.createMany({ data: [...rows, ...planted] as never });
+  await prisma.canteenMeal.createMany({ data: recordedLive([...rows, ...planted]) as never });
   const total = await db.canteenMeal.count();
 
   const [, readS] = await timed(() => db.canteenMeal.findMany({ where: { localDate: { gte: first, lte: last } }, select: { id: true, personId: true, subsidy: true } }));

@@ -71,7 +71,9 @@ try {
   await migrateDeploy(url.toString());
   const port = await freePort();
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production', QUEUE_PREFIX: queuePrefix },
+    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production', QUEUE_PREFIX: queuePrefix,
+      // The seed issues one token per cashier from one address and account: above the production limits.
+      RATE_LIMIT_TOKEN_ISSUE_PER_IP: '10000', RATE_LIMIT_TOKEN_ISSUE_PER_ACCOUNT: '10000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -86,8 +88,11 @@ try {
   const tenantId = created.tenant.id;
   const adminToken = created.token.token;
   const canteens: string[] = [];
+  // The rush is simulated whatever the clock says: lunch is served all day at these canteens, so
+  // every checkout is inside the serving hours (outside them the counter refuses without an override).
+  const servingHours = { lunch: { from: '00:00', to: '23:59' } };
   for (let c = 0; c < CANTEENS; c++) {
-    canteens.push((await api<{ id: string }>(baseUrl, adminToken, 'POST', '/canteens', { name: `食堂${c + 1}`, prices: { breakfast: 400, lunch: 1000, dinner: 800 } })).id);
+    canteens.push((await api<{ id: string }>(baseUrl, adminToken, 'POST', '/canteens', { name: `食堂${c + 1}`, prices: { breakfast: 400, lunch: 1000, dinner: 800 }, servingHours })).id);
   }
   const cashiers: { token: string; canteenId: string }[] = [];
   for (let i = 0; i < connections; i++) {

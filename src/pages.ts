@@ -11,6 +11,8 @@ import { registerRosterPages } from './nursing/web/roster-pages.js';
 import { registerAidePages } from './nursing/web/aide-pages.js';
 import { registerWardPages } from './nursing/web/ward-pages.js';
 import { registerDeskPages } from './delivery/web/desk-pages.js';
+import { registerTillPages } from './canteen/web/till-pages.js';
+import { registerAuditPages } from './canteen/web/audit-pages.js';
 
 /** Every domain's screens; the order of registration is the order of the navigation bar. */
 export function registerAllPages(web: WebRouter, deps: Deps): void {
@@ -25,4 +27,6 @@ export function registerAllPages(web: WebRouter, deps: Deps): void {
   registerWardPages(web, deps);
   registerRosterPages(web, deps);
   registerAidePages(web, deps);
+  registerTillPages(web, deps);
+  registerAuditPages(web, deps);
 }

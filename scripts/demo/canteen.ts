@@ -1,6 +1,6 @@
 // Demo step of the canteen domain: a community canteen with the cashier bound and the default
 // policy, yesterday's ~60 meals from the demo residents with their breakdowns, and the night's audit
-// scan (two planted anomalies so findings show).
+// scan (planted anomalies so findings show: a double subsidy, a meal after death, slot hopping, a back-dated lunch).
 import { randomUUID } from 'node:crypto';
 import { addDays, instantAt, today } from '../../src/time/index.js';
 import { makeIdNumber } from '../../src/people/id-card.js';
@@ -8,6 +8,7 @@ import type { DemoContext } from './context.js';
 import type { DemoStep } from './steps.js';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
+const LEDGER = { reason: '演示：补录昨日台账' };
 
 interface Receipt {
   id: string;
@@ -54,12 +55,18 @@ export const canteenDemoStep: DemoStep = {
       const slot = i < 45 ? 'lunch' : 'dinner';
       const diner = i % 7 === 0 ? { idNumber: p.idNumber } : { cardNumber: p.cardNumber };
       const minute = String(i % 45).padStart(2, '0');
-      receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, cashier.token, { ...diner, slot, servedAt: at(slot === 'lunch' ? `11:${minute}` : `17:${minute}`) }));
+      receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, admin, { ...diner, slot, servedAt: at(slot === 'lunch' ? `11:${minute}` : `17:${minute}`), override: LEDGER }));
     }
     // A visitor from another county (full price), and a widow registered last month who ate lunch.
-    receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, cashier.token, { idNumber: makeIdNumber('360102', '1948-03-12', 217), slot: 'lunch', servedAt: at('12:10') }));
+    receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, admin, { idNumber: makeIdNumber('360102', '1948-03-12', 217), slot: 'lunch', servedAt: at('12:10'), override: LEDGER }));
     const widow = await api('post', '/people', admin, { name: '刘桂兰', gender: 'female', birthDate: '1941-09-09', idNumber: makeIdNumber('360323', '1941-09-09', 88), cardNumber: 'PX-DEMO-88' });
-    receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, cashier.token, { cardNumber: 'PX-DEMO-88', slot: 'lunch', servedAt: at('12:15') }));
+    receipts.push(await post(ctx, `/canteens/${canteen.id}/meals`, admin, { cardNumber: 'PX-DEMO-88', slot: 'lunch', servedAt: at('12:15'), override: LEDGER }));
+    // The demo stands in for yesterday's till: a meal recorded after the fact needs a manager's
+    // override (SPEC §5), so the demo records them that way and then stamps them as recorded live,
+    // as the till would have — otherwise every one of them is a back-dated meal for the audit.
+    const ids = receipts.map((r) => r.id);
+    await ctx.deps.prisma.$executeRaw`UPDATE "CanteenMeal" SET "recordedAt" = "servedAt", "overrideKinds" = '{}', "overrideReason" = NULL, "overrideBy" = NULL
+      WHERE id = ANY(${ids}::uuid[])`;
 
     log(`\nSample receipts (${day}):`);
     for (const r of receipts.filter((_, i) => [0, 3, 7, 21, 50].includes(i)).concat(receipts.slice(-2, -1))) {
@@ -81,6 +88,15 @@ export const canteenDemoStep: DemoStep = {
       data: { ...original, id: undefined, createdAt: undefined, canteenId: village.id, price: 900, payable: 900 - original.subsidy, subsidyKey: null, servedAt: new Date(at('12:40')), explanation: original.explanation as object, fundSplit: original.fundSplit as object },
     });
     await api('patch', `/people/${widow.id}`, admin, { deathDate: day });
+    // And the two leaks issue 16 found at a counter: a diner checked out again as "dinner" a minute
+    // after lunch (slot hopping), and a lunch of two days ago typed in today with a manager's override.
+    const hop = receipts.find((r) => r.subsidy > 0 && r.slot === 'lunch' && r.diner && r.id !== first!.id)!;
+    const lunch = await ctx.deps.prisma.canteenMeal.findUniqueOrThrow({ where: { id: hop.id } });
+    const minuteLater = new Date(lunch.servedAt.getTime() + 60_000);
+    await ctx.deps.prisma.canteenMeal.create({
+      data: { ...lunch, id: undefined, createdAt: undefined, slotCode: 'dinner', price: 800, payable: 800 - lunch.subsidy, subsidyKey: null, servedAt: minuteLater, recordedAt: minuteLater, explanation: lunch.explanation as object, fundSplit: lunch.fundSplit as object },
+    });
+    await post(ctx, `/canteens/${canteen.id}/meals`, admin, { cardNumber: people[50].cardNumber, slot: 'lunch', servedAt: instantAt(addDays(day, -1), '12:00', ctx.timeZone).toISOString(), override: { reason: '停电后补录纸质台账' } });
 
     const scan = await api('post', '/audit/scans', ctx.tokens.auditor, { date: day });
     log(`\nAudit scan ${scan.from} → ${scan.to}: ${scan.meals} meals looked at, ${scan.findings} finding(s); sources: ${scan.sources.map((x: { name: string; status: string }) => `${x.name} ${x.status}`).join(', ')}`);

@@ -10,8 +10,8 @@ import * as findings from './findings-service.js';
 
 const tags = ['canteen-audit'];
 
-const filter = {
-  kind: z.string().trim().min(1).max(64).optional().describe('double_subsidy, subsidy_while_inpatient, subsidy_with_home_delivery, subsidy_after_death, status_outside_validity, over_monthly_cap, volume_spike, missed_benefit'),
+export const findingFilter = {
+  kind: z.string().trim().min(1).max(64).optional().describe('double_subsidy, subsidy_while_inpatient, subsidy_with_home_delivery, subsidy_after_death, status_outside_validity, over_monthly_cap, volume_spike, missed_benefit, back_dated, slot_hopping'),
   status: z.enum(['open', 'acknowledged']).optional(),
   severity: z.enum(['low', 'medium', 'high']).optional(),
   canteenId: z.uuid().optional(),
@@ -60,12 +60,12 @@ export function registerAuditRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'get', path: '/audit/findings', summary: 'Findings, filtered (cursor pagination)', tags, access: ['auditor'],
-      query: z.strictObject({ ...filter, ...pageQuery }), responses: { 200: { description: 'A page of findings', schema: page(findingSchema) } } },
+      query: z.strictObject({ ...findingFilter, ...pageQuery }), responses: { 200: { description: 'A page of findings', schema: page(findingSchema) } } },
     async ({ ctx, query }) => ({ body: await findings.listFindings(deps, ctx, query) }),
   );
   api.add(
     { method: 'get', path: '/audit/findings.csv', summary: 'CSV of the findings matching the filter', tags, access: ['auditor'],
-      query: z.strictObject(filter), responses: { 200: { description: 'CSV', contentType: 'text/csv' } } },
+      query: z.strictObject(findingFilter), responses: { 200: { description: 'CSV', contentType: 'text/csv' } } },
     async ({ ctx, query }) => ({
       body: await findings.findingsCsv(deps, ctx, query),
       contentType: CSV_TYPE,

@@ -10,6 +10,7 @@ import { inChunks } from '../db/in-chunks.js';
 import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { addDays } from '../time/index.js';
+import { getCanteenSettings } from './settings-service.js';
 import { scanFindings, SPIKE_WINDOW_DAYS, type AuditInput, type AuditMeal, type Finding, type MealSlot, type StatusCode } from '../subsidy/index.js';
 import { auditSources, loadFromSources, type SourceReport } from './audit-sources.js';
 import { loadPolicies } from './policy-service.js';
@@ -40,7 +41,8 @@ export async function runAuditScan(d: D, caller: Caller, date: string): Promise<
   const [rows, counts, policies] = await Promise.all([
     db.canteenMeal.findMany({
       where: { localDate: { gte: from, lte: to }, personId: { not: null } },
-      select: { id: true, personId: true, canteenId: true, localDate: true, slotCode: true, price: true, subsidy: true, payable: true, policyId: true, status: true, rule: true, basis: true },
+      select: { id: true, personId: true, canteenId: true, localDate: true, slotCode: true, price: true, subsidy: true, payable: true, policyId: true, status: true, rule: true, basis: true,
+        servedAt: true, recordedAt: true, overrideReason: true },
     }),
     db.canteenMeal.groupBy({
       by: ['canteenId', 'localDate'],
@@ -49,6 +51,7 @@ export async function runAuditScan(d: D, caller: Caller, date: string): Promise<
     }),
     loadPolicies(db),
   ]);
+  const { lateRecordToleranceMinutes } = await getCanteenSettings(d, caller);
   // A meal corrected by adjustments is judged by what was finally granted and charged.
   const adjusted = await inChunks(rows.map((m) => m.id), (ids) => db.mealAdjustment.groupBy({ by: ['mealId'], where: { mealId: { in: ids } }, _sum: { amount: true } }));
   const adjustment = new Map(adjusted.map((a) => [a.mealId, a._sum.amount ?? 0]));
@@ -76,6 +79,7 @@ export async function runAuditScan(d: D, caller: Caller, date: string): Promise<
     hospitalStays: stays.rows,
     homeDeliveries: deliveries.rows,
     canteenDailyCounts: counts.map((c) => ({ canteenId: c.canteenId, localDate: c.localDate, count: c._count._all })),
+    lateRecordToleranceMinutes,
   };
   // Spike findings for the 28 days of history before the month belong to earlier scans.
   const findings = scanFindings(input).filter((f) => !f.localDate || (f.localDate >= from && f.localDate <= to));

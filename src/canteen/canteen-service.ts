@@ -9,6 +9,7 @@ import type { RequestContext } from '../http/context.js';
 import { NotFoundError, UnprocessableError } from '../http/errors.js';
 import type { Canteen, CanteenOperator } from '../generated/prisma/client.js';
 import { ensureDefaultPolicy } from './policy-service.js';
+import { servingHoursOf } from './serving-hours.js';
 import type { z } from 'zod';
 import type { canteenCreateSchema, canteenUpdateSchema } from './schemas.js';
 
@@ -45,6 +46,7 @@ export function canteenView(c: Canteen & { operators?: CanteenOperator[] }) {
     lat: c.lat,
     lng: c.lng,
     prices: c.prices as Record<string, number>,
+    servingHours: servingHoursOf(c.servingHours) as Record<string, { from: string; to: string }>,
     operatorUserIds: (c.operators ?? []).map((o) => o.userId).sort(),
     createdAt: c.createdAt,
   };

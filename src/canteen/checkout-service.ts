@@ -11,7 +11,7 @@ import type { Deps } from '../deps.js';
 import { tenantDb, type TenantDb, type TenantTx } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
-import { ConflictError, NotFoundError, UnprocessableError } from '../http/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../http/errors.js';
 import { ageOn, localDateOf } from '../time/index.js';
 import { computeSubsidy, policyInForce, type MealSlot, type StatusCode, type SubsidyResult } from '../subsidy/index.js';
 import { noSubsidySentence, type Explanation } from '../subsidy/explain.js';
@@ -20,7 +20,9 @@ import { lockForCheckout } from './month-lock.js';
 import { mealView } from './meal-view.js';
 import { loadPolicies } from './policy-service.js';
 import type { CheckoutInput } from './schemas.js';
-import { freeSubsidyKey, monthBounds, monthOfDate, slotAt } from './slots.js';
+import { freeSubsidyKey, monthBounds, monthOfDate } from './slots.js';
+import { counterCheck, servingHoursOf, type CounterCheck } from './serving-hours.js';
+import { getCanteenSettings } from './settings-service.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -76,6 +78,28 @@ function isSubsidyKeyClash(err: unknown): boolean {
   return e?.code === 'P2002' && JSON.stringify(e.meta ?? {}).includes('subsidyKey');
 }
 
+/**
+ * A checkout outside the serving hours or recorded too late needs a manager's override with a
+ * reason: refused (422 naming the field) without one, and only an admin (the canteen's manager)
+ * may give one (403). Returns what the override allowed, or null when none was needed.
+ */
+function acceptOverride(ctx: RequestContext, check: CounterCheck, override: CheckoutInput['override']) {
+  if (check.needs.length === 0) return null;
+  if (!override) {
+    throw new UnprocessableError(check.needs.map((n) => n.message).join(' '), {
+      reason: 'override_required',
+      needs: check.needs.map((n) => n.kind),
+      errors: check.needs.map((n) => ({ path: n.path, message: n.message })),
+    });
+  }
+  if (!ctx.roles.includes('admin')) {
+    throw new ForbiddenError('Only a manager (admin) may override the serving hours or record a late meal.', {
+      errors: [{ path: 'body.override', message: 'A manager must record this override.' }],
+    });
+  }
+  return { kinds: check.needs.map((n) => n.kind), reason: override.reason };
+}
+
 /** Prices and records one meal; see the module comment for the concurrency guarantee. */
 export async function checkout(d: D, ctx: RequestContext, canteenId: string, input: CheckoutInput, now = new Date()) {
   const canteen = await canteenForCaller(d, ctx, canteenId, 'write');
@@ -84,13 +108,23 @@ export async function checkout(d: D, ctx: RequestContext, canteenId: string, inp
     throw new UnprocessableError('A meal cannot be served in the future.', { errors: [{ path: 'body.servedAt', message: 'Later than now.' }] });
   }
   const localDate = localDateOf(servedAt, ctx.timeZone);
-  const slot: MealSlot = input.slot ?? slotAt(servedAt, ctx.timeZone);
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  // The diner is looked up while the counter rules are read (one round trip less at the rush);
+  // a refusal by the rules wins, so its rejection is left unobserved on purpose.
+  const dinerLookup = resolveDiner(db, input);
+  dinerLookup.catch(() => undefined);
+  const { lateRecordToleranceMinutes } = await getCanteenSettings(d, ctx);
+  const check = counterCheck({
+    servedAt, now, zone: ctx.timeZone, hours: servingHoursOf(canteen.servingHours), toleranceMinutes: lateRecordToleranceMinutes,
+    requestedSlot: input.slot, servedAtGiven: input.servedAt !== undefined,
+  });
+  const slot: MealSlot = check.slot;
+  const override = acceptOverride(ctx, check, input.override);
   const price = (canteen.prices as Record<string, number>)[slot];
   if (price === undefined) {
     throw new UnprocessableError(`${canteen.name} does not sell ${slot}.`, { errors: [{ path: 'body.slot', message: `No ${slot} price at this canteen.` }] });
   }
-  const db = tenantDb(d.prisma, ctx.tenantId);
-  const diner = await resolveDiner(db, input);
+  const diner = await dinerLookup;
   // The birth date is not echoed: a cashier sees masked ID numbers, and the birth date would rebuild them.
   if (diner.birthDate && localDate < diner.birthDate) {
     throw new UnprocessableError('The meal date is before the diner’s birth date.', { errors: [{ path: 'body.servedAt', message: 'Before the diner’s birth date.' }] });
@@ -157,9 +191,14 @@ export async function checkout(d: D, ctx: RequestContext, canteenId: string, inp
               ageOnDate: priced.ageOnMealDate,
               subsidyKey: key,
               operatorId: ctx.userId,
+              recordedAt: now,
+              ...(override ? { overrideKinds: override.kinds, overrideReason: override.reason, overrideBy: ctx.userId } : {}),
             },
           });
           await writeAudit(tx, ctx, { action: 'canteen.meal.checkout', entity: 'CanteenMeal', entityId: row.id, after: row });
+          if (override) {
+            await writeAudit(tx, ctx, { action: 'canteen.meal.override', entity: 'CanteenMeal', entityId: row.id, after: { ...override, servedAt, slot } });
+          }
           return row;
         },
         { maxWait: 10_000, timeout: 10_000 },

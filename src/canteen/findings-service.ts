@@ -8,7 +8,10 @@ import { ConflictError, NotFoundError } from '../http/errors.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { AuditFinding } from '../generated/prisma/client.js';
 import { maskIdNumber } from '../privacy.js';
-import { toCsv } from './csv.js';
+import { t } from '../i18n/index.js';
+import { localisedCsv, type Column } from './csv.js';
+import { H } from './csv-headings.js';
+import { evidenceText, kindLabel, severityLabel } from './finding-words.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -95,14 +98,41 @@ export async function acknowledgeFinding(d: D, ctx: RequestContext, id: string, 
   return getFinding(d, ctx, id);
 }
 
-/** Every finding matching the filter, one line each, evidence as JSON. */
+/**
+ * Every finding matching the filter, one line each: kind, severity and the evidence in words and
+ * readable columns (the amount at stake in yuan for zh-CN), the evidence JSON last for machines.
+ */
 export async function findingsCsv(d: D, ctx: RequestContext, q: FindingFilter): Promise<string> {
   const rows = await tenantDb(d.prisma, ctx.tenantId).auditFinding.findMany({ where: where(q), orderBy: [{ localDate: 'asc' }, { key: 'asc' }] });
   const l = await labels(d, ctx, rows);
-  const header = ['id', 'kind', 'severity', 'status', 'local_date', 'person_id', 'person', 'id_number', 'canteen_id', 'canteen', 'meal_ids', 'evidence', 'ack_at', 'ack_note'];
-  return toCsv(header, rows.map((f) => {
-    const v = view(f, l);
-    return [v.id, v.kind, v.severity, v.status, v.localDate, f.personId, v.person?.name, v.person?.idNumber, v.canteenId, v.canteenName,
-      v.mealIds.join(' '), JSON.stringify(v.evidence), v.ackAt?.toISOString(), v.ackNote];
-  }));
+  const zh = ctx.locale !== 'en';
+  type V = ReturnType<typeof view>;
+  const h = (m: (typeof H)[keyof typeof H]) => t(ctx.locale, m);
+  const amountOf = (v: V) => {
+    const e = v.evidence;
+    const n = [e.difference, e.excessSubsidy, e.subsidy].find((x) => typeof x === 'number');
+    return typeof n === 'number' ? n : null;
+  };
+  const columns: Column<V>[] = [
+    { key: 'id', label: h(H.id), value: (v) => v.id },
+    { key: 'kind', label: h(H.kind), value: (v) => (zh ? kindLabel(ctx.locale, v.kind) : v.kind) },
+    { key: 'severity', label: h(H.severity), value: (v) => (zh ? severityLabel(ctx.locale, v.severity) : v.severity) },
+    { key: 'status', label: h(H.status), value: (v) => v.status },
+    { key: 'local_date', label: h(H.localDate), value: (v) => v.localDate },
+    { key: 'person_id', label: h(H.personId), value: (v) => v.person?.id },
+    { key: 'person', label: h(H.person), value: (v) => v.person?.name },
+    { key: 'id_number', label: h(H.idNumber), value: (v) => v.person?.idNumber },
+    { key: 'canteen_id', label: h(H.canteenId), value: (v) => v.canteenId },
+    { key: 'canteen', label: h(H.canteen), value: (v) => v.canteenName },
+    ...(zh ? [
+      { key: 'evidence_text', label: h(H.evidenceText), value: (v: V) => evidenceText(ctx.locale, ctx.timeZone, v.kind, v.evidence) },
+      { key: 'amount_fen', label: h(H.amount), value: (v: V) => amountOf(v), fen: true },
+      { key: 'meal_count', label: h(H.mealCount), value: (v: V) => v.mealIds.length },
+    ] : []),
+    { key: 'meal_ids', label: h(H.mealIds), value: (v) => v.mealIds.join(' ') },
+    { key: zh ? 'evidence_json' : 'evidence', label: h(H.evidenceJson), value: (v) => JSON.stringify(v.evidence) },
+    { key: 'ack_at', label: h(H.ackAt), value: (v) => v.ackAt?.toISOString() },
+    { key: 'ack_note', label: h(H.ackNote), value: (v) => v.ackNote },
+  ];
+  return localisedCsv(ctx.locale, columns, rows.map((f) => view(f, l)));
 }

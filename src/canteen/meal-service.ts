@@ -16,6 +16,7 @@ import { adjustmentViewOf, dinerSelect, mealView } from './meal-view.js';
 import { loadPolicies } from './policy-service.js';
 import { monthOfDate } from './slots.js';
 import { summarise, type MealForTotals } from './totals.js';
+import { labelsOf } from './labels.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -124,7 +125,22 @@ export async function canteenSummary(d: D, ctx: RequestContext, canteenId: strin
   const to = q.to ?? from;
   const db = tenantDb(d.prisma, ctx.tenantId);
   const meals = await db.canteenMeal.findMany({ where: { canteenId, localDate: { gte: from, lte: to } }, select: totalsSelect });
-  return { canteenId, from, to, ...summarise(meals as MealForTotals[], []) };
+  const totals = summarise(meals as MealForTotals[], []);
+  return { canteenId, from, to, ...totals, ...labelsOf(ctx.locale, totals) };
+}
+
+/**
+ * The cashier's shift hand-over: totals of the meals this caller recorded at the canteen since the
+ * shift began (what goes into the cash drawer is `paidByDiners`). At most 24 h back.
+ */
+export async function shiftTotals(d: D, ctx: RequestContext, canteenId: string, since: Date, now = new Date()) {
+  await canteenForCaller(d, ctx, canteenId, 'read');
+  const from = new Date(Math.max(since.getTime(), now.getTime() - 24 * 3_600_000));
+  const meals = await tenantDb(d.prisma, ctx.tenantId).canteenMeal.findMany({
+    where: { canteenId, operatorId: ctx.userId, recordedAt: { gte: from } },
+    select: totalsSelect,
+  });
+  return { canteenId, since: from, until: now, ...summarise(meals as MealForTotals[], []) };
 }
 
 export const totalsSelect = {

@@ -35,6 +35,10 @@ export function mealView(m: MealRow, ctx: Pick<RequestContext, 'roles' | 'locale
     localDate: m.localDate,
     slot: m.slotCode as 'breakfast' | 'lunch' | 'dinner',
     servedAt: m.servedAt,
+    recordedAt: m.recordedAt,
+    override: m.overrideKinds.length > 0
+      ? { kinds: m.overrideKinds as ('outside_hours' | 'late_record')[], reason: m.overrideReason ?? '', by: m.overrideBy }
+      : null,
     price: m.price,
     subsidy: m.subsidy,
     payable: m.payable,

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
-import { idParams, page } from '../http/common-schemas.js';
+import { idParams, page, pastInstantString } from '../http/common-schemas.js';
 import { ValidationError } from '../http/errors.js';
 import type { Deps } from '../deps.js';
 import * as canteens from './canteen-service.js';
 import { checkout } from './checkout-service.js';
+import { dinerHitSchema, dinerSearchQuery, searchDiners } from './diner-search.js';
 import * as meals from './meal-service.js';
 import { registerPolicyRoutes } from './policy-routes.js';
 import { registerSettlementRoutes } from './settlement-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
+import { canteenSettingsBody, canteenSettingsSchema, getCanteenSettings, updateCanteenSettings } from './settings-service.js';
 import {
   adjustmentSchema, adjustmentView, canteenCreateSchema, canteenSchema, canteenUpdateSchema, checkoutSchema, mealListQuery,
   mealParams, mealSchema, operatorBodySchema, operatorParams, summaryQuery, voidSchema,
@@ -20,7 +22,7 @@ const counter = ['canteen_operator'] as const;
 /** Canteens, operators, checkout and corrections; then policies, settlement and audit (SPEC §2). */
 export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
-    { method: 'post', path: '/canteens', summary: 'Create a canteen with prices per slot (the first one also gets the default policy)', tags,
+    { method: 'post', path: '/canteens', summary: 'Create a canteen with prices and serving hours per slot (the first one also gets the default policy)', tags,
       access: ['admin'], body: canteenCreateSchema, responses: { 201: { description: 'Created', schema: canteenSchema } } },
     async ({ ctx, body }) => ({ status: 201, body: await canteens.createCanteen(deps, ctx, body) }),
   );
@@ -35,7 +37,7 @@ export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
     async ({ ctx, params }) => ({ body: await canteens.getCanteen(deps, ctx, params.id) }),
   );
   api.add(
-    { method: 'patch', path: '/canteens/:id', summary: 'Change a canteen (prices apply to later meals only)', tags, access: ['admin'],
+    { method: 'patch', path: '/canteens/:id', summary: 'Change a canteen: prices and serving hours apply to later meals only', tags, access: ['admin'],
       params: idParams, body: canteenUpdateSchema, responses: { 200: { description: 'Updated', schema: canteenSchema } } },
     async ({ ctx, params, body }) => ({ body: await canteens.updateCanteen(deps, ctx, params.id, body) }),
   );
@@ -88,6 +90,29 @@ export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
       access: [...counter], params: idParams, query: summaryQuery,
       responses: { 200: { description: 'Totals', schema: z.record(z.string(), z.unknown()) } } },
     async ({ ctx, params, query }) => ({ body: await meals.canteenSummary(deps, ctx, params.id, query) }),
+  );
+
+  api.add(
+    { method: 'get', path: '/canteens/:id/diners', summary: 'Till: find a diner of this canteen by the start of the name (at most 8; name and last 4 ID digits only)', tags,
+      access: [...counter], params: idParams, query: dinerSearchQuery,
+      responses: { 200: { description: 'Diners who have eaten here before', schema: z.object({ items: z.array(dinerHitSchema) }) } } },
+    async ({ ctx, params, query }) => ({ body: { items: await searchDiners(deps, ctx, params.id, query.q) } }),
+  );
+  api.add(
+    { method: 'get', path: '/canteens/:id/shift', summary: 'Shift hand-over: totals of the meals the caller recorded here since `since` (at most 24 h)', tags,
+      access: [...counter], params: idParams, query: z.strictObject({ since: pastInstantString }),
+      responses: { 200: { description: 'Totals', schema: z.record(z.string(), z.unknown()) } } },
+    async ({ ctx, params, query }) => ({ body: await meals.shiftTotals(deps, ctx, params.id, new Date(query.since)) }),
+  );
+  api.add(
+    { method: 'get', path: '/canteen-settings', summary: 'Counter rules of the tenant (how late a meal may be recorded without an override)', tags,
+      access: [...counter], responses: { 200: { description: 'Settings', schema: canteenSettingsSchema } } },
+    async ({ ctx }) => ({ body: await getCanteenSettings(deps, ctx) }),
+  );
+  api.add(
+    { method: 'patch', path: '/canteen-settings', summary: 'Change the counter rules', tags, access: ['admin'],
+      body: canteenSettingsBody, responses: { 200: { description: 'Settings', schema: canteenSettingsSchema } } },
+    async ({ ctx, body }) => ({ body: await updateCanteenSettings(deps, ctx, body) }),
   );
 
   registerPolicyRoutes(api, deps);

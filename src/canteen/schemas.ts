@@ -3,6 +3,7 @@ import { dateRange, localDate, money, pageQuery, pastInstantString } from '../ht
 import { MAX_LOCAL_DATE, MIN_LOCAL_DATE } from '../time/index.js';
 import { idNumberSchema } from '../people/schemas.js';
 import { MEAL_SLOTS, subsidyPolicyRulesSchema } from '../subsidy/index.js';
+import { servingHoursSchema } from './serving-hours.js';
 
 /** zod schemas of the canteen domain: canteens, operators, checkout, voids and adjustments. */
 
@@ -29,6 +30,7 @@ const canteenFields = {
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
   prices: pricesSchema,
+  servingHours: servingHoursSchema.optional(),
 };
 export const canteenCreateSchema = z.strictObject(canteenFields);
 export const canteenUpdateSchema = z.strictObject(canteenFields).partial();
@@ -40,6 +42,7 @@ export const canteenSchema = z.object({
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   prices: z.record(z.string(), z.number().int()),
+  servingHours: z.record(z.string(), z.object({ from: z.string(), to: z.string() })),
   operatorUserIds: z.array(z.uuid()),
   createdAt: z.iso.datetime(),
 });
@@ -54,8 +57,10 @@ export const checkoutSchema = z
     personId: z.uuid().optional(),
     idNumber: idNumberSchema.optional().describe('Resident ID; an ID not registered with this tenant pays full price.'),
     cardNumber: z.string().trim().min(4).max(32).optional(),
-    slot: slotSchema.optional().describe('Default: from the local time of servedAt (breakfast < 10:00 ≤ lunch < 16:00 ≤ dinner).'),
-    servedAt: pastInstantString.optional().describe('Default: now; not in the future (5 min clock skew allowed). The local date and slot follow from it in the tenant zone.'),
+    slot: slotSchema.optional().describe('Default: the canteen serving window servedAt falls in; another slot, or a time outside every window, needs an override.'),
+    servedAt: pastInstantString.optional().describe('Default: now; not in the future (5 min clock skew allowed). More than the tenant tolerance (default 2 h) in the past needs an override.'),
+    override: z.strictObject({ reason: z.string().trim().min(1).max(500) }).optional()
+      .describe('A manager (admin) allows a checkout outside the serving hours or recorded late; the reason is kept on the meal and audited.'),
   })
   .superRefine((b, ctx) => {
     const given = (['personId', 'idNumber', 'cardNumber'] as const).filter((k) => b[k] !== undefined);
@@ -95,6 +100,9 @@ export const mealSchema = z.object({
   localDate: z.string(),
   slot: slotSchema,
   servedAt: z.iso.datetime(),
+  recordedAt: z.iso.datetime().describe('When the meal reached the server; far after servedAt = back-dated.'),
+  override: z.object({ kinds: z.array(z.enum(['outside_hours', 'late_record'])), reason: z.string(), by: z.uuid().nullable() }).nullable()
+    .describe('The manager override the meal was recorded with, if any.'),
   price: z.number().int(),
   subsidy: z.number().int(),
   payable: z.number().int(),

@@ -1,23 +1,8 @@
 /**
- * Slot and month helpers of the counter. Pure: the caller passes the instant and the tenant zone.
+ * Month and subsidy-key helpers of the counter. Pure. (The slot of a meal comes from the canteen's
+ * serving hours: ./serving-hours.ts.)
  */
 import { DateTime } from 'luxon';
-import type { MealSlot } from '../subsidy/index.js';
-
-/** Local times at which the counter switches slot when the cashier does not say which. */
-export const SLOT_STARTS: readonly { slot: MealSlot; from: string }[] = [
-  { slot: 'breakfast', from: '00:00' },
-  { slot: 'lunch', from: '10:00' },
-  { slot: 'dinner', from: '16:00' },
-];
-
-/** The slot a meal served at `instant` belongs to, in the tenant's zone. */
-export function slotAt(instant: Date, zone: string): MealSlot {
-  const hhmm = DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
-  let slot: MealSlot = SLOT_STARTS[0].slot;
-  for (const s of SLOT_STARTS) if (hhmm >= s.from) slot = s.slot;
-  return slot;
-}
 
 /** `YYYY-MM` of a local date. */
 export function monthOfDate(localDate: string): string {

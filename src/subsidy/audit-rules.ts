@@ -16,6 +16,7 @@ import {
 } from './audit-context.js';
 import type { AuditInput, AuditMeal, Finding, HospitalStay } from './audit-types.js';
 import { statusOfRule } from './explain.js';
+import { backDatedCheck, slotHoppingCheck } from './audit-timing-rules.js';
 import { addDays, monthOf, withinInclusive } from '../time/index.js';
 
 /** A named, pluggable check. `ctx` is built by {@link scanFindings}; standalone calls build their own. */
@@ -216,6 +217,8 @@ export const AUDIT_CHECKS: readonly AuditCheck[] = [
   monthlyCapCheck,
   volumeSpikeCheck,
   missedBenefitCheck,
+  backDatedCheck,
+  slotHoppingCheck,
 ];
 
 /**

@@ -22,6 +22,11 @@ export interface AuditMeal {
   rule: string;
   /** The engine's `basis` at checkout; needed to see which statuses a `sum` meal relied on. */
   basis?: readonly string[];
+  /** When it was eaten and when it reached the server (back-dating and slot hopping need both). */
+  servedAt?: Date;
+  recordedAt?: Date;
+  /** The manager override's reason, when the meal was recorded with one. */
+  overrideReason?: string | null;
 }
 
 /** A person as of the scan. */
@@ -68,6 +73,8 @@ export interface AuditInput {
   hospitalStays: readonly HospitalStay[];
   /** Include the 28 days before the first day to check, or the spike check skips those days. */
   canteenDailyCounts: readonly CanteenDayCount[];
+  /** Minutes a meal may be recorded after it was served (the tenant's counter setting; default 120). */
+  lateRecordToleranceMinutes?: number;
 }
 
 /** The built-in finding kinds. */
@@ -79,7 +86,9 @@ export type FindingKind =
   | 'status_outside_validity'
   | 'over_monthly_cap'
   | 'volume_spike'
-  | 'missed_benefit';
+  | 'missed_benefit'
+  | 'back_dated'
+  | 'slot_hopping';
 
 /** How urgently an auditor should look. */
 export type Severity = 'low' | 'medium' | 'high';

@@ -124,3 +124,28 @@ export function noSubsidySentence(
       };
   }
 }
+
+const OUTCOME_LABELS: Record<string, Explanation> = {
+  sum: { en: 'sum of benefits', zh: '叠加补贴' },
+  cap_slot_day: { en: 'already subsidised in this slot today (full price)', zh: '当日该餐次已补贴（全价）' },
+  cap_month: { en: 'monthly cap reached (full price)', zh: '本月补贴次数已满（全价）' },
+  non_resident: { en: 'not registered here (full price)', zh: '非本辖区登记人员（全价）' },
+  no_eligibility: { en: 'no age tier or status (full price)', zh: '无补贴资格（全价）' },
+  deceased: { en: 'deceased (no subsidy)', zh: '已身故（不予补贴）' },
+  no_policy: { en: 'no policy in force (full price)', zh: '无有效补贴政策（全价）' },
+};
+
+/** A rule code in words, for breakdowns and statements: `age_tier_80_89` → "80–89岁". */
+export function ruleLabel(code: string): Explanation {
+  const age = /^age_(?:tier_)?(\d+)_(\d+|plus)(_free)?$/.exec(code);
+  if (age) {
+    const label = ageTierLabel({ minAge: Number(age[1]), maxAge: age[2] === 'plus' ? undefined : Number(age[2]) } as AgeTier);
+    return age[3] ? { en: `${label.en}: free`, zh: `${label.zh}：免费` } : label;
+  }
+  const status = /^status_(.+?)(_free)?$/.exec(code);
+  if (status && status[1] in STATUS_LABELS) {
+    const label = STATUS_LABELS[status[1] as StatusCode];
+    return status[2] ? { en: `${label.en}: free`, zh: `${label.zh}：免费` } : label;
+  }
+  return OUTCOME_LABELS[code] ?? { en: code, zh: code };
+}

@@ -167,7 +167,8 @@ export const DEFAULT_POLICY_RULES: SubsidyPolicyRules = deepFreeze({
     special_family: { amount: 300 },
   },
   combine: 'best',
-  slotAmounts: {},
+  // A flat 1 yuan off breakfast for every eligible diner (what cities do, and what the README says).
+  slotAmounts: { breakfast: { amount: 100 } },
   caps: { perSlotPerDay: 1, perMonth: 62 },
   residencyRequired: true,
   funding: [

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const elder = { id: randomUUID(), tenantId: t.id, name: '百岁老人', gender: 'male' as const, birthDate: '1926-03-01' };
   await env.deps.prisma.person.createMany({ data: [...diners, elder] });
   const meal = (personId: string, canteenId: string, localDate: string, subsidy: number) => ({
-    tenantId: t.id, canteenId, personId, identifiedBy: 'card', localDate, slotCode: 'lunch', servedAt: instantAt(localDate, '11:30', ZONE),
+    tenantId: t.id, canteenId, personId, identifiedBy: 'card', localDate, slotCode: 'lunch', servedAt: instantAt(localDate, '11:30', ZONE), recordedAt: instantAt(localDate, '11:30', ZONE),
     price: 1000, subsidy, payable: 1000 - subsidy, rule: subsidy ? 'age_90_plus_free' : 'no_benefit', explanation: {},
   });
   for (let d = 0; d < 10; d++) {

@@ -10,7 +10,7 @@ import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { datesBetween, instantAt, weekdayOf } from '../../src/time/index.js';
 import { DEFAULT_POLICY_RULES } from '../../src/subsidy/index.js';
-import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../support/canteen/api-support.js';
+import { bindOperator, createCanteen, createPerson, recordLate, servedAt, stampRecordedLive, stopListening, strangerIdNumber } from '../support/canteen/api-support.js';
 import { plantHomeDeliveries, plantHospitalStay } from '../support/canteen/other-domains.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -79,24 +79,44 @@ beforeAll(async () => {
   plans.push({ personId: who.cap.id, canteen: 'A', slot: 'lunch', on: () => true });
 
   // Each diner's meals are checked out in serving order (their caps depend on it); diners in parallel.
-  const token = { A: cashA.token, B: cashB.token };
+  // October is past: a manager records the ledger, then the meals are stamped as recorded live (an
+  // online till), so that only the planted anomalies below are anomalies.
   const canteen = { A, B };
+  const recorded: string[] = [];
   const diners = [...new Set(plans.map((p) => p.personId))];
   await Promise.all(diners.map(async (personId) => {
     for (const [w, day] of WEEKDAYS.entries()) {
       for (const p of plans.filter((x) => x.personId === personId && x.on(day, w)).sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot))) {
-        const res = await checkout(env, token[p.canteen], canteen[p.canteen], { personId, slot: p.slot, servedAt: servedAt(day, p.slot === 'lunch' ? '11:40' : '17:40', ZONE) });
+        const res = await recordLate(env, t, canteen[p.canteen], { personId, slot: p.slot, servedAt: servedAt(day, p.slot === 'lunch' ? '11:40' : '17:40', ZONE) });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
+        recorded.push(res.body.id);
       }
     }
   }));
   // A busy Wednesday at the village canteen: 12 walk-in diners from elsewhere (full price) — a volume spike.
   for (let i = 0; i < 12; i++) {
-    const res = await checkout(env, cashB.token, B, { idNumber: strangerIdNumber(`19${50 + i}-03-03`), slot: 'lunch', servedAt: servedAt('2026-10-28', '12:05', ZONE) });
+    const res = await recordLate(env, t, B, { idNumber: strangerIdNumber(`19${50 + i}-03-03`), slot: 'lunch', servedAt: servedAt('2026-10-28', '12:05', ZONE) });
     expect(res.status).toBe(201);
+    recorded.push(res.body.id);
   }
+  await stampRecordedLive(env, recorded);
   await plantAnomalies();
+  // Issue 16: a lunch typed in weeks later (with a manager's override), and a diner checked out for
+  // lunch and "dinner" within two minutes (stamped as recorded live: only the hop is wrong).
+  who.late = await createPerson(env, t, { name: '补录', birthDate: '1949-11-11' });
+  const late = await recordLate(env, t, A, { personId: who.late.id, slot: 'lunch', servedAt: servedAt('2026-10-08', '11:50', ZONE) });
+  expect(late.body.override?.kinds).toContain('late_record');
+  who.hopper = await createPerson(env, t, { name: '串餐', birthDate: '1947-12-12' });
+  const hops = [];
+  for (const [slot, time] of [['lunch', '11:40'], ['dinner', '11:42']]) {
+    const res = await recordLate(env, t, A, { personId: who.hopper.id, slot, servedAt: servedAt('2026-10-09', time, ZONE) });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    hops.push(res.body.id);
+  }
+  await stampRecordedLive(env, hops);
   expectedKeys = [
+    `back_dated|${who.late.id}|2026-10-08|lunch`,
+    `slot_hopping|${who.hopper.id}|2026-10-09|${hops[0]}`,
     `double_subsidy|${who.double.id}|2026-10-14|lunch`,
     `subsidy_while_inpatient|${who.inpatient.id}|2026-10-21|lunch`,
     `subsidy_with_home_delivery|${who.home.id}|2026-10-29|lunch`,
@@ -158,11 +178,11 @@ describe('audit scan of a seeded month', () => {
   it('when October is scanned, then every planted anomaly is found and nothing else is flagged', async () => {
     const res = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ from: '2026-10-01', to: '2026-10-31', findings: 8, newFindings: 8 });
+    expect(res.body).toMatchObject({ from: '2026-10-01', to: '2026-10-31', findings: 10, newFindings: 10 });
     expect(res.body.meals).toBeGreaterThan(350);
     expect(res.body.byKind).toEqual({
       double_subsidy: 1, subsidy_while_inpatient: 1, subsidy_with_home_delivery: 1, subsidy_after_death: 1,
-      status_outside_validity: 1, over_monthly_cap: 1, volume_spike: 1, missed_benefit: 1,
+      status_outside_validity: 1, over_monthly_cap: 1, volume_spike: 1, missed_benefit: 1, back_dated: 1, slot_hopping: 1,
     });
     expect(res.body.sources).toEqual([
       { name: 'nursing.Admission', status: 'ok', rows: 2 },
@@ -181,7 +201,12 @@ describe('audit scan of a seeded month', () => {
     expect(spike).toMatchObject({ canteenId: B, canteenName: '山田村食堂', evidence: { count: 17, median: 5 } });
     const [missed] = await findings({ kind: 'missed_benefit' });
     expect(missed.evidence).toMatchObject({ charged: 1000, allowed: 700, difference: 300 });
-    expect((await findings({ severity: 'high' })).map((f) => f.kind).sort()).toEqual(['double_subsidy', 'status_outside_validity', 'subsidy_after_death']);
+    expect((await findings({ severity: 'high' })).map((f) => f.kind).sort()).toEqual(['double_subsidy', 'slot_hopping', 'status_outside_validity', 'subsidy_after_death']);
+    const [late] = await findings({ kind: 'back_dated' });
+    expect(late).toMatchObject({ severity: 'medium', person: { id: who.late.id }, localDate: '2026-10-08', evidence: { overrideReason: '补录纸质台账（测试）', toleranceMinutes: 120 } });
+    expect(late.evidence.minutesLate).toBeGreaterThan(20 * 1440);
+    const [hop] = await findings({ kind: 'slot_hopping' });
+    expect(hop).toMatchObject({ person: { id: who.hopper.id }, canteenId: A, evidence: { slots: ['lunch', 'dinner'], minutesApart: 2 } });
     expect(await findings({ personId: who.dead.id })).toHaveLength(1);
     expect(await findings({ canteenId: B })).toHaveLength(1);
   });
@@ -194,8 +219,8 @@ describe('audit scan of a seeded month', () => {
     expect((await env.request.post(`/audit/findings/${dead.id}/acknowledge`).set(bearer(auditor.token)).send({})).status).toBe(409);
 
     const again = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });
-    expect(again.body).toMatchObject({ findings: 8, newFindings: 0 });
-    expect(await env.deps.prisma.auditFinding.count({ where: { tenantId: t.id } })).toBe(8);
+    expect(again.body).toMatchObject({ findings: 10, newFindings: 0 });
+    expect(await env.deps.prisma.auditFinding.count({ where: { tenantId: t.id } })).toBe(10);
     expect((await findings({ status: 'open' })).map((f) => f.kind)).not.toContain('subsidy_after_death');
     expect(await findings({ status: 'acknowledged' })).toHaveLength(1);
   });
@@ -204,9 +229,12 @@ describe('audit scan of a seeded month', () => {
     const res = await env.request.get('/audit/findings.csv').set(bearer(auditor.token));
     expect(res.status).toBe(200);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('id,kind,severity,status,local_date,person_id,person,id_number,canteen_id,canteen,meal_ids,evidence,ack_at,ack_note');
-    expect(lines).toHaveLength(9);
-    expect(lines.find((l) => l.includes('over_monthly_cap'))).toMatch(/超上限,3603\*{10}/);
+    // zh-CN: Chinese headings, evidence in words and the amount in yuan (fen and the JSON kept for machines).
+    expect(lines[0]).toBe('编号,问题类型,风险等级,状态,日期,人员编号,人员,身份证号,食堂编号,食堂,情况说明,涉及金额（元）,amount_fen,涉及餐次数,餐次编号,证据（机器可读）,处理时间,处理意见');
+    expect(lines.find((l) => l.includes('错发漏发'))).toContain('实收 10.00 元，按政策应收 7.00 元，多收 3.00 元。,3.00,300,1,');
+    expect(lines.find((l) => l.includes('事后补录'))).toMatch(/2026-10-08 11:50 就餐，.* 才录入，晚了 \d+ 天/);
+    expect(lines).toHaveLength(11);
+    expect(lines.find((l) => l.includes('超月度上限'))).toMatch(/超上限,3603\*{10}/);
   });
 
   it('when someone other than an auditor or admin asks, then 403; another tenant gets 404', async () => {
@@ -233,7 +261,7 @@ describe('audit scan of a seeded month', () => {
       .send({ amount: 300, reason: '补发：81岁，应补3元' });
     expect(adj.status, JSON.stringify(adj.body)).toBe(201);
     const again = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });
-    expect(again.body.findings).toBe(7);
+    expect(again.body.findings).toBe(9);
     expect(again.body.byKind.missed_benefit).toBeUndefined();
     const [stale] = await findings({ kind: 'missed_benefit' });
     const [fresh] = await findings({ kind: 'double_subsidy' });

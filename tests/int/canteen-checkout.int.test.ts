@@ -105,9 +105,11 @@ describe('checkout', () => {
   });
 
   it('when the diner shows an ID card or a canteen card, then the same person is found and priced by age', async () => {
-    const byId = await checkout(env, cashierA.token, canteenA, { idNumber: p.age75.idNumber.toLowerCase(), slot: 'breakfast' });
-    expect(byId.body).toMatchObject({ identifiedBy: 'id_number', diner: { personId: p.age75.id }, price: 400, subsidy: 200, payable: 200, rule: 'age_tier_70_79' });
-    const byCard = await checkout(env, cashierA.token, canteenA, { cardNumber: 'CARD-75', slot: 'dinner' });
+    // The default policy gives breakfast a flat 1 yuan (README).
+    const byId = await checkout(env, t.adminToken, canteenA, { idNumber: p.age75.idNumber.toLowerCase(), slot: 'breakfast', override: { reason: '早餐补录' } });
+    expect(byId.body).toMatchObject({ identifiedBy: 'id_number', diner: { personId: p.age75.id }, price: 400, subsidy: 100, payable: 300, rule: 'age_tier_70_79' });
+    // Dinner at lunchtime is outside the serving hours: the manager records it (see canteen-rules).
+    const byCard = await checkout(env, t.adminToken, canteenA, { cardNumber: 'CARD-75', slot: 'dinner', override: { reason: '晚餐提前取餐' } });
     expect(byCard.body).toMatchObject({ identifiedBy: 'card', diner: { personId: p.age75.id }, price: 800, subsidy: 200, payable: 600 });
   });
 
@@ -139,7 +141,8 @@ describe('checkout', () => {
   });
 
   it('when no slot is given, then it follows the local time; a slot the canteen does not sell or a future time is refused', async () => {
-    const early = await checkout(env, cashierA.token, canteenA, { personId: p.young.id, servedAt: servedAt(day, '07:30', zone) });
+    // 07:30 is in the breakfast window; at noon it is more than 2 h ago, so a manager records it.
+    const early = await checkout(env, t.adminToken, canteenA, { personId: p.young.id, servedAt: servedAt(day, '07:30', zone), override: { reason: '补录早餐' } });
     expect(early.body).toMatchObject({ slot: 'breakfast', price: 400, localDate: day });
     const noDinner = await checkout(env, cashierB.token, canteenB, { personId: p.young.id, slot: 'dinner' });
     expect(noDinner.status).toBe(422);
@@ -173,11 +176,12 @@ describe('checkout', () => {
     expect(await mealCount({ personId: p.racer.id, subsidy: { gt: 0 } })).toBe(1);
   });
 
-  it('when five checkouts of one diner race for dinner, then the database still lets only one be subsidised', async () => {
-    const answers = await Promise.all(Array.from({ length: 5 }, () => checkout(env, cashierA.token, canteenA, { personId: p.racer.id, slot: 'dinner' })));
+  it('when five checkouts of one diner race for lunch, then the database still lets only one be subsidised', async () => {
+    const racer = await createPerson(env, t, { birthDate: bornAged(day, 85) });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => checkout(env, cashierA.token, canteenA, { personId: racer.id, slot: 'lunch' })));
     expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(answers.filter((r) => r.body.subsidy > 0)).toHaveLength(1);
-    expect(await mealCount({ personId: p.racer.id, slotCode: 'dinner', subsidy: { gt: 0 } })).toBe(1);
+    expect(await mealCount({ personId: racer.id, slotCode: 'lunch', subsidy: { gt: 0 } })).toBe(1);
   });
 });
 
@@ -197,7 +201,7 @@ describe('void and adjustments', () => {
   });
 
   it('when a meal of yesterday is voided, then 409 points to adjustments; another canteen’s cashier gets 404', async () => {
-    const old = await checkout(env, cashierA.token, canteenA, { personId: p.voider.id, slot: 'dinner', servedAt: servedAt(addDays(day, -1), '17:30', zone) });
+    const old = await checkout(env, t.adminToken, canteenA, { personId: p.voider.id, slot: 'dinner', servedAt: servedAt(addDays(day, -1), '17:30', zone), override: { reason: '补录昨日晚餐' } });
     expect(old.body.localDate).toBe(addDays(day, -1));
     const res = await env.request.post(`/canteens/${canteenA}/meals/${old.body.id}/void`).set(bearer(cashierA.token)).send({ reason: 'late' });
     expect(res.status).toBe(409);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { DEFAULT_POLICY_RULES } from '../../src/subsidy/index.js';
-import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening } from '../support/canteen/api-support.js';
+import { bindOperator, createCanteen, createPerson, recordLate, servedAt, stopListening } from '../support/canteen/api-support.js';
 
 const ZONE = 'Asia/Shanghai';
 let env: TestEnv;
@@ -68,7 +68,7 @@ describe('subsidy policies', () => {
   });
 
   it('when a new version starts, then later meals use it and earlier meals keep their price and version', async () => {
-    const march = await checkout(env, cashier.token, canteen, { personId: age75.id, slot: 'lunch', servedAt: servedAt('2026-03-10', '11:30', ZONE) });
+    const march = await recordLate(env, t, canteen, { personId: age75.id, slot: 'lunch', servedAt: servedAt('2026-03-10', '11:30', ZONE) });
     expect(march.body).toMatchObject({ subsidy: 200, rule: 'age_tier_70_79', message: 'age 70–79: 2.00 yuan off' });
     const v1 = march.body.policyId;
 
@@ -90,16 +90,16 @@ describe('subsidy policies', () => {
     const versions = (await env.request.get('/subsidy-policies').set(bearer(t.adminToken))).body.items;
     expect(versions.map((v: { version: number; effectiveTo: string | null }) => [v.version, v.effectiveTo])).toEqual([[1, '2026-03-31'], [2, null]]);
 
-    const april = await checkout(env, cashier.token, canteen, { personId: age75.id, slot: 'lunch', servedAt: servedAt('2026-04-07', '11:30', ZONE) });
+    const april = await recordLate(env, t, canteen, { personId: age75.id, slot: 'lunch', servedAt: servedAt('2026-04-07', '11:30', ZONE) });
     expect(april.body).toMatchObject({ subsidy: 400, policyId: v2.body.id });
-    const lastMarch = await checkout(env, cashier.token, canteen, { personId: age75.id, slot: 'lunch', servedAt: servedAt('2026-03-31', '11:30', ZONE) });
+    const lastMarch = await recordLate(env, t, canteen, { personId: age75.id, slot: 'lunch', servedAt: servedAt('2026-03-31', '11:30', ZONE) });
     expect(lastMarch.body).toMatchObject({ subsidy: 200, policyId: v1 });
     const again = await env.request.get(`/canteens/${canteen}/meals/${march.body.id}`).set(bearer(t.adminToken));
     expect(again.body).toMatchObject({ subsidy: 200, payable: 800, policyId: v1 });
 
-    const sum = await checkout(env, cashier.token, canteen, { personId: lowIncome65.id, slot: 'lunch', servedAt: servedAt('2026-04-07', '12:00', ZONE) });
+    const sum = await recordLate(env, t, canteen, { personId: lowIncome65.id, slot: 'lunch', servedAt: servedAt('2026-04-07', '12:00', ZONE) });
     expect(sum.body).toMatchObject({ subsidy: 500, rule: 'sum', basis: ['age_tier_60_69', 'status_minimum_living'] });
-    const dinner = await checkout(env, cashier.token, canteen, { personId: lowIncome65.id, slot: 'dinner', servedAt: servedAt('2026-04-07', '17:30', ZONE) });
+    const dinner = await recordLate(env, t, canteen, { personId: lowIncome65.id, slot: 'dinner', servedAt: servedAt('2026-04-07', '17:30', ZONE) });
     expect(dinner.body).toMatchObject({ price: 800, subsidy: 250, payable: 550 });
 
     const before = await publish({ name: 'v3', effectiveFrom: '2026-03-20' });
@@ -109,17 +109,17 @@ describe('subsidy policies', () => {
 
   it('when a diner born on 29 February meets a non-leap year, then the new age counts on 28 February', async () => {
     // 1936-02-29: turns 90 on 2026-02-28 (2026 is not a leap year) under version 1.
-    const dayBefore = await checkout(env, cashier.token, canteen, { personId: leapDay.id, slot: 'lunch', servedAt: servedAt('2026-02-27', '11:30', ZONE) });
+    const dayBefore = await recordLate(env, t, canteen, { personId: leapDay.id, slot: 'lunch', servedAt: servedAt('2026-02-27', '11:30', ZONE) });
     expect(dayBefore.body).toMatchObject({ ageOnDate: 89, subsidy: 300 });
-    const birthday = await checkout(env, cashier.token, canteen, { personId: leapDay.id, slot: 'lunch', servedAt: servedAt('2026-02-28', '11:30', ZONE) });
+    const birthday = await recordLate(env, t, canteen, { personId: leapDay.id, slot: 'lunch', servedAt: servedAt('2026-02-28', '11:30', ZONE) });
     expect(birthday.body).toMatchObject({ ageOnDate: 90, subsidy: 1000, payable: 0, rule: 'age_90_plus_free' });
   });
 
   it('when a status ended yesterday, then today it no longer counts', async () => {
     const person = await createPerson(env, t, { birthDate: '1970-05-05', statuses: [{ code: 'extreme_poverty', validFrom: '2020-01-01', validTo: '2026-04-07' }] });
-    const lastDay = await checkout(env, cashier.token, canteen, { personId: person.id, slot: 'lunch', servedAt: servedAt('2026-04-07', '11:30', ZONE) });
+    const lastDay = await recordLate(env, t, canteen, { personId: person.id, slot: 'lunch', servedAt: servedAt('2026-04-07', '11:30', ZONE) });
     expect(lastDay.body).toMatchObject({ subsidy: 1000, rule: 'status_extreme_poverty_free' });
-    const after = await checkout(env, cashier.token, canteen, { personId: person.id, slot: 'lunch', servedAt: servedAt('2026-04-08', '11:30', ZONE) });
+    const after = await recordLate(env, t, canteen, { personId: person.id, slot: 'lunch', servedAt: servedAt('2026-04-08', '11:30', ZONE) });
     expect(after.body).toMatchObject({ subsidy: 0, rule: 'no_eligibility' });
   });
 
@@ -132,7 +132,7 @@ describe('subsidy policies', () => {
       const diner = await createPerson(env, t, { birthDate: '1950-01-15' });
       const day = `2026-05-1${k}`;
       const meals = await Promise.all([['lunch', '11:30'], ['dinner', '17:30'], ['lunch', '11:45'], ['dinner', '17:45']]
-        .map(([slot, time]) => checkout(env, cashier.token, canteen, { personId: diner.id, slot, servedAt: servedAt(day, time, ZONE) })));
+        .map(([slot, time]) => recordLate(env, t, canteen, { personId: diner.id, slot, servedAt: servedAt(day, time, ZONE) })));
       expect(meals.map((m) => m.status)).toEqual([201, 201, 201, 201]);
       expect(meals.filter((m) => m.body.subsidy > 0)).toHaveLength(1);
       expect(meals.filter((m) => m.body.rule === 'cap_month').length).toBeGreaterThanOrEqual(2);

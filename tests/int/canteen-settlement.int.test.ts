@@ -6,7 +6,7 @@ import { today } from '../../src/time/index.js';
 import { syncTenantSchedules } from '../../src/queues/schedules.js';
 import { jobId } from '../../src/queues/definitions.js';
 import { monthOfDate, previousMonth } from '../../src/canteen/slots.js';
-import { bindOperator, checkout, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../support/canteen/api-support.js';
+import { bindOperator, recordLate, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../support/canteen/api-support.js';
 
 const ZONE = 'Asia/Shanghai';
 let env: TestEnv;
@@ -18,8 +18,9 @@ let cashierB: { id: string; token: string };
 let auditor: { id: string; token: string };
 let firstMealId: string;
 
-async function serve(token: string, canteen: string, body: Record<string, unknown>, date: string, time: string) {
-  const res = await checkout(env, token, canteen, { ...body, servedAt: servedAt(date, time, ZONE) });
+/** A meal of a past month (the cashier's token is kept for reading; a manager records past meals). */
+async function serve(_token: string, canteen: string, body: Record<string, unknown>, date: string, time: string) {
+  const res = await recordLate(env, t, canteen, { ...body, servedAt: servedAt(date, time, ZONE) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
@@ -86,10 +87,10 @@ describe('monthly settlement', () => {
   });
 
   it('when the month is settled, then checkout and void into it are refused and corrections go through adjustments', async () => {
-    const late = await checkout(env, cashierA.token, A, { personId: (await createPerson(env, t, { birthDate: '1950-01-01' })).id, slot: 'lunch', servedAt: servedAt('2026-09-20', '11:30', ZONE) });
+    const late = await recordLate(env, t, A, { personId: (await createPerson(env, t, { birthDate: '1950-01-01' })).id, slot: 'lunch', servedAt: servedAt('2026-09-20', '11:30', ZONE) });
     expect(late.status).toBe(409);
     expect(late.body.reason).toBe('month_settled');
-    const october = await checkout(env, cashierA.token, A, { idNumber: strangerIdNumber(), slot: 'lunch', servedAt: servedAt('2026-10-20', '11:30', ZONE) });
+    const october = await recordLate(env, t, A, { idNumber: strangerIdNumber(), slot: 'lunch', servedAt: servedAt('2026-10-20', '11:30', ZONE) });
     expect(october.status).toBe(201);
     expect((await env.request.post(`/canteens/${A}/meals/${firstMealId}/void`).set(bearer(cashierA.token)).send({ reason: 'x' })).status).toBe(409);
 
@@ -124,17 +125,22 @@ describe('monthly settlement', () => {
     expect(summary.status).toBe(200);
     expect(summary.headers['content-type']).toMatch(/^text\/csv/);
     const lines = summary.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('month,canteen_id,canteen,meals,subsidised_meals,voided_meals,diners,full_price_revenue_fen,paid_by_diners_fen,subsidy_fen,adjustments_fen,subsidy_due_fen,due_city_fen,due_district_fen,locked_at');
+    // A zh-CN tenant: Chinese headings and yuan, the machine-readable fen columns beside them.
+    expect(lines[0]).toBe('月份,食堂编号,食堂,就餐人次,享受补贴人次,作废人次,就餐人数,餐费原价（元）,full_price_revenue_fen,个人支付（元）,paid_by_diners_fen,'
+      + '补贴（元）,subsidy_fen,调整（元）,adjustments_fen,应拨付补贴（元）,subsidy_due_fen,市级财政应拨付（元）,due_city_fen,区级财政应拨付（元）,due_district_fen,结算时间');
     expect(lines).toHaveLength(3);
-    expect(lines.find((l) => l.includes(A))).toContain(',10,7,0,4,9600,6400,3200,0,3200,1600,1600,');
+    expect(lines.find((l) => l.includes(A))).toContain(',10,7,0,4,96.00,9600,64.00,6400,32.00,3200,0.00,0,32.00,3200,16.00,1600,16.00,1600,');
 
     const id = (await env.request.get('/settlements').query({ month: '2026-09', canteenId: A }).set(bearer(auditor.token))).body.items[0].id;
     const meals = await env.request.get(`/settlements/${id}/meals.csv`).set(bearer(auditor.token));
     const rows = meals.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(rows).toHaveLength(11);
-    expect(rows[0]).toContain('price_fen,subsidy_fen,payable_fen,rule,explanation,city_fen,district_fen');
-    expect(rows.slice(1).every((r) => r.startsWith('meal,'))).toBe(true);
-    expect(rows.find((r) => r.includes('age_90_plus_free'))).toMatch(/3603\*{10}\d{3}[\dX],person_id,1000,1000,0,age_90_plus_free,90岁以上：免费,500,500,active/);
+    expect(rows[0]).toContain('原价（元）,price_fen,补贴（元）,subsidy_fen,实收（元）,payable_fen,规则代码,补贴规则,市级财政（元）,city_fen,区级财政（元）,district_fen,状态');
+    expect(rows[0]).toMatch(/,录入时间,管理员特批$/);
+    expect(rows.slice(1).every((r) => r.startsWith('就餐,'))).toBe(true);
+    expect(rows.find((r) => r.includes('age_90_plus_free'))).toMatch(/3603\*{10}\d{3}[\dX],person_id,10\.00,1000,10\.00,1000,0\.00,0,age_90_plus_free,90岁以上：免费,5\.00,500,5\.00,500,active/);
+    // Every meal keeps when it was recorded beside when it was served (here: recorded later, by a manager's override).
+    expect(rows[1]).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2},late_record[^,]*: 补录纸质台账（测试）$/);
   });
 
   it('when the monthly job runs (default: previous month), then every canteen is settled; the schedulers are per tenant and tz-aware', async () => {

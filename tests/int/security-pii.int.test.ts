@@ -83,7 +83,7 @@ describe('masked ID numbers cannot be rebuilt by roles that see them masked', ()
     expect(byId.body).toMatchObject({ diner: { personId, name: '刘秀英', idNumber: `3603**********${ID.slice(-4)}` }, rule: expect.any(String) });
     expect(JSON.stringify(byId.body)).not.toContain(ID);
     expect(JSON.stringify(byId.body)).not.toContain(BIRTH);
-    const byCard = await checkout(env, cashier.token, canteen, { cardNumber: 'PX1007', slot: 'dinner' });
+    const byCard = await checkout(env, cashier.token, canteen, { cardNumber: 'PX1007', slot: 'lunch' }); // second lunch: full price, still named
     expect(byCard.status).toBe(201);
     expect(byCard.body.diner.name).toBe('刘秀英');
   });

@@ -112,3 +112,17 @@ export function checkout(env: TestEnv, token: string, canteenId: string, body: R
 export function servedAt(localDate: string, time: string, zone: string): string {
   return DateTime.fromISO(`${localDate}T${time}`, { zone }).toISO()!;
 }
+
+/**
+ * A meal served in the past (or outside the serving hours), recorded the way the rules allow it:
+ * by the tenant's admin with a manager override. An override that is not needed is ignored.
+ */
+export function recordLate(env: TestEnv, t: TestTenant, canteenId: string, body: Record<string, unknown>, key?: string) {
+  return checkout(env, t.adminToken, canteenId, { ...body, override: { reason: '补录纸质台账（测试）' } }, key);
+}
+
+/** Stamps meals as recorded when served, as an online till would have (audit fixtures of past months). */
+export async function stampRecordedLive(env: TestEnv, mealIds: string[]): Promise<void> {
+  await env.deps.prisma.$executeRaw`UPDATE "CanteenMeal" SET "recordedAt" = "servedAt", "overrideKinds" = '{}', "overrideReason" = NULL, "overrideBy" = NULL
+    WHERE id = ANY(${mealIds}::uuid[])`;
+}

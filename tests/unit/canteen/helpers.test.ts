@@ -1,22 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../../src/canteen/csv.js';
-import { freeSubsidyKey, monthBounds, previousMonth, slotAt } from '../../../src/canteen/slots.js';
+import { freeSubsidyKey, monthBounds, previousMonth } from '../../../src/canteen/slots.js';
+import { counterCheck, DEFAULT_SERVING_HOURS, windowSlotAt } from '../../../src/canteen/serving-hours.js';
 import { ageTierOf, summarise, type MealForTotals } from '../../../src/canteen/totals.js';
 
 const at = (iso: string) => new Date(iso);
 
-describe('slotAt', () => {
-  it('when no slot is given, then the local time decides: breakfast before 10:00, lunch before 16:00, dinner after', () => {
-    expect(slotAt(at('2026-03-10T09:59:00+08:00'), 'Asia/Shanghai')).toBe('breakfast');
-    expect(slotAt(at('2026-03-10T10:00:00+08:00'), 'Asia/Shanghai')).toBe('lunch');
-    expect(slotAt(at('2026-03-10T15:59:59+08:00'), 'Asia/Shanghai')).toBe('lunch');
-    expect(slotAt(at('2026-03-10T16:00:00+08:00'), 'Asia/Shanghai')).toBe('dinner');
+describe('serving hours', () => {
+  it('when servedAt falls in a window, then that is the slot; between windows there is none (both ends count)', () => {
+    const z = 'Asia/Shanghai';
+    expect(windowSlotAt(at('2026-03-10T06:30:00+08:00'), z, DEFAULT_SERVING_HOURS)).toBe('breakfast');
+    expect(windowSlotAt(at('2026-03-10T09:00:59+08:00'), z, DEFAULT_SERVING_HOURS)).toBe('breakfast');
+    expect(windowSlotAt(at('2026-03-10T09:01:00+08:00'), z, DEFAULT_SERVING_HOURS)).toBeNull();
+    expect(windowSlotAt(at('2026-03-10T13:30:00+08:00'), z, DEFAULT_SERVING_HOURS)).toBe('lunch');
+    expect(windowSlotAt(at('2026-03-10T16:29:00+08:00'), z, DEFAULT_SERVING_HOURS)).toBeNull();
+    expect(windowSlotAt(at('2026-03-10T18:59:00+08:00'), z, DEFAULT_SERVING_HOURS)).toBe('dinner');
   });
 
-  it('when the same instant is read in another zone, then the slot follows that zone', () => {
+  it('when the same instant is read in another zone, then the window follows that zone', () => {
     const instant = at('2026-03-10T03:30:00Z'); // 11:30 in Shanghai, 04:30 in Paris
-    expect(slotAt(instant, 'Asia/Shanghai')).toBe('lunch');
-    expect(slotAt(instant, 'Europe/Paris')).toBe('breakfast');
+    expect(windowSlotAt(instant, 'Asia/Shanghai', DEFAULT_SERVING_HOURS)).toBe('lunch');
+    expect(windowSlotAt(instant, 'Europe/Paris', DEFAULT_SERVING_HOURS)).toBeNull();
+  });
+
+  it('when a checkout claims another slot, is outside every window or is recorded late, then each reason is named with its field', () => {
+    const base = { zone: 'Asia/Shanghai', hours: DEFAULT_SERVING_HOURS, toleranceMinutes: 120 };
+    const noon = at('2026-03-10T12:00:00+08:00');
+    expect(counterCheck({ ...base, servedAt: noon, now: noon, servedAtGiven: false })).toEqual({ slot: 'lunch', needs: [] });
+    const claim = counterCheck({ ...base, servedAt: noon, now: noon, servedAtGiven: false, requestedSlot: 'dinner' });
+    expect(claim.slot).toBe('dinner');
+    expect(claim.needs.map((n) => [n.kind, n.path])).toEqual([['outside_hours', 'body.slot']]);
+    const night = at('2026-03-10T02:00:00+08:00');
+    const late = counterCheck({ ...base, servedAt: night, now: noon, servedAtGiven: true });
+    expect(late.slot).toBe('breakfast'); // the nearest window, for an override
+    expect(late.needs.map((n) => [n.kind, n.path])).toEqual([['outside_hours', 'body.servedAt'], ['late_record', 'body.servedAt']]);
+    const twoHours = counterCheck({ ...base, servedAt: at('2026-03-10T10:30:00+08:00'), now: at('2026-03-10T12:30:00+08:00'), servedAtGiven: true });
+    expect(twoHours.needs).toEqual([]); // exactly the tolerance is still fine
   });
 });
 
