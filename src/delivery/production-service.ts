@@ -4,6 +4,7 @@ import type { RequestContext } from '../http/context.js';
 import { instantAt, localTimeOf } from '../time/index.js';
 import { labels as i18n, slotLabel } from './i18n.js';
 import { PRINT_CSS } from './route-sheet.js';
+import { printStyle } from '../web/print-style.js';
 import { resolveKitchen, slotByCode } from './setup-service.js';
 import { escapeHtml as e } from './views.js';
 
@@ -77,6 +78,15 @@ export type ProductionSheet = Awaited<ReturnType<typeof productionSheet>>;
 const countTable = (title: string, m: Record<string, number>, name: (k: string) => string = (k) => k) =>
   `<h2>${e(title)}</h2><table><tbody>${Object.entries(m).sort((a, b) => b[1] - a[1]).map(([k, v]) => `<tr><td>${e(name(k))}</td><td><b>${v}</b></td></tr>`).join('') || '<tr><td>—</td></tr>'}</tbody></table>`;
 
+const PRODUCTION_STYLE = printStyle(`${PRINT_CSS}
+h2 { font-size: 15pt; margin: 4mm 0 2mm; }
+.grid { display: flex; gap: 6mm; flex-wrap: wrap; }
+.grid > div { flex: 1; min-width: 50mm; }
+.labels { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; margin-top: 4mm; }
+.label { border: 1px dashed #000; padding: 3mm; page-break-inside: avoid; }
+.label .rs { font-size: 12pt; } .label .nm { font-size: 18pt; font-weight: bold; }
+`);
+
 /** The production sheet as a printable page: counts first, then the labels to cut out. */
 export function renderProductionSheet(p: ProductionSheet, locale: string): string {
   const l = i18n(locale);
@@ -89,14 +99,7 @@ export function renderProductionSheet(p: ProductionSheet, locale: string): strin
   const note = !p.plan ? l.noPlan : p.plan.status !== 'published' ? l.draft : '';
   return `<!doctype html>
 <html lang="${locale.startsWith('zh') ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${e(l.productionSheet)} ${e(p.date)}</title>
-<style>${PRINT_CSS}
-h2 { font-size: 15pt; margin: 4mm 0 2mm; }
-.grid { display: flex; gap: 6mm; flex-wrap: wrap; }
-.grid > div { flex: 1; min-width: 50mm; }
-.labels { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; margin-top: 4mm; }
-.label { border: 1px dashed #000; padding: 3mm; page-break-inside: avoid; }
-.label .rs { font-size: 12pt; } .label .nm { font-size: 18pt; font-weight: bold; }
-</style></head><body>
+${PRODUCTION_STYLE}</head><body>
 <h1>${e(l.productionSheet)} — ${e(p.kitchen.name)}</h1>
 <div class="meta"><span>${e(l.date)}: ${e(p.date)}</span><span>${e(l.slot)}: ${e(slotLabel(l, p.slot, p.slotName))}</span>
 <span>${e(l.total)}: <b>${p.counts.total}</b></span>${p.overCapacity ? `<span>⚠ &gt; ${p.kitchen.capacityPerSlot}</span>` : ''}</div>
