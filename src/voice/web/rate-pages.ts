@@ -35,10 +35,13 @@ export function registerRatePages(web: WebRouter, deps: Deps): void {
   web.assets.mount('voice', ASSETS_DIR);
 
   web.page({ path: '/app/rate/:code', access: 'public', params: codeParams, query: z.object({ done: z.enum(['rated', 'reported', 'tooSoon']).optional() }) },
-    async ({ params, query, req }) => {
+    async ({ params, query, req, res }) => {
       const fallback = req.acceptsLanguages('zh-CN', 'zh', 'en') === 'en' ? 'en' : 'zh-CN';
-      const opened = await openCode(deps, params.code, fallback);
-      return ratePage(deps, opened, params.code, query.done);
+      try {
+        return await ratePage(deps, await openCode(deps, params.code, fallback), params.code, query.done);
+      } catch (err) {
+        return refusal(err, res, fallback);
+      }
     });
 
   web.action({ path: '/app/rate/:code', access: 'public', params: codeParams, body: ratingForm }, async ({ params, body }) => {
@@ -71,6 +74,14 @@ export function registerRatePages(web: WebRouter, deps: Deps): void {
       return { redirect: `/app/rate/${params.code}` };
     });
   }
+}
+
+/** A code that is forged, expired or not yet ratable gets its own sentence, not a generic error page. */
+function refusal(err: unknown, res: { status(code: number): unknown }, locale: string) {
+  if (!(err instanceof AppError) || (err.status !== 404 && err.status !== 422)) throw err;
+  res.status(err.status);
+  return { title: t(locale, VM.rateTitle), bare: true, body: html`<section class="card narrow voice"><h1>${t(locale, VM.rateTitle)}</h1>
+<p class="error big-text" role="alert">${err.detail ?? ''}</p></section>` };
 }
 
 function stars(locale: string, name: string, label: string, current?: number): SafeHtml {
