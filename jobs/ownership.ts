@@ -22,6 +22,7 @@ const checks: { [Q in QueueName]: Check[] } = {
   'audit.scan': [],
   'roster.plan': [owned((d, tenantId, id) => d.prisma.rosterRun.findFirst({ where: { id, tenantId }, select: { id: true } }), 'rosterRunId')],
   'geocode.address': [owned((d, tenantId, id) => d.prisma.person.findFirst({ where: { id, tenantId }, select: { id: true } }), 'personId')],
+  'tickets.escalate': [],
 };
 
 export async function assertPayloadOwnership<Q extends QueueName>(deps: Deps, queue: Q, payload: Payload<Q>): Promise<void> {

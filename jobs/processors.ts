@@ -9,6 +9,7 @@ import { processRosterPlan } from './roster-plan.js';
 import { processSubsidySettle } from './subsidy-settle.js';
 import { processAuditScan } from './audit-scan.js';
 import { processGeocodeAddress } from './geocode-address.js';
+import { processTicketsEscalate } from './tickets-escalate.js';
 
 export type Processor<Q extends QueueName> = (job: Job<Payload<Q>>, deps: Deps) => Promise<unknown>;
 
@@ -22,4 +23,5 @@ export const processors: { [Q in QueueName]?: Processor<Q> } = {
   'subsidy.settle': processSubsidySettle,
   'audit.scan': processAuditScan,
   'geocode.address': processGeocodeAddress,
+  'tickets.escalate': processTicketsEscalate,
 };

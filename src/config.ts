@@ -83,6 +83,8 @@ const envSchema = z.object({
   /** Token issues per client IP, and per account, and window. */
   RATE_LIMIT_TOKEN_ISSUE_PER_IP: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_TOKEN_ISSUE_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  /** A printed rating code sends one rating and one report per this many seconds (SPEC §7: once an hour). */
+  VOICE_CODE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
 }).superRefine((c, ctx) => {
   if (Boolean(c.OPERATOR_USER) !== Boolean(c.OPERATOR_PASSWORD_HASH)) {
     ctx.addIssue({ code: 'custom', path: ['OPERATOR_PASSWORD_HASH'], message: 'OPERATOR_USER and OPERATOR_PASSWORD_HASH go together.' });

@@ -13,6 +13,8 @@ import { registerWardPages } from './nursing/web/ward-pages.js';
 import { registerDeskPages } from './delivery/web/desk-pages.js';
 import { registerTillPages } from './canteen/web/till-pages.js';
 import { registerAuditPages } from './canteen/web/audit-pages.js';
+import { registerRatePages } from './voice/web/rate-pages.js';
+import { registerVoiceStaffPages } from './voice/web/staff-pages.js';
 
 /** Every domain's screens; the order of registration is the order of the navigation bar. */
 export function registerAllPages(web: WebRouter, deps: Deps): void {
@@ -29,4 +31,6 @@ export function registerAllPages(web: WebRouter, deps: Deps): void {
   registerAidePages(web, deps);
   registerTillPages(web, deps);
   registerAuditPages(web, deps);
+  registerVoiceStaffPages(web, deps);
+  registerRatePages(web, deps);
 }

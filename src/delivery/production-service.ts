@@ -4,8 +4,10 @@ import type { RequestContext } from '../http/context.js';
 import { instantAt, localTimeOf } from '../time/index.js';
 import { labels as i18n, slotLabel } from './i18n.js';
 import { PRINT_CSS } from './route-sheet.js';
+import { printStyle } from '../web/print-style.js';
 import { resolveKitchen, slotByCode } from './setup-service.js';
 import { escapeHtml as e } from './views.js';
+import { ratingLinks } from '../voice/index.js';
 
 /** Cooked food should be eaten within 2 h of cooking unless kept hot (SPEC §1). */
 export const EAT_WITHIN_MS = 2 * 3600_000;
@@ -74,13 +76,31 @@ export async function productionSheet(d: Pick<Deps, 'prisma'>, ctx: RequestConte
 
 export type ProductionSheet = Awaited<ReturnType<typeof productionSheet>>;
 
+/** A rating QR code per packing label (residents' voice), keyed by order id. */
+export async function ratingQrs(d: Pick<Deps, 'prisma'>, ctx: RequestContext, base: string, sheet: ProductionSheet): Promise<Map<string, string>> {
+  const links = await ratingLinks(d.prisma, ctx, base);
+  const entries = await Promise.all(sheet.labels.map(async (x) => [x.orderId, await links.qrSvg(links.url('meal', x.orderId, sheet.date))] as const));
+  return new Map(entries);
+}
+
 const countTable = (title: string, m: Record<string, number>, name: (k: string) => string = (k) => k) =>
   `<h2>${e(title)}</h2><table><tbody>${Object.entries(m).sort((a, b) => b[1] - a[1]).map(([k, v]) => `<tr><td>${e(name(k))}</td><td><b>${v}</b></td></tr>`).join('') || '<tr><td>—</td></tr>'}</tbody></table>`;
 
+const PRODUCTION_STYLE = printStyle(`${PRINT_CSS}
+h2 { font-size: 15pt; margin: 4mm 0 2mm; }
+.grid { display: flex; gap: 6mm; flex-wrap: wrap; }
+.grid > div { flex: 1; min-width: 50mm; }
+.labels { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; margin-top: 4mm; }
+.label { border: 1px dashed #000; padding: 3mm; page-break-inside: avoid; }
+.label .rs { font-size: 12pt; } .label .nm { font-size: 18pt; font-weight: bold; }
+.label .qr { float: right; width: 22mm; margin-left: 2mm; text-align: center; } .label .qr svg { width: 22mm; height: 22mm; display: block; }
+`);
+
 /** The production sheet as a printable page: counts first, then the labels to cut out. */
-export function renderProductionSheet(p: ProductionSheet, locale: string): string {
+export function renderProductionSheet(p: ProductionSheet, locale: string, qr: Map<string, string> = new Map()): string {
   const l = i18n(locale);
-  const labelsHtml = p.labels.map((x) => `<div class="label">
+  // The QR code (from residents' voice) opens the rating page of this one meal; our own SVG, no user text.
+  const labelsHtml = p.labels.map((x) => `<div class="label">${qr.has(x.orderId) ? `<div class="qr">${qr.get(x.orderId)}<div class="small">${e(l.rateUs)}</div></div>` : ''}
   <div class="rs">${x.routeNo === null ? e(l.unrouted) : `${e(l.route)} ${x.routeNo} · ${e(l.stop)} ${x.stopNo}`}</div>
   <div class="nm">${e(x.name)} × ${x.quantity}</div>
   <div>${e(l.diets[x.diet] ?? x.diet)}${x.texture !== 'regular' ? ` · ${e(l.textures[x.texture] ?? x.texture)}` : ''}${x.allergies.map((a) => ` · ⚠ ${e(a)}`).join('')}</div>
@@ -89,14 +109,7 @@ export function renderProductionSheet(p: ProductionSheet, locale: string): strin
   const note = !p.plan ? l.noPlan : p.plan.status !== 'published' ? l.draft : '';
   return `<!doctype html>
 <html lang="${locale.startsWith('zh') ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${e(l.productionSheet)} ${e(p.date)}</title>
-<style>${PRINT_CSS}
-h2 { font-size: 15pt; margin: 4mm 0 2mm; }
-.grid { display: flex; gap: 6mm; flex-wrap: wrap; }
-.grid > div { flex: 1; min-width: 50mm; }
-.labels { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; margin-top: 4mm; }
-.label { border: 1px dashed #000; padding: 3mm; page-break-inside: avoid; }
-.label .rs { font-size: 12pt; } .label .nm { font-size: 18pt; font-weight: bold; }
-</style></head><body>
+${PRODUCTION_STYLE}</head><body>
 <h1>${e(l.productionSheet)} — ${e(p.kitchen.name)}</h1>
 <div class="meta"><span>${e(l.date)}: ${e(p.date)}</span><span>${e(l.slot)}: ${e(slotLabel(l, p.slot, p.slotName))}</span>
 <span>${e(l.total)}: <b>${p.counts.total}</b></span>${p.overCapacity ? `<span>⚠ &gt; ${p.kitchen.capacityPerSlot}</span>` : ''}</div>

@@ -1,5 +1,6 @@
 import type { DriverRoute } from './driver-service.js';
 import { labels, slotLabel } from './i18n.js';
+import { printStyle } from '../web/print-style.js';
 import { escapeHtml as e } from './views.js';
 
 /** Shared print styles: A4, large type, no colour needed. */
@@ -18,6 +19,7 @@ tr { page-break-inside: avoid; }
 a { color: #000; text-decoration: none; }
 @media screen { body { max-width: 190mm; margin: 8mm auto; } }
 `;
+const ROUTE_SHEET_STYLE = printStyle(PRINT_CSS);
 
 /** The driver's printable route sheet (HTML, A4, large type) in the tenant's language. */
 export function renderRouteSheet(route: DriverRoute, locale: string): string {
@@ -26,7 +28,7 @@ export function renderRouteSheet(route: DriverRoute, locale: string): string {
     const diet = [l.diets[s.diet] ?? s.diet, s.texture !== 'regular' ? (l.textures[s.texture] ?? s.texture) : '', ...s.allergies.map((a) => `⚠ ${a}`)].filter(Boolean).join(' · ');
     // A masked number (138****5678) is printed as text: a tel: link to it would call nobody.
     const phone = !s.phone ? '' : s.phone.includes('*') ? e(s.phone) : `<a href="tel:${e(s.phone.replace(/[^0-9+]/g, ''))}">${e(s.phone)}</a>`;
-    const notes = [s.accessNotes, s.livesAlone ? l.livesAlone : '', s.orderStatus === 'cancelled' ? '✗ cancelled' : ''].filter(Boolean).map(e).join('<br>');
+    const notes = [s.accessNotes, s.livesAlone ? l.livesAlone : '', s.orderStatus === 'cancelled' ? l.cancelled : ''].filter(Boolean).map(e).join('<br>');
     return `<tr>
   <td class="no">${s.stopNo}</td>
   <td><b>${e(s.etaLocal)}</b><div class="small">${e(s.window.start)}–${e(s.window.end)}</div></td>
@@ -41,7 +43,7 @@ export function renderRouteSheet(route: DriverRoute, locale: string): string {
 <html lang="${locale.startsWith('zh') ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(l.routeSheet)} ${route.routeNo} · ${e(route.date)}</title>
-<style>${PRINT_CSS}</style></head>
+${ROUTE_SHEET_STYLE}</head>
 <body>
 <h1>${e(l.routeSheet)} — ${e(l.route)} ${route.routeNo}</h1>
 <div class="meta">

@@ -9,7 +9,8 @@ import {
 import { MANAGERS } from './routes-setup.js';
 import * as plans from './plan-service.js';
 import { moveOrder } from './plan-move.js';
-import { productionSheet, renderProductionSheet } from './production-service.js';
+import { productionSheet, ratingQrs, renderProductionSheet } from './production-service.js';
+import { publicBase } from '../tenancy/routes-sessions.js';
 import { dashboard, planMapSvg } from './dashboard-service.js';
 import * as welfare from './welfare-service.js';
 
@@ -22,9 +23,13 @@ export function registerDeliveryPlanRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'get', path: '/delivery/production', summary: 'Production sheet: counts by diet/texture/allergy and packing labels in route order', tags,
     access: m, query: productionQuery, responses: { 200: { description: 'Production sheet', schema: productionSchema } } },
   async ({ ctx, query }) => ({ body: await productionSheet(deps, ctx, query) }));
-  api.add({ method: 'get', path: '/delivery/production.html', summary: 'Production sheet as a printable page (A4)', tags, access: m, query: productionQuery,
+  api.add({ method: 'get', path: '/delivery/production.html', summary: 'Production sheet as a printable page (A4)', tags, access: m, query: productionQuery.extend({ codes: z.enum(['qr', 'none']).optional().describe('none: labels without the rating QR code.') }),
     responses: { 200: { description: 'HTML', contentType: 'text/html' } } },
-  async ({ ctx, query }) => ({ body: renderProductionSheet(await productionSheet(deps, ctx, query), ctx.locale), contentType: 'text/html; charset=utf-8' }));
+  async ({ ctx, query, req }) => {
+    const sheet = await productionSheet(deps, ctx, query);
+    const qr = query.codes === 'none' ? new Map<string, string>() : await ratingQrs(deps, ctx, publicBase(deps, req), sheet);
+    return { body: renderProductionSheet(sheet, ctx.locale, qr), contentType: 'text/html; charset=utf-8' };
+  });
 
   api.add({ method: 'post', path: '/delivery/route-plans', summary: 'Plan routes for a kitchen, date and slot (runs as a background job)', tags, access: m,
     description: 'Answers 202 with the queued plan; poll GET /delivery/route-plans/{id} for status, progress, routes and unassigned orders.',

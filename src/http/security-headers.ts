@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { printStyleSources } from '../web/print-style.js';
 
 /**
  * Security headers on every response. Scripts and styles only from this origin (no inline
@@ -6,11 +7,23 @@ import type { RequestHandler } from 'express';
  * carries an inline <style> block and a <base href>, so only under /admin/queues may styles be
  * inline and <base> point at this origin — scripts stay 'self' there too. (Its Google Fonts link
  * is blocked on purpose: no third-party requests; the board falls back to system fonts.)
+ * Printable pages carry their own <style> blocks, each allowed by its hash (src/web/print-style.ts).
  */
 const BASE_CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self' data:",
   "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
 ];
+/** Print styles are declared at module load, so the policy is built once they all are (and again if one more appears). */
+function pagePolicy(base: string[]): () => string {
+  let cached: { count: number; csp: string } | undefined;
+  return () => {
+    const hashes = printStyleSources();
+    if (cached?.count !== hashes.length) {
+      cached = { count: hashes.length, csp: base.map((d) => (d.startsWith('style-src') ? [d, ...hashes].join(' ') : d)).join('; ') };
+    }
+    return cached.csp;
+  };
+}
 const DASHBOARD_CSP = BASE_CSP.map((d) =>
   d.startsWith('style-src') ? "style-src 'self' 'unsafe-inline'" : d.startsWith('base-uri') ? "base-uri 'self'" : d).join('; ');
 
@@ -27,9 +40,9 @@ export function tileOrigin(tileUrl: string | undefined): string | null {
 
 export function securityHeaders(opts: { tileUrl?: string } = {}): RequestHandler {
   const tiles = tileOrigin(opts.tileUrl);
-  const CSP = BASE_CSP.map((d) => (tiles && d.startsWith('img-src') ? `${d} ${tiles}` : d)).join('; ');
+  const policy = pagePolicy(BASE_CSP.map((d) => (tiles && d.startsWith('img-src') ? `${d} ${tiles}` : d)));
   return (req, res, next) => {
-    res.setHeader('Content-Security-Policy', req.path.startsWith('/admin/queues') ? DASHBOARD_CSP : CSP);
+    res.setHeader('Content-Security-Policy', req.path.startsWith('/admin/queues') ? DASHBOARD_CSP : policy());
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Referrer-Policy', 'no-referrer');

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { InvoiceView } from './invoice-service.js';
+import { printStyle } from '../web/print-style.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -19,6 +20,15 @@ const LABELS = {
   },
 };
 
+const INVOICE_STYLE = printStyle(`
+@page { size: A4; margin: 18mm; }
+body { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 12pt; color: #111; }
+h1 { font-size: 16pt; text-align: center; margin: 0 0 4pt; } h2 { font-size: 12pt; text-align: center; font-weight: normal; margin: 0 0 12pt; }
+table { border-collapse: collapse; width: 100%; margin: 8pt 0; } td, th { border: 1px solid #444; padding: 4pt 6pt; }
+th { background: #eee; } .n { text-align: right; } .meta td { border: none; padding: 2pt 6pt; } .total td { font-weight: bold; }
+p.note { font-size: 9pt; color: #444; } .sign td { border: none; padding: 18pt 6pt 2pt; }
+`);
+
 /** A printable HTML invoice (A4, no external assets). */
 export function renderInvoiceHtml(inv: InvoiceView, o: { hospital: string; zone: string; locale: string }): string {
   const t = o.locale === 'en' ? LABELS.en : LABELS['zh-CN'];
@@ -27,14 +37,7 @@ export function renderInvoiceHtml(inv: InvoiceView, o: { hospital: string; zone:
     `<td class="n">${l.days}</td><td class="n">${yuan(l.dailyFee)}</td><td class="n">${yuan(l.amount)}</td></tr>`).join('\n');
   return `<!doctype html>
 <html lang="${o.locale === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><title>${esc(t.title)} ${esc(inv.patient.name)}</title>
-<style>
-@page { size: A4; margin: 18mm; }
-body { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 12pt; color: #111; }
-h1 { font-size: 16pt; text-align: center; margin: 0 0 4pt; } h2 { font-size: 12pt; text-align: center; font-weight: normal; margin: 0 0 12pt; }
-table { border-collapse: collapse; width: 100%; margin: 8pt 0; } td, th { border: 1px solid #444; padding: 4pt 6pt; }
-th { background: #eee; } .n { text-align: right; } .meta td { border: none; padding: 2pt 6pt; } .total td { font-weight: bold; }
-p.note { font-size: 9pt; color: #444; } .sign td { border: none; padding: 18pt 6pt 2pt; }
-</style></head><body>
+${INVOICE_STYLE}</head><body>
 <h1>${esc(o.hospital)}</h1><h2>${esc(t.title)}</h2>
 <table class="meta"><tr><td>${t.patient}: ${esc(inv.patient.name)}</td><td>${t.ward}: ${esc(inv.patient.ward)}</td><td>${t.bed}: ${esc(inv.patient.bed ?? '—')}</td></tr>
 <tr><td>${t.admitted}: ${when(inv.admittedAt)}</td><td>${t.discharged}: ${when(inv.dischargedAt)}</td><td>${t.period}: ${inv.fromDate} – ${inv.toDate}</td></tr></table>

@@ -21,6 +21,8 @@ export const queuePayloads = {
   'roster.plan': z.object({ tenantId: uuid, rosterRunId: uuid }),
   /** Geocodes one person's current address (rate-limited; see src/geocoding). */
   'geocode.address': z.object({ tenantId: uuid, personId: uuid }),
+  /** Puts a tenant's overdue residents' tickets before its admins (every 15 minutes). */
+  'tickets.escalate': z.object({ tenantId: uuid }),
 } as const;
 
 export type QueueName = keyof typeof queuePayloads;

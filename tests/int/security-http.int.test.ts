@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { chromium } from 'playwright-core';
@@ -91,6 +92,23 @@ describe('security headers, CORS and /readyz', () => {
     }
     const tls = await env.request.get('/healthz').set('X-Forwarded-Proto', 'https');
     expect(tls.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  });
+
+  it('when a printable page carries its own styles, then the CSP allows exactly those blocks by hash — never unsafe-inline', async () => {
+    const admin = bearer(t.adminToken);
+    const kitchen = await env.request.post('/delivery/kitchens').set(admin)
+      .send({ name: '中心厨房', address: '镇中心', lat: 27.62, lng: 113.85, capacityPerSlot: 50 });
+    expect(kitchen.status, JSON.stringify(kitchen.body)).toBe(201);
+    const sheet = await env.request.get(`/delivery/production.html?date=2026-12-01&slot=lunch&kitchen=${kitchen.body.id}`).set(admin);
+    expect(sheet.status).toBe(200);
+    const csp = String(sheet.headers['content-security-policy']);
+    expect(csp).not.toMatch(/unsafe-inline/);
+    const blocks = [...sheet.text.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    expect(blocks.length).toBe(1);
+    const hash = createHash('sha256').update(blocks[0], 'utf8').digest('base64');
+    expect(csp).toContain(`'sha256-${hash}'`);
+    // A style block nobody declared (as an injected one would be) is not allowed.
+    expect(csp).not.toContain(`'sha256-${createHash('sha256').update('body{display:none}').digest('base64')}'`);
   });
 
   it('when CORS_ORIGINS is unset, then no CORS header for any origin; when set, only the listed origin is allowed', async () => {

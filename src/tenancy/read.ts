@@ -1,0 +1,7 @@
+import type { TenantDb } from '../db/prisma.js';
+
+/** Display names of users by id (what other domains may read of the user registry). */
+export async function userNames(db: TenantDb, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}

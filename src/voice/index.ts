@@ -1,0 +1,19 @@
+/**
+ * What other domains use of residents' voice: rating codes for the pages they print (packing
+ * labels, canteen receipts, discharge invoices).
+ */
+import type { PrismaClient } from '../db/prisma.js';
+import { qrSvg, ratePath, signFor } from './code-service.js';
+import type { SubjectKind } from './codes.js';
+import { voiceSettings } from './settings.js';
+
+export type { SubjectKind } from './codes.js';
+
+/** A function that signs codes for one tenant (one settings read for a whole printed sheet). */
+export async function ratingLinks(prisma: PrismaClient, tenant: { tenantId: string; timeZone: string }, base = '') {
+  const { codeSecret } = await voiceSettings(prisma, tenant.tenantId);
+  return {
+    url: (kind: SubjectKind, subjectId: string, date: string) => `${base}${ratePath(signFor(codeSecret, tenant, kind, subjectId, date).code)}`,
+    qrSvg,
+  };
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { writeAudit } from '../audit/audit-log.js';
+import type { Actor } from '../audit/audit-log.js';
+import { tenantDb } from '../db/prisma.js';
+import type { TenantDb } from '../db/prisma.js';
+import type { Deps } from '../deps.js';
+import { NotFoundError, UnprocessableError, ValidationError } from '../http/errors.js';
+import type { RequestContext } from '../http/context.js';
+import { hit, TooManyRequestsError } from '../http/rate-limit.js';
+import { t } from '../i18n/index.js';
+import { readCode, verifyCode } from './codes.js';
+import type { RatingCode, SubjectKind } from './codes.js';
+import { VM } from './messages.js';
+import type { phoneInSchema, ratingInputSchema } from './schemas.js';
+import { voiceSettings } from './settings.js';
+import { resolveSubject, SCORE_KEYS } from './subjects.js';
+import type { Subject } from './subjects.js';
+
+type D = Pick<Deps, 'prisma' | 'redis' | 'config'>;
+type RatingInput = z.infer<typeof ratingInputSchema>;
+
+export interface CodeContext {
+  code: RatingCode;
+  subject: Subject;
+  tenant: { id: string; locale: string; timeZone: string };
+  db: TenantDb;
+}
+
+/** Opens a printed code: checks its signature and expiry, then what it rates (refused in words). */
+export async function openCode(d: D, text: string, locale: string): Promise<CodeContext> {
+  const read = readCode(text);
+  const tenant = read ? await d.prisma.tenant.findUnique({ where: { id: read.tenantId }, select: { id: true, locale: true, timeZone: true } }) : null;
+  const secret = tenant ? (await voiceSettings(d.prisma, tenant.id)).codeSecret : undefined;
+  const check = verifyCode(text, () => secret);
+  if (!check.ok || !tenant) {
+    throw new NotFoundError('rating code', t(locale, !check.ok && check.reason === 'expired' ? VM.codeExpired : VM.codeInvalid));
+  }
+  const db = tenantDb(d.prisma, tenant.id);
+  const subject = await resolveSubject(db, check.code.kind, check.code.subjectId, tenant.timeZone);
+  if (!subject) throw new UnprocessableError(t(locale, VM.subjectNotReady));
+  return { code: check.code, subject, tenant, db };
+}
+
+/** One submission of each kind per code and interval (a code on a lost label cannot be used to flood). */
+export async function limitCode(d: D, bucket: 'voice-rate' | 'voice-ticket', code: string): Promise<void> {
+  const key = createHash('sha256').update(code).digest('hex').slice(0, 32);
+  const r = await hit(d.redis, bucket, key, 1, d.config.VOICE_CODE_INTERVAL_SECONDS);
+  if (!r.allowed) throw new TooManyRequestsError(r.retryAfter);
+}
+
+function meanTenths(kind: SubjectKind, scores: Record<string, number>, locale: string): number {
+  const keys = SCORE_KEYS[kind];
+  const missing = keys.filter((k) => scores[k] === undefined);
+  const extra = Object.keys(scores).filter((k) => !keys.includes(k));
+  if (missing.length || extra.length) {
+    throw new ValidationError([...missing, ...extra].map((k) => ({ path: `body.scores.${k}`, message: missing.includes(k) ? 'Required.' : `Not rated for ${kind}.` })),
+      locale === 'en' ? 'The scores do not match what is rated.' : '评分项与评价对象不符。');
+  }
+  return Math.round((keys.reduce((s, k) => s + scores[k], 0) / keys.length) * 10);
+}
+
+/** Saves the one rating of a subject: the first creates it, a later one edits it (with its audit row). */
+export async function saveRating(db: TenantDb, actor: Actor, subject: Subject, input: RatingInput & { source: 'code' | 'phone_in' }, locale: string) {
+  const mean = meanTenths(subject.kind, input.scores, locale);
+  const data = {
+    unitKind: subject.unitKind, unitId: subject.unitId, staffKind: subject.staffKind, staffId: subject.staffId,
+    serviceDate: subject.date, scores: input.scores, meanTenths: mean, comment: input.comment ?? null,
+    raterKind: input.raterKind, source: input.source, enteredBy: actor.userId,
+  };
+  return db.$transaction(async (tx) => {
+    const where = { tenantId_subjectKind_subjectId: { tenantId: actor.tenantId, subjectKind: subject.kind, subjectId: subject.id } };
+    const before = await tx.rating.findUnique({ where });
+    const rating = await tx.rating.upsert({ where, create: { tenantId: actor.tenantId, subjectKind: subject.kind, subjectId: subject.id, ...data }, update: data });
+    await writeAudit(tx, actor, { action: before ? 'rating.edit' : 'rating.create', entity: 'Rating', entityId: rating.id, before, after: rating });
+    return rating;
+  });
+}
+
+export async function rateByCode(d: D, text: string, input: RatingInput, locale: string) {
+  const opened = await openCode(d, text, locale);
+  meanTenths(opened.subject.kind, input.scores, locale); // a bad form is refused before it uses up the code's turn
+  await limitCode(d, 'voice-rate', text);
+  return saveRating(opened.db, { tenantId: opened.tenant.id, userId: null }, opened.subject, { ...input, source: 'code' }, locale);
+}
+
+/** A rating a member of staff typed in from a phone call. */
+export async function phoneInRating(d: D, ctx: RequestContext, input: z.infer<typeof phoneInSchema>) {
+  const db = tenantDb(d.prisma, ctx.tenantId);
+  const subject = await resolveSubject(db, input.subjectKind, input.subjectId, ctx.timeZone);
+  if (!subject) throw new UnprocessableError(t(ctx.locale, VM.subjectNotReady), { errors: [{ path: 'body.subjectId', message: t(ctx.locale, VM.subjectNotReady) }] });
+  return saveRating(db, ctx, subject, { ...input, source: 'phone_in' }, ctx.locale);
+}
+
+export async function ratingOf(db: TenantDb, kind: SubjectKind, subjectId: string) {
+  return db.rating.findFirst({ where: { subjectKind: kind, subjectId } });
+}
