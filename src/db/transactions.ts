@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TenantDb, TenantTx } from './prisma.js';
 
-/** What runs when the unit of work commits (publishing staged jobs, best-effort Redis clean-ups). */
+/** What runs once the unit of work committed (publishing staged jobs, best-effort Redis clean-ups). */
 type AfterCommit = () => unknown;
 
 interface UnitOfWork {
@@ -49,19 +49,24 @@ export async function runInTransaction<T>(
     (tx: TenantTx) => current.run({ tenantId, root, tx, savepoints: 0, afterCommit }, () => fn(tx)),
     { ...DEFAULTS, ...options },
   );
-  // Outside the (now closed) transaction's context: a hook must never reuse its client.
-  current.exit(() => {
-    for (const hook of afterCommit) {
-      void Promise.resolve()
-        .then(hook)
-        .catch(() => {});
-    }
-  });
+  if (afterCommit.length) await runHooks(afterCommit);
   return result as T;
+}
+
+/** How long a committed unit of work waits for its after-commit hooks before answering anyway. */
+const HOOK_WAIT_MS = 1_000;
+
+/** Runs the hooks outside the (closed) transaction's context, waiting at most HOOK_WAIT_MS; failures are theirs. */
+async function runHooks(hooks: AfterCommit[]): Promise<void> {
+  const settled = current.exit(() => Promise.allSettled(hooks.map((hook) => Promise.resolve().then(hook))));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([settled, new Promise((r) => (timer = setTimeout(r, HOOK_WAIT_MS)))]);
+  clearTimeout(timer);
 }
 
 async function inSavepoint<T>(uow: UnitOfWork, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
   const name = `uow_${++uow.savepoints}`;
+  const hooksBefore = uow.afterCommit.length;
   await uow.tx.$executeRawUnsafe(`SAVEPOINT ${name}`);
   try {
     const result = await fn(uow.tx);
@@ -69,6 +74,7 @@ async function inSavepoint<T>(uow: UnitOfWork, fn: (tx: TenantTx) => Promise<T>)
     return result;
   } catch (err) {
     await uow.tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
+    uow.afterCommit.length = hooksBefore; // what the rolled-back block asked for never happens
     throw err;
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import type { JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { PrismaClient, TenantTx } from '../db/prisma.js';
@@ -10,9 +9,8 @@ import { queuePayloads } from './definitions.js';
 import type { Payload, QueueName } from './definitions.js';
 import type { Queues } from './queues.js';
 
-/** Wakes every relay of the process when a transaction that staged jobs has committed. */
-const committed = new EventEmitter();
-committed.setMaxListeners(0);
+/** The running relays of this process; a commit that staged jobs wakes them all. */
+const relays = new Set<OutboxRelay>();
 
 export interface StageOptions extends Omit<JobsOptions, 'jobId' | 'delay' | 'repeat'> {
   /** Deterministic id from business keys (no ':'): the same job staged twice runs once. */
@@ -43,7 +41,9 @@ export async function stageJob<Q extends QueueName>(tx: TenantTx, queue: Q, name
       "tenantId" = EXCLUDED."tenantId", name = EXCLUDED.name, data = EXCLUDED.data, options = EXCLUDED.options,
       "runAt" = EXCLUDED."runAt", replace = EXCLUDED.replace, "createdAt" = now(),
       "publishedAt" = NULL, "doneAt" = NULL, "claimedUntil" = NULL, "publishAttempts" = 0, "lastError" = NULL`;
-  afterCommit(() => committed.emit('staged'));
+  // Published right after commit (the unit of work waits briefly for it, so a 2xx normally means
+  // the job is in Redis); if Redis is away, the relay publishes it when Redis is back.
+  afterCommit(() => Promise.all([...relays].map((r) => r.drain())));
 }
 
 /** The worker marks a job done (succeeded, or failed for good): it is no longer re-published. */
@@ -95,7 +95,7 @@ export class OutboxRelay {
   }
 
   start(): this {
-    committed.on('staged', this.kick);
+    relays.add(this);
     this.redis.on('ready', this.onReady);
     this.timers.push(setInterval(this.kick, this.opts.everyMs ?? 5_000), setInterval(() => void this.checkRedis(), this.opts.checkRedisEveryMs ?? 15_000));
     for (const t of this.timers) t.unref();
@@ -104,7 +104,7 @@ export class OutboxRelay {
   }
 
   stop(): void {
-    committed.off('staged', this.kick);
+    relays.delete(this);
     this.redis.off('ready', this.onReady);
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
