@@ -1,13 +1,21 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { ambientTransaction, runInTransaction } from './transactions.js';
+import { logger } from '../logger.js';
 
 export { Prisma };
 export type { PrismaClient };
 
-/** Creates the one Prisma client of a process (driver adapter is mandatory in Prisma 7). */
+/**
+ * Creates the one Prisma client of a process (driver adapter is mandatory in Prisma 7). A pooled
+ * connection the server terminates (restart, failover, pg_terminate_backend) is dropped and logged;
+ * unhandled, its 'error' event would crash the process.
+ */
 export function createPrisma(databaseUrl: string, poolMax = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }) });
+  const dropped = (err: Error) => logger.warn({ err: err.message }, 'database connection lost; it is replaced on next use');
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }, { onPoolError: dropped, onConnectionError: dropped }),
+  });
 }
 
 /** Models without a tenantId column; every other model is scoped to one tenant. */
