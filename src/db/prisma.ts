@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { ambientTransaction, runInTransaction } from './transactions.js';
 import { logger } from '../logger.js';
@@ -13,9 +14,11 @@ export type { PrismaClient };
  */
 export function createPrisma(databaseUrl: string, poolMax = 10): PrismaClient {
   const dropped = (err: Error) => logger.warn({ err: err.message }, 'database connection lost; it is replaced on next use');
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }, { onPoolError: dropped, onConnectionError: dropped }),
-  });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
+  // Every connection, idle or checked out: pg emits 'error' on the client itself when the server
+  // ends it between two queries, and an unheard 'error' event is an uncaught exception.
+  pool.on('connect', (client) => client.on('error', dropped));
+  return new PrismaClient({ adapter: new PrismaPg(pool, { onPoolError: dropped, onConnectionError: dropped, disposeExternalPool: true }) });
 }
 
 /** Models without a tenantId column; every other model is scoped to one tenant. */

@@ -57,7 +57,7 @@ export function infrastructureOutage(err: unknown): string | undefined {
     seen.add(e);
     const code = typeof e.code === 'string' ? e.code : '';
     const message = typeof e.message === 'string' ? e.message : '';
-    if (DATABASE_DOWN.has(code) || PG_TRANSIENT.test(code) || /Connection terminated|terminating connection|Transaction already closed|connection.*(closed|lost)/i.test(message)) {
+    if (DATABASE_DOWN.has(code) || PG_TRANSIENT.test(code) || /Connection terminated|terminating connection|Transaction already closed|connection error|not queryable|connection.*(closed|lost)/i.test(message)) {
       return 'The database connection was lost; nothing was saved unless the answer was. Retry with the same Idempotency-Key.';
     }
     if (REDIS_DOWN.test(message)) return 'The job queue (Redis) is not reachable; try again shortly.';

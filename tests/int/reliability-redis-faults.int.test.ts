@@ -8,6 +8,7 @@ import type { TestEnv } from '../support/harness.js';
 import { afternoonZone, createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
 import type { World } from '../support/delivery/delivery-world.js';
 import { OwnRedis } from '../support/faults.js';
+import { startHousekeeping } from '../../jobs/worker.js';
 
 // Issue 12 point 6 (and point 3 for jobs): a frozen (SIGSTOP) or dead Redis makes API calls that
 // need it answer 503 within about a second, with nothing written; a Redis that comes back empty
@@ -20,11 +21,15 @@ let m: Record<string, string>;
 const TZ = afternoonZone();
 const D0 = today(TZ);
 let stops: { id: string }[] = [];
+let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
 
 beforeAll(async () => {
   redis = await OwnRedis.start();
   env = await createTestEnv('rel_redis_faults', { REDIS_URL: redis.url, WELFARE_DELAY_SECONDS: '4', REDIS_CHECK_EVERY_MS: '1000' });
   env.startWorkers();
+  // What the worker process runs next to its workers: schedules and welfare checks put back from
+  // the database at start, whenever Redis is found empty, and every 10 minutes.
+  housekeeping = startHousekeeping(env.deps);
   w = await createWorld(env, { recipients: 4, vehicles: [{ capacity: 10 }], timeZone: TZ });
   m = bearer(w.manager.token);
   await generate(env, w, D0);
@@ -33,6 +38,7 @@ beforeAll(async () => {
   stops = plan.routes.flatMap((r: { stops: { id: string }[] }) => r.stops);
 }, 180_000);
 afterAll(async () => {
+  housekeeping?.stop();
   redis?.thaw();
   await env?.close();
   await redis?.kill();
