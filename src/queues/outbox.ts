@@ -167,6 +167,8 @@ export class OutboxRelay {
 
   /** If Redis lost its data (marker gone): re-publish unfinished jobs and run the reset hooks. */
   async checkRedis(): Promise<void> {
+    // Finished jobs are kept as long as they could be restored, then dropped (cheap, indexed).
+    await this.prisma.outboxJob.deleteMany({ where: { doneAt: { lt: new Date(Date.now() - RESTORE_WINDOW_MS) } } }).catch(() => {});
     try {
       if (this.redis.status !== 'ready') return;
       const created = await this.redis.set(this.markerKey, new Date().toISOString(), 'NX');
