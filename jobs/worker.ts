@@ -9,6 +9,7 @@ import { logger } from '../src/logger.js';
 import { queuePayloads, QUEUE_NAMES } from '../src/queues/definitions.js';
 import type { QueueName } from '../src/queues/definitions.js';
 import { createWorkerRedis } from '../src/queues/redis.js';
+import { markJobDone } from '../src/queues/outbox.js';
 import { processors } from './processors.js';
 import { assertPayloadOwnership } from './ownership.js';
 import type { Processor } from './processors.js';
@@ -31,7 +32,10 @@ export function startWorkers(deps: Deps, opts: { prefix?: string; concurrency?: 
       async (job: Job) => {
         const payload = queuePayloads[name].parse(job.data);
         await assertPayloadOwnership(deps, name, payload);
-        return processor(Object.assign(job, { data: payload }), deps);
+        const result = await processor(Object.assign(job, { data: payload }), deps);
+        // Finished: the outbox no longer publishes it again after a Redis reset.
+        await markJobDone(deps.prisma, name, job.id);
+        return result;
       },
       {
         connection, prefix: opts.prefix ?? deps.config.QUEUE_PREFIX, concurrency: opts.concurrency ?? 2,
@@ -40,7 +44,10 @@ export function startWorkers(deps: Deps, opts: { prefix?: string; concurrency?: 
         ...(name === 'geocode.address' ? { limiter: { max: deps.config.GEOCODER_RATE_PER_SEC, duration: 1000 } } : {}),
       },
     );
-    worker.on('failed', (job, err) => logger.warn({ queue: name, jobId: job?.id, err: err.message }, 'job failed'));
+    worker.on('failed', (job, err) => {
+      logger.warn({ queue: name, jobId: job?.id, err: err.message }, 'job failed');
+      if (job && (job.finishedOn || job.attemptsMade >= (job.opts.attempts ?? 1))) void markJobDone(deps.prisma, name, job.id).catch(() => {});
+    });
     worker.on('error', (err) => logger.error({ queue: name, err: err.message }, 'worker error'));
     return worker;
   });
@@ -63,23 +70,31 @@ export const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 
 /**
  * Puts back what Redis may have lost, from the database: every tenant's job schedulers and the
- * pending welfare checks. Both steps are idempotent, so the worker runs them at start and then
- * every 10 minutes (a Redis that lost its data while the worker kept running heals too).
- * A failed round is logged and retried at the next tick.
+ * pending welfare checks. Both steps are idempotent, so the worker runs them at start, as soon as
+ * the outbox relay finds Redis came back empty (it checks on every reconnect and every
+ * REDIS_CHECK_EVERY_MS), and every 10 minutes as a safety net. A failed round is logged and
+ * retried at the next tick. (Lost one-off jobs come back from the outbox itself.)
  */
 export function startHousekeeping(deps: Deps, everyMs = HOUSEKEEPING_EVERY_MS): { first: Promise<void>; stop(): void } {
-  const round = async () => {
-    try {
-      await syncAllSchedules(deps);
-      const requeued = await requeueLostWelfareChecks(deps);
-      if (requeued) logger.warn({ requeued }, 'welfare checks missing from Redis were queued again');
-    } catch (err) {
-      logger.error({ err: (err as Error).message }, 'housekeeping round failed');
-    }
+  const restore = async () => {
+    await syncAllSchedules(deps);
+    const requeued = await requeueLostWelfareChecks(deps);
+    if (requeued) logger.warn({ requeued }, 'welfare checks missing from Redis were queued again');
   };
+  const round = () => restore().catch((err) => logger.error({ err: (err as Error).message }, 'housekeeping round failed'));
   const timer = setInterval(round, everyMs);
   timer.unref();
-  return { first: round(), stop: () => clearInterval(timer) };
+  let stopped = false;
+  deps.outbox.onRedisReset(async () => {
+    if (!stopped) await restore(); // a failure makes the relay check (and restore) again shortly
+  });
+  return {
+    first: round(),
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }
 
 async function main() {

@@ -46,6 +46,10 @@ const envSchema = z.object({
   GEOCODER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.7),
   /** Put before addresses that lack it (sheets say 宣风镇竹垅村3组, not the province and county). */
   GEOCODER_REGION: z.string().optional(),
+  /** Deadline of every Redis command an API call makes (a frozen Redis → 503, not a hang). */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(800),
+  /** How often a process checks whether Redis lost its data (then restores schedules and jobs). */
+  REDIS_CHECK_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(15_000),
   /** Overrides every tenant's welfareDelayMinutes with a delay in seconds (tests, drills). */
   WELFARE_DELAY_SECONDS: z.coerce.number().int().min(0).optional(),
   /**

@@ -1,12 +1,24 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { ambientTransaction, runInTransaction } from './transactions.js';
+import { logger } from '../logger.js';
 
 export { Prisma };
 export type { PrismaClient };
 
-/** Creates the one Prisma client of a process (driver adapter is mandatory in Prisma 7). */
+/**
+ * Creates the one Prisma client of a process (driver adapter is mandatory in Prisma 7). A pooled
+ * connection the server terminates (restart, failover, pg_terminate_backend) is dropped and logged;
+ * unhandled, its 'error' event would crash the process.
+ */
 export function createPrisma(databaseUrl: string, poolMax = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolMax }) });
+  const dropped = (err: Error) => logger.warn({ err: err.message }, 'database connection lost; it is replaced on next use');
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
+  // Every connection, idle or checked out: pg emits 'error' on the client itself when the server
+  // ends it between two queries, and an unheard 'error' event is an uncaught exception.
+  pool.on('connect', (client) => client.on('error', dropped));
+  return new PrismaClient({ adapter: new PrismaPg(pool, { onPoolError: dropped, onConnectionError: dropped, disposeExternalPool: true }) });
 }
 
 /** Models without a tenantId column; every other model is scoped to one tenant. */
@@ -54,6 +66,32 @@ export type TenantDb = ReturnType<typeof extendForTenant>;
 /** A transaction client of a tenant-scoped client (still scoped). */
 export type TenantTx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
 
+/**
+ * The tenant client as services see it: its `$transaction` is the one unit-of-work function
+ * (src/db/transactions.ts), and while a unit of work runs for this tenant every query made through
+ * the client — also outside an explicit `$transaction` — goes through that unit's transaction, so
+ * an idempotent request reads its own writes and commits everything at once.
+ */
+function unitOfWorkView(db: TenantDb, tenantId: string): TenantDb {
+  const rawTransaction = db.$transaction.bind(db) as TenantDb['$transaction'];
+  const view: TenantDb = new Proxy(db, {
+    get(target, prop) {
+      if (prop === '$transaction') {
+        return (arg: unknown, options?: object) =>
+          // The array form would run queries built outside the transaction: only the callback form is allowed.
+          Array.isArray(arg)
+            ? Promise.reject(new Error('Use $transaction(async (tx) => …); the array form is not supported.'))
+            : runInTransaction(view, rawTransaction, tenantId, arg as (tx: TenantTx) => Promise<unknown>, options);
+      }
+      const tx = ambientTransaction(view) as Record<PropertyKey, unknown> | undefined;
+      const source = (tx && prop in tx ? tx : target) as Record<PropertyKey, unknown>;
+      const value = source[prop];
+      return typeof value === 'function' ? value.bind(source) : value;
+    },
+  });
+  return view;
+}
+
 const cache = new WeakMap<PrismaClient, Map<string, TenantDb>>();
 
 /** The tenant-scoped view of the client; cached per tenant because $extends is not free. */
@@ -63,7 +101,7 @@ export function tenantDb(base: PrismaClient, tenantId: string): TenantDb {
   let db = perTenant.get(tenantId);
   if (!db) {
     if (perTenant.size > 1000) perTenant.clear();
-    db = extendForTenant(base, tenantId);
+    db = unitOfWorkView(extendForTenant(base, tenantId), tenantId);
     perTenant.set(tenantId, db);
   }
   return db;

@@ -4,7 +4,7 @@ import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError } from '../http/errors.js';
 import type { StopOutcome } from '../generated/prisma/enums.js';
-import { closeWelfareAlert, dropWelfareJob, scheduleWelfareCheck } from './outcome-effects.js';
+import { closeWelfareAlert, dropWelfareJobAfterCommit, scheduleWelfareCheck } from './outcome-effects.js';
 import { checkOutcomeTime, loadStopForOutcome, outcomeAnswer, UNDO_GRACE_MS } from './outcome-service.js';
 import type { LoadedOutcomeStop } from './outcome-service.js';
 
@@ -28,7 +28,7 @@ async function applyChange(d: D, ctx: RequestContext, stop: LoadedOutcomeStop, n
   const db = tenantDb(d.prisma, ctx.tenantId);
   const leavesNotHome = stop.outcome === 'not_home' && next.outcome !== 'not_home';
   const entersNotHome = next.outcome === 'not_home' && stop.outcome !== 'not_home';
-  if (leavesNotHome || entersNotHome) d.queues.assertAvailable();
+  if (leavesNotHome || entersNotHome) await d.queues.assertAvailable();
   const { updated, alertClosed } = await db.$transaction(async (tx) => {
     const row = await tx.routeStop.update({ where: { id: stop.id }, data: { ...next, outcomeRecordedAt: null } });
     await writeAudit(tx, ctx, {
@@ -36,10 +36,10 @@ async function applyChange(d: D, ctx: RequestContext, stop: LoadedOutcomeStop, n
       before: stateOf(stop), after: { ...stateOf(row), reason: audit.reason },
     });
     const closed = leavesNotHome ? await closeWelfareAlert(tx, ctx, stop.id, `Outcome changed to ${next.outcome}: ${audit.reason}`) : false;
+    if (leavesNotHome) dropWelfareJobAfterCommit(d, stop.id);
+    if (entersNotHome) await scheduleWelfareCheck(tx, d, ctx.tenantId, stop.id, next.outcomeAt ?? new Date(), { fresh: true });
     return { updated: row, alertClosed: closed };
   });
-  if (leavesNotHome) await dropWelfareJob(d, stop.id);
-  if (entersNotHome) await scheduleWelfareCheck(d, ctx.tenantId, stop.id, next.outcomeAt ?? new Date(), { fresh: true });
   return { ...(await outcomeAnswer(d, ctx, { ...stop, ...updated }, true)), alertClosed };
 }
 

@@ -3,8 +3,8 @@ import type { TenantTx } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { Actor } from '../audit/audit-log.js';
 import { jobId } from '../queues/definitions.js';
-
-type D = Pick<Deps, 'prisma' | 'queues' | 'config'>;
+import { stageJob } from '../queues/outbox.js';
+import { afterCommit } from '../db/transactions.js';
 
 /** The delay before a not-home welfare check turns into an alert. */
 export function welfareDelayMs(tenant: { welfareDelayMinutes: number }, config: Pick<Deps['config'], 'WELFARE_DELAY_SECONDS'>): number {
@@ -19,22 +19,25 @@ export async function welfareDueAt(d: Pick<Deps, 'prisma' | 'config'>, tenantId:
 
 /**
  * One welfare job per stop (deterministic id): a repeated not-home never opens two checks. It is
- * due at the tap's time plus the delay, so a not-home tapped in a dead zone an hour ago is checked
- * at once when it arrives. `fresh` first drops a finished job of an earlier not-home of the same
- * stop (undone or corrected since), which would otherwise swallow the new one under the same id.
+ * staged in the outcome's transaction (outbox), so the check exists if and only if the not-home
+ * committed — with or without an Idempotency-Key — and reaches Redis after commit (or when Redis is
+ * back). It is due at the tap's time plus the delay, so a not-home tapped in a dead zone an hour
+ * ago is checked at once when it arrives. `fresh` first drops a finished job of an earlier
+ * not-home of the same stop (undone or corrected since), which would otherwise swallow the new one.
  */
-export async function scheduleWelfareCheck(d: D, tenantId: string, routeStopId: string, outcomeAt: Date, o: { fresh?: boolean } = {}) {
+export async function scheduleWelfareCheck(tx: TenantTx, d: Pick<Deps, 'prisma' | 'config'>, tenantId: string, routeStopId: string, outcomeAt: Date, o: { fresh?: boolean } = {}) {
   const due = await welfareDueAt(d, tenantId, outcomeAt);
-  if (o.fresh) await dropWelfareJob(d, routeStopId);
-  await d.queues.add('welfare.escalate', { tenantId, routeStopId }, { jobId: jobId('welfare', routeStopId), delay: Math.max(0, due.getTime() - Date.now()) });
+  await stageJob(tx, 'welfare.escalate', 'welfare.escalate', { tenantId, routeStopId }, { jobId: jobId('welfare', routeStopId), runAt: due, replace: o.fresh });
   return due;
 }
 
-/** Removes the stop's welfare job if it has not run; escalate() re-checks the outcome anyway. */
-export async function dropWelfareJob(d: Pick<Deps, 'queues'>, routeStopId: string): Promise<void> {
-  d.queues.assertAvailable();
+/**
+ * Removes the stop's welfare job once the change that cancelled it has committed. Best effort
+ * (Redis may be down): escalate() re-checks the outcome, so a job left behind opens no alert.
+ */
+export function dropWelfareJobAfterCommit(d: Pick<Deps, 'queues'>, routeStopId: string): void {
   // A job a worker holds right now cannot be removed; it finds the stop no longer not-home.
-  await d.queues.get('welfare.escalate').remove(jobId('welfare', routeStopId)).catch(() => 0);
+  afterCommit(() => d.queues.get('welfare.escalate').remove(jobId('welfare', routeStopId)).catch(() => 0));
 }
 
 /**

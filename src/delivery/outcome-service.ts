@@ -99,8 +99,8 @@ export async function outcomeAnswer(d: Pick<Deps, 'prisma' | 'config'>, ctx: Req
  * Proof of delivery. A driver may record outcomes only on stops of their own routes (another
  * driver's stop is simply not found); the route must be published and current, and the stop not
  * cancelled (409); the time must be plausible (400 body.at). Recording the outcome the stop
- * already has changes nothing. `not_home` schedules the welfare check (before answering, so a 2xx
- * means the check is queued).
+ * already has changes nothing. `not_home` stages the welfare check in the outcome's own commit
+ * (outbox), so a 2xx means the check exists and reaches the queue after commit.
  */
 export async function recordOutcome(d: Pick<Deps, 'prisma' | 'queues' | 'config'>, ctx: RequestContext, stopId: string, input: OutcomeInput) {
   const db = tenantDb(d.prisma, ctx.tenantId);
@@ -110,7 +110,7 @@ export async function recordOutcome(d: Pick<Deps, 'prisma' | 'queues' | 'config'
   }
   const outcomeAt = input.at ? new Date(input.at) : new Date();
   checkOutcomeTime(outcomeAt, earliest, ctx.timeZone);
-  if (input.status === 'not_home') d.queues.assertAvailable();
+  if (input.status === 'not_home') await d.queues.assertAvailable();
   const unchanged = stop.outcome === input.status;
   const after = unchanged
     ? stop
@@ -124,10 +124,9 @@ export async function recordOutcome(d: Pick<Deps, 'prisma' | 'queues' | 'config'
           before: { outcome: stop.outcome, outcomeAt: stop.outcomeAt, outcomeNote: stop.outcomeNote, outcomeBy: stop.outcomeBy },
           after: { outcome: updated.outcome, outcomeAt: updated.outcomeAt, outcomeNote: updated.outcomeNote, outcomeBy: updated.outcomeBy },
         });
+        // Same commit as the outcome: a not-home is never stored without its welfare check.
+        if (input.status === 'not_home') await scheduleWelfareCheck(tx, d, ctx.tenantId, stopId, outcomeAt);
         return { ...stop, ...updated };
       });
-  // Also on a repeated not-home: if the first attempt stored the outcome but could not reach
-  // Redis, the retry still queues the check (same job id, so never twice).
-  if (input.status === 'not_home') await scheduleWelfareCheck(d, ctx.tenantId, stopId, after.outcomeAt ?? outcomeAt);
   return outcomeAnswer(d, ctx, after, !unchanged);
 }

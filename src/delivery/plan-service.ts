@@ -1,5 +1,7 @@
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
+import type { TenantTx } from '../db/prisma.js';
+import { stageJob } from '../queues/outbox.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
@@ -20,12 +22,13 @@ export interface PlanCreate {
   seed?: number;
 }
 
-async function enqueue(d: D, tenantId: string, planId: string, revision: number) {
-  await d.queues.add('routes.plan', { tenantId, routePlanId: planId }, { jobId: jobId('plan', planId, revision) });
+/** Stages the plan's solver job in the plan's transaction (published after commit by the outbox relay). */
+function stageSolve(tx: TenantTx, tenantId: string, planId: string, revision: number) {
+  return stageJob(tx, 'routes.plan', 'routes.plan', { tenantId, routePlanId: planId }, { jobId: jobId('plan', planId, revision) });
 }
 
 /**
- * Creates a draft plan (queued) and enqueues its routes.plan job. When a plan of the same
+ * Creates a draft plan (queued) and, in the same commit, its routes.plan job (outbox). When a plan of the same
  * kitchen/date/slot is already published, the solver starts from its routes, so drivers see
  * as few changes as possible.
  */
@@ -33,7 +36,7 @@ export async function createPlan(d: D, ctx: RequestContext, input: PlanCreate) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   if (!(await db.kitchen.findFirst({ where: { id: input.kitchenId }, select: { id: true } }))) throw new NotFoundError('kitchen');
   await slotByCode(db, ctx.tenantId, input.slot);
-  d.queues.assertAvailable();
+  await d.queues.assertAvailable();
   const published = await db.routePlan.findFirst({
     where: { kitchenId: input.kitchenId, date: input.date, slotCode: input.slot, status: 'published' },
     select: { id: true },
@@ -44,14 +47,9 @@ export async function createPlan(d: D, ctx: RequestContext, input: PlanCreate) {
       data: { tenantId: ctx.tenantId, kitchenId: input.kitchenId, date: input.date, slotCode: input.slot, params: params as object, createdBy: ctx.userId },
     });
     await writeAudit(tx, ctx, { action: 'route-plan.create', entity: 'RoutePlan', entityId: p.id, after: p });
+    await stageSolve(tx, ctx.tenantId, p.id, 1);
     return p;
   });
-  try {
-    await enqueue(d, ctx.tenantId, plan.id, 1);
-  } catch (err) {
-    await db.routePlan.update({ where: { id: plan.id }, data: { status: 'failed', error: (err as Error).message } });
-    throw err;
-  }
   return getPlan(d, ctx, plan.id);
 }
 
@@ -78,7 +76,7 @@ export async function listPlans(d: Pick<Deps, 'prisma'>, ctx: RequestContext, q:
  */
 export async function replan(d: D & Pick<Deps, 'config'>, ctx: RequestContext, id: string, opts: { timeLimitMs?: number; seed?: number }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  d.queues.assertAvailable();
+  await d.queues.assertAvailable();
   const plan = await db.routePlan.findFirst({ where: { id } });
   if (!plan) throw new NotFoundError('route plan');
   // Every vehicle must be able to keep its pins on its own; otherwise refuse before anyone is dropped.
@@ -99,9 +97,9 @@ export async function replan(d: D & Pick<Deps, 'config'>, ctx: RequestContext, i
     const next = { ...params, ...opts, revision: (params.revision ?? 1) + 1 };
     const after = await tx.routePlan.update({ where: { id }, data: { status: 'queued', progress: 0, error: null, finishedAt: null, params: next as object } });
     await writeAudit(tx, ctx, { action: 'route-plan.replan', entity: 'RoutePlan', entityId: id, before, after });
+    await stageSolve(tx, ctx.tenantId, id, next.revision);
     return next.revision;
   });
-  await enqueue(d, ctx.tenantId, id, revision);
   return getPlan(d, ctx, id);
 }
 

@@ -33,7 +33,7 @@ export function registerDeliveryPlanRoutes(api: ApiRouter, deps: Deps): void {
 
   api.add({ method: 'post', path: '/delivery/route-plans', summary: 'Plan routes for a kitchen, date and slot (runs as a background job)', tags, access: m,
     description: 'Answers 202 with the queued plan; poll GET /delivery/route-plans/{id} for status, progress, routes and unassigned orders.',
-    body: planCreateBody, responses: { 202: { description: 'Queued', schema: planSchema } } },
+    body: planCreateBody, idempotent: true, responses: { 202: { description: 'Queued', schema: planSchema } } },
   async ({ ctx, body }) => ({ status: 202, body: await plans.createPlan(deps, ctx, body) }));
   api.add({ method: 'get', path: '/delivery/route-plans', summary: 'Route plans (newest first)', tags, access: m, query: planListQuery,
     responses: { 200: { description: 'Plans', schema: planListSchema } } },
@@ -48,10 +48,10 @@ export function registerDeliveryPlanRoutes(api: ApiRouter, deps: Deps): void {
     access: m, params: idParams, body: moveBody, responses: { 200: { description: 'Plan', schema: planSchema } } },
   async ({ ctx, params, body }) => ({ body: await moveOrder(deps, ctx, params.id, body) }));
   api.add({ method: 'post', path: '/delivery/route-plans/:id/replan', summary: 'Solve the draft again around its pins (background job)', tags, access: m,
-    params: idParams, body: replanBody, responses: { 202: { description: 'Queued', schema: planSchema } } },
+    params: idParams, body: replanBody, idempotent: true, responses: { 202: { description: 'Queued', schema: planSchema } } },
   async ({ ctx, params, body }) => ({ status: 202, body: await plans.replan(deps, ctx, params.id, body) }));
   api.add({ method: 'post', path: '/delivery/route-plans/:id/publish', summary: 'Publish: drivers see their routes; the previous published plan is superseded', tags,
-    access: m, params: idParams, responses: { 200: { description: 'Plan', schema: planSchema } } },
+    access: m, params: idParams, idempotent: true, responses: { 200: { description: 'Plan', schema: planSchema } } },
   async ({ ctx, params }) => ({ body: await plans.publishPlan(deps, ctx, params.id) }));
 
   api.add({ method: 'get', path: '/delivery/dashboard', summary: 'Figures per slot: orders, delivered, late, not home, refused, on-time rate, km', tags,

@@ -3,6 +3,7 @@ import multer from 'multer';
 import type { Request, RequestHandler, Response } from 'express';
 import type { ZodType, z } from 'zod';
 import type { Role } from '../generated/prisma/enums.js';
+import { tenantDb } from '../db/prisma.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { RequestContext } from './context.js';
 import { ForbiddenError, UnauthorizedError, ValidationError } from './errors.js';
@@ -83,15 +84,19 @@ export class ApiRouter {
       const input = res.locals.input;
       const ctx = req.ctx as RequestContext;
       const call = () => handler({ ctx, body: input.body, query: input.query, params: input.params, req, res });
-      const key = spec.idempotent ? checkKey(req.get('idempotency-key')) : undefined;
-      if (!key) return send(res, await call(), defaultStatus(spec));
+      if (!spec.idempotent) return send(res, await call(), defaultStatus(spec));
+      const key = checkKey(req.get('idempotency-key'));
+      const db = tenantDb(this.prisma, ctx.tenantId);
+      // Without a key the write is still one unit of work: all of it commits, or none.
+      if (!key) return send(res, await db.$transaction(async () => call(), UNIT_OF_WORK), defaultStatus(spec));
       const answer = await withIdempotency(
-        this.prisma,
+        db,
         { tenantId: ctx.tenantId, scope: `${ctx.userId} ${spec.method} ${spec.path}`, key, hash: requestHash([input.params, input.query, input.body]) },
         async () => {
           const result = (await call()) ?? {};
           return { status: result.status ?? defaultStatus(spec), body: result.body ?? null };
         },
+        UNIT_OF_WORK,
       );
       res.setHeader('Idempotency-Replayed', String(answer.replayed));
       send(res, { status: answer.status, body: answer.body }, defaultStatus(spec));
@@ -99,6 +104,9 @@ export class ApiRouter {
     this.router[spec.method](spec.path, ...chain);
   }
 }
+
+/** An idempotent write may run long (a plan move re-times every stop): its one transaction may too. */
+const UNIT_OF_WORK = { maxWait: 10_000, timeout: 60_000 };
 
 export const SPREADSHEET_TYPES = ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { PrismaClient } from '../db/prisma.js';
-import { ConflictError, UnprocessableError, ValidationError } from './errors.js';
+import type { TenantDb } from '../db/prisma.js';
+import type { TransactionOptions } from '../db/transactions.js';
+import { UnprocessableError, ValidationError } from './errors.js';
 
-/** A reservation older than this is considered abandoned (its request crashed mid-way). */
-const STALE_RESERVATION_MS = 60_000;
 const IN_PROGRESS = 0;
 
 export interface StoredAnswer {
@@ -24,41 +23,37 @@ export function checkKey(key: string | undefined): string | undefined {
 }
 
 /**
- * Idempotency-Key handling: the first request reserves the key, runs, and stores its answer;
- * a retry with the same key and the same request gets the stored answer; the same key with a
- * different request is refused (422); a retry while the first is still running gets 409.
+ * Idempotency-Key handling, as one unit of work (src/db/transactions.ts): the key's record, the
+ * service call with its audit rows and staged jobs, and the stored answer commit in ONE transaction
+ * — or none of them does. So a request that failed anywhere (the service, the database connection,
+ * the commit) leaves no trace and its retry runs afresh, and a request that committed has its
+ * answer stored: its retry gets that answer, never a second row.
+ * A retry while the first is still running waits for its commit on the key's row and then gets its
+ * answer (or runs, if the first rolled back). The same key with a different request is refused (422).
  */
 export async function withIdempotency(
-  prisma: PrismaClient,
+  db: TenantDb,
   id: { tenantId: string; scope: string; key: string; hash: string },
   run: () => Promise<StoredAnswer>,
+  options?: TransactionOptions,
 ): Promise<StoredAnswer & { replayed: boolean }> {
   const where = { tenantId_scope_key: { tenantId: id.tenantId, scope: id.scope, key: id.key } };
-  const reserved = await prisma.idempotencyRecord.createMany({
-    data: [{ tenantId: id.tenantId, scope: id.scope, key: id.key, requestHash: id.hash, status: IN_PROGRESS, body: {} }],
-    skipDuplicates: true,
-  });
-  if (reserved.count === 0) {
-    const existing = await prisma.idempotencyRecord.findUnique({ where });
-    if (existing) {
-      if (existing.requestHash !== id.hash) {
+  return db.$transaction(async (tx) => {
+    // Blocks while another transaction holds an uncommitted row with this key.
+    const reserved = await tx.idempotencyRecord.createMany({
+      data: [{ tenantId: id.tenantId, scope: id.scope, key: id.key, requestHash: id.hash, status: IN_PROGRESS, body: {} }],
+      skipDuplicates: true,
+    });
+    if (reserved.count === 0) {
+      const existing = await tx.idempotencyRecord.findUnique({ where });
+      if (existing && existing.requestHash !== id.hash) {
         throw new UnprocessableError('This Idempotency-Key was already used for a different request.');
       }
-      if (existing.status !== IN_PROGRESS) return { status: existing.status, body: existing.body, replayed: true };
-      if (Date.now() - existing.createdAt.getTime() < STALE_RESERVATION_MS) {
-        // `inProgress` tells an outbox this 409 is worth retrying (a business 409 is final).
-        throw new ConflictError('A request with this Idempotency-Key is still being processed; retry shortly.', { inProgress: true });
-      }
-      await prisma.idempotencyRecord.update({ where, data: { createdAt: new Date() } });
+      // A committed IN_PROGRESS row is a reservation of the former two-step scheme: take it over.
+      if (existing && existing.status !== IN_PROGRESS) return { status: existing.status, body: existing.body, replayed: true };
     }
-  }
-  try {
     const answer = await run();
-    await prisma.idempotencyRecord.update({ where, data: { status: answer.status, body: answer.body as object } });
+    await tx.idempotencyRecord.update({ where, data: { status: answer.status, body: answer.body as object } });
     return { ...answer, replayed: false };
-  } catch (err) {
-    // A failed attempt must not pin the key: the client may retry it.
-    await prisma.idempotencyRecord.delete({ where }).catch(() => {});
-    throw err;
-  }
+  }, options);
 }

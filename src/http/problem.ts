@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from './errors.js';
+import { AppError, ConflictError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError, ValidationError } from './errors.js';
 import { logger } from '../logger.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -18,6 +18,8 @@ export function toAppError(err: unknown): AppError | undefined {
     return new ConflictError('A record with the same unique value already exists.', { fields });
   }
   if (e?.code === 'P2025') return new NotFoundError(e.meta?.modelName ?? 'resource');
+  const outage = infrastructureOutage(err);
+  if (outage) return new ServiceUnavailableError(outage);
   if (e?.type === 'entity.parse.failed') {
     return new ValidationError([{ path: 'body', message: 'Body is not valid JSON.', code: 'invalid_json' }], 'Body is not valid JSON.');
   }
@@ -34,6 +36,32 @@ export function toAppError(err: unknown): AppError | undefined {
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
     return new AppError(e.status, 'bad-request', 'Bad request', e.message);
+  }
+  return undefined;
+}
+
+/** Prisma codes of a database that is unreachable, dropped the connection or timed out. */
+const DATABASE_DOWN = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', 'P2034']);
+/** PostgreSQL SQLSTATEs of a terminated backend / connection failure / serialization failure. */
+const PG_TRANSIENT = /^(57P0[1-3]|08\d{3}|40001|40P01)$/;
+const REDIS_DOWN = /Command timed out|Connection is closed|enableOfflineQueue|ECONNREFUSED|ECONNRESET|Redis is (not ready|reconnecting|connecting|end|close)/;
+
+/**
+ * A request that failed because the database or Redis went away (or froze) is the service's
+ * fault but not a bug: 503 "retry", and — everything being one unit of work — nothing of it was
+ * committed unless its answer was stored too (the retry with the same Idempotency-Key gets it).
+ */
+export function infrastructureOutage(err: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | undefined; e && !seen.has(e); ) {
+    seen.add(e);
+    const code = typeof e.code === 'string' ? e.code : '';
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (DATABASE_DOWN.has(code) || PG_TRANSIENT.test(code) || /Connection terminated|terminating connection|Transaction already closed|connection error|not queryable|connection.*(closed|lost)/i.test(message)) {
+      return 'The database connection was lost; nothing was saved unless the answer was. Retry with the same Idempotency-Key.';
+    }
+    if (REDIS_DOWN.test(message)) return 'The job queue (Redis) is not reachable; try again shortly.';
+    e = (e.cause ?? e.meta?.driverAdapterError) as typeof e;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../deps.js';
+import { stageJob } from '../queues/outbox.js';
 import { tenantDb } from '../db/prisma.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { RequestContext } from '../http/context.js';
@@ -35,13 +36,16 @@ export async function startImport(deps: Pick<Deps, 'prisma' | 'queues' | 'config
   if (!importer) throw new NotFoundError('import kind', `Unknown import kind '${kind}'. Known: ${Object.keys(importers).join(', ')}.`);
   if (!content?.length) throw new BadRequestError('Upload a CSV or XLSX file (multipart field "file", or the raw body). / 请上传 CSV 或 XLSX 文件。');
   const sheet = await sniffSheet(content, importer.columns, importLimits(deps.config));
-  deps.queues.assertAvailable();
+  await deps.queues.assertAvailable();
   const fileHash = createHash('sha256').update(content).digest('hex');
-  const run = await tenantDb(deps.prisma, ctx.tenantId).importRun.create({
-    data: { tenantId: ctx.tenantId, kind, fileName, fileHash, content: new Uint8Array(content), createdBy: ctx.userId, ...sheet },
-    omit: { content: true },
+  const run = await tenantDb(deps.prisma, ctx.tenantId).$transaction(async (tx) => {
+    const created = await tx.importRun.create({
+      data: { tenantId: ctx.tenantId, kind, fileName, fileHash, content: new Uint8Array(content), createdBy: ctx.userId, ...sheet },
+      omit: { content: true },
+    });
+    await stageJob(tx, 'people.import', 'people.import', { tenantId: ctx.tenantId, importRunId: created.id }, { jobId: jobId('import', created.id) });
+    return created;
   });
-  await deps.queues.add('people.import', { tenantId: ctx.tenantId, importRunId: run.id }, { jobId: jobId('import', run.id) });
   return { ...importView(run), rejections: [], rejectionsNextCursor: null };
 }
 

@@ -34,7 +34,7 @@ export function registerJobRoutes(api: ApiRouter, deps: Deps): void {
       query: z.strictObject({ queue: z.enum(QUEUE_NAMES as [QueueName, ...QueueName[]]).optional(), state: z.enum(STATES).optional() }),
       responses: { 200: { description: 'Jobs, newest first', schema: z.object({ items: z.array(jobSchema), truncated: z.boolean() }) } } },
     async ({ ctx, query }) => {
-      deps.queues.assertAvailable();
+      await deps.queues.assertAvailable();
       const items: z.infer<typeof jobSchema>[] = [];
       let truncated = false;
       for (const name of query.queue ? [query.queue] : QUEUE_NAMES) {

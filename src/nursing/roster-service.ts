@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { stageJob } from '../queues/outbox.js';
 import { tenantDb } from '../db/prisma.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { writeAudit } from '../audit/audit-log.js';
@@ -34,18 +35,14 @@ export async function createRun(d: Pick<Deps, 'prisma' | 'queues'>, ctx: Request
   if ((await db.shiftTemplate.count()) === 0) {
     throw new ConflictError('No shift templates are set up: POST /nursing/setup/defaults or PUT /nursing/shift-templates/{code} first.');
   }
-  d.queues.assertAvailable();
+  await d.queues.assertAvailable();
   const run = await db.$transaction(async (tx) => {
     const created = await tx.rosterRun.create({ data: { tenantId: ctx.tenantId, fromDate: input.fromDate, toDate: input.toDate, wardIds, createdBy: ctx.userId } });
     await writeAudit(tx, ctx, { action: 'roster.request', entity: 'RosterRun', entityId: created.id, after: created });
+    // The solver job commits with the run (outbox): a run never exists without its job, nor a job without its run.
+    await stageJob(tx, 'roster.plan', 'roster.plan', { tenantId: ctx.tenantId, rosterRunId: created.id }, { jobId: jobId('roster', created.id) });
     return created;
   });
-  try {
-    await d.queues.add('roster.plan', { tenantId: ctx.tenantId, rosterRunId: run.id }, { jobId: jobId('roster', run.id) });
-  } catch (err) {
-    await db.rosterRun.update({ where: { id: run.id }, data: { status: 'failed', error: (err as Error).message, finishedAt: new Date() } });
-    throw err;
-  }
   return runView(run);
 }
 

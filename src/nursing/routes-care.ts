@@ -62,18 +62,18 @@ export function registerNursingCareRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'post', path: '/nursing/bookings/:id/consents', summary: 'Record the family’s consent (who, relation, how, when)', tags,
-      access: [...coordinator], params: idParams, body: consentInput, responses: { 201: { description: 'Booking', schema: bookingSchema } } },
+      access: [...coordinator], params: idParams, body: consentInput, idempotent: true, responses: { 201: { description: 'Booking', schema: bookingSchema } } },
     async ({ ctx, params, body }) => ({ status: 201, body: await bookings.recordConsent(deps, ctx, params.id, body) }),
   );
   api.add(
     { method: 'post', path: '/nursing/bookings/:id/consents/:consentId/revoke', summary: 'Revoke a consent: shifts from the next one on are removed',
-      tags, access: [...coordinator], params: z.strictObject({ id: z.uuid(), consentId: z.uuid() }), body: consentRevoke,
+      tags, access: [...coordinator], params: z.strictObject({ id: z.uuid(), consentId: z.uuid() }), body: consentRevoke, idempotent: true,
       responses: { 200: { description: 'Booking and removed shifts', schema: z.object({ booking: bookingSchema, removedAssignments: z.number().int() }) } } },
     async ({ ctx, params, body }) => ({ body: await bookings.revokeConsent(deps, ctx, params.id, params.consentId, body) }),
   );
   api.add(
     { method: 'post', path: '/nursing/bookings/:id/activate', summary: 'Activate a booking (409 without an active consent)', tags,
-      access: [...coordinator], params: idParams, responses: { 200: { description: 'Booking', schema: bookingSchema } } },
+      access: [...coordinator], params: idParams, idempotent: true, responses: { 200: { description: 'Booking', schema: bookingSchema } } },
     async ({ ctx, params }) => ({ body: await bookings.activateBooking(deps, ctx, params.id) }),
   );
   api.add(

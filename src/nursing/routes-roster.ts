@@ -35,11 +35,11 @@ export function registerNursingRosterRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'post', path: '/nursing/assignments', summary: 'Assign an aide to a patient for one shift by hand (every hard rule checked)', tags,
-      access: [...coordinator], body: assignmentCreate, responses: { 201: { description: 'Assignment', schema: assignmentSchema } } },
+      access: [...coordinator], body: assignmentCreate, idempotent: true, responses: { 201: { description: 'Assignment', schema: assignmentSchema } } },
     async ({ ctx, body }) => ({ status: 201, body: await assignments.assign(deps, ctx, body) }),
   );
   api.add(
-    { method: 'delete', path: '/nursing/assignments/:id', summary: 'Remove an assignment', tags, access: [...coordinator], params: idParams,
+    { method: 'delete', path: '/nursing/assignments/:id', summary: 'Remove an assignment', tags, access: [...coordinator], params: idParams, idempotent: true,
       responses: { 204: { description: 'Removed' } } },
     async ({ ctx, params }) => {
       await assignments.unassign(deps, ctx, params.id);

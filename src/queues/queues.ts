@@ -35,10 +35,17 @@ export class Queues {
     return QUEUE_NAMES.map((n) => this.get(n));
   }
 
-  assertAvailable(): void {
-    if (this.connection.status !== 'ready') {
-      throw new ServiceUnavailableError('The job queue (Redis) is not reachable; try again shortly.');
-    }
+  /**
+   * Fails fast (503) before a write that needs the queue: at once when Redis is down, within the
+   * command deadline (REDIS_COMMAND_TIMEOUT_MS) when it is frozen. Checked before the transaction,
+   * so a refused request writes nothing; jobs themselves go through the outbox (src/queues/outbox.ts).
+   */
+  async assertAvailable(): Promise<void> {
+    const unavailable = () => new ServiceUnavailableError('The job queue (Redis) is not reachable; try again shortly.');
+    if (this.connection.status !== 'ready') throw unavailable();
+    await this.connection.ping().catch(() => {
+      throw unavailable();
+    });
   }
 
   /** Validates the payload with the queue's schema and adds the job. */
@@ -47,7 +54,7 @@ export class Queues {
     if (!parsed.success) {
       throw new ValidationError(parsed.error.issues.map((i) => ({ path: `job.${i.path.join('.')}`, message: i.message })));
     }
-    this.assertAvailable();
+    if (this.connection.status !== 'ready') throw new ServiceUnavailableError('The job queue (Redis) is not reachable; try again shortly.');
     try {
       return await this.get(name).add(name, parsed.data, opts);
     } catch (err) {

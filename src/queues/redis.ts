@@ -1,8 +1,12 @@
 import { Redis } from 'ioredis';
 
-/** API producers: fail fast when Redis is down (no offline queue, one retry per request). */
-export function createProducerRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+/**
+ * API producers: fail fast when Redis is down (no offline queue, one retry per request) and when
+ * it is frozen or slow (every command has a deadline, so an API call answers 503 within about a
+ * second instead of hanging on a connection that is open but silent).
+ */
+export function createProducerRedis(url: string, commandTimeoutMs = 800): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, commandTimeout: commandTimeoutMs, connectTimeout: 2_000 });
 }
 
 /** Workers: BullMQ requires maxRetriesPerRequest: null for blocking commands. */

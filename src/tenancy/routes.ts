@@ -12,6 +12,7 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 import { syncTenantSchedules } from '../queues/schedules.js';
+import { tenantDb } from '../db/prisma.js';
 import { registerSessionRoutes } from './routes-sessions.js';
 
 const tags = ['tenancy'];
@@ -45,9 +46,14 @@ export function registerTenancyRoutes(api: ApiRouter, deps: Deps): void {
     { method: 'patch', path: '/tenant', summary: 'Update tenant settings (time zone, locale, order cut-off…)', tags,
       access: ['admin'], body: tenantUpdateSchema, responses: { 200: { description: 'Updated tenant', schema: tenantSchema } } },
     async ({ ctx, body }) => {
-      const tenant = await service.updateTenant(deps, ctx, body);
-      // The cut-off and time zone drive the tenant's job schedulers.
-      await syncTenantSchedules(deps.queues, tenant);
+      // The cut-off and time zone drive the tenant's job schedulers: the settings and the schedulers
+      // change together (Redis frozen or down → 503 within a second, the settings roll back).
+      await deps.queues.assertAvailable();
+      const tenant = await tenantDb(deps.prisma, ctx.tenantId).$transaction(async () => {
+        const updated = await service.updateTenant(deps, ctx, body);
+        await syncTenantSchedules(deps.queues, updated);
+        return updated;
+      });
       return { body: tenant };
     },
   );

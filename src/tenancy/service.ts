@@ -62,7 +62,7 @@ export async function getTenant({ prisma }: D, ctx: RequestContext) {
 }
 
 export async function updateTenant({ prisma }: D, ctx: RequestContext, patch: z.infer<typeof tenantUpdateSchema>) {
-  return prisma.$transaction(async (tx) => {
+  return tenantDb(prisma, ctx.tenantId).$transaction(async (tx) => {
     const before = await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId } });
     const after = await tx.tenant.update({ where: { id: ctx.tenantId }, data: patch });
     await writeAudit(tx, ctx, { action: 'tenant.update', entity: 'Tenant', entityId: ctx.tenantId, before, after });

@@ -109,7 +109,7 @@ describe('welfare check (issue point 8)', () => {
     const dup = await env.deps.queues.add('welfare.escalate', { tenantId: w.t.id, routeStopId: s.id }, { jobId: jobId('welfare', s.id, 'dup') });
     await eventually(async () => (await dup.getState()) === 'completed');
     expect(await alertsFor(s.id)).toHaveLength(1);
-  });
+  }, 90_000); // two worker processes start under tsx: slow on a loaded machine
 
   it('when Redis loses a pending welfare check, then housekeeping queues it again from the database and the alert opens once', async () => {
     const [lost, delivered] = [stops[3], stops[4]];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tenantDb } from '../../db/prisma.js';
 import type { Deps } from '../../deps.js';
 import type { RequestContext } from '../../http/context.js';
 import { requestHash, withIdempotency } from '../../http/idempotency.js';
@@ -23,7 +24,7 @@ export const blank = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (typ
  * lost gets the same redirect instead of a second admission, consent or discharge.
  */
 export async function once(deps: Pick<Deps, 'prisma'>, ctx: RequestContext, scope: string, key: string, body: unknown, run: () => Promise<string>) {
-  const answer = await withIdempotency(deps.prisma, { tenantId: ctx.tenantId, scope: `${ctx.userId} web ${scope}`, key, hash: requestHash(body) },
+  const answer = await withIdempotency(tenantDb(deps.prisma, ctx.tenantId), { tenantId: ctx.tenantId, scope: `${ctx.userId} web ${scope}`, key, hash: requestHash(body) },
     async () => ({ status: 303, body: { redirect: await run() } }));
   return { redirect: (answer.body as { redirect: string }).redirect };
 }
