@@ -9,7 +9,7 @@ import { dashboard } from './dashboard-service.js';
 import { dashboardSchema } from './schemas-plans.js';
 import { windowOf } from './plan-problem.js';
 import { slotCode } from './schemas.js';
-import { ensureSlots } from './setup-service.js';
+import { ensureSlots, resolveKitchen } from './setup-service.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -19,7 +19,7 @@ type D = Pick<Deps, 'prisma'>;
  */
 export const LATE_AFTER_MS = 10 * 60_000;
 
-export const boardQuery = z.strictObject({ kitchen: z.uuid(), date: localDate, slot: slotCode });
+export const boardQuery = z.strictObject({ kitchen: z.uuid().optional().describe('Required when the tenant has several kitchens.'), date: localDate, slot: slotCode });
 
 const stopRef = z.object({ stopId: z.uuid(), stopNo: z.number().int(), name: z.string(), etaLocal: z.string() });
 export const boardSchema = z.object({
@@ -52,18 +52,18 @@ const DONE = new Set(['delivered', 'not_home', 'refused']);
  */
 export async function dayBoard(d: D, ctx: RequestContext, q: z.infer<typeof boardQuery>, now = new Date()): Promise<Board> {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  const kitchen = await db.kitchen.findFirst({ where: { id: q.kitchen }, select: { id: true, name: true } });
-  if (!kitchen) throw new NotFoundError('kitchen');
+  const { id: kitchenId, name } = await resolveKitchen(db, q.kitchen);
+  const kitchen = { id: kitchenId, name };
   const slot = (await ensureSlots(db, ctx.tenantId)).find((s) => s.code === q.slot);
   if (!slot) throw new NotFoundError('meal slot');
   const [figures, plans, alerts] = await Promise.all([
-    dashboard(d, ctx, { date: q.date, slot: q.slot, kitchen: q.kitchen }),
+    dashboard(d, ctx, { date: q.date, slot: q.slot, kitchen: kitchenId }),
     db.routePlan.findMany({
-      where: { kitchenId: q.kitchen, date: q.date, slotCode: q.slot, status: 'published' },
+      where: { kitchenId, date: q.date, slotCode: q.slot, status: 'published' },
       include: { routes: { orderBy: { routeNo: 'asc' }, include: { stops: { orderBy: { stopNo: 'asc' }, include: { order: { include: { recipient: { include: { person: { select: { name: true } } } } } } } } } } },
     }),
     db.welfareAlert.findMany({
-      where: { status: { in: ['open', 'acknowledged'] }, stop: { order: { date: q.date, slotCode: q.slot, kitchenId: q.kitchen } } },
+      where: { status: { in: ['open', 'acknowledged'] }, stop: { order: { date: q.date, slotCode: q.slot, kitchenId } } },
       include: { stop: { select: { routeId: true, route: { select: { routeNo: true } }, order: { select: { recipient: { select: { person: { select: { name: true } } } } } } } } },
       orderBy: { openedAt: 'asc' },
     }),

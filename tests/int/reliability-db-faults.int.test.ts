@@ -29,7 +29,8 @@ beforeAll(async () => {
   env.startWorkers();
   t = await env.tenant({ timeZone: 'Asia/Shanghai' });
   cashier = await t.user(['canteen_operator']);
-  canteenId = await createCanteen(env, t, '城东社区食堂', { breakfast: 400, lunch: 1000, dinner: 800 });
+  // Lunch served all day: the faults are the subject here, not the serving hours (checkouts happen "now").
+  canteenId = await createCanteen(env, t, '城东社区食堂', { breakfast: 400, lunch: 1000, dinner: 800 }, { servingHours: { lunch: { from: '00:00', to: '23:59' } } });
   await bindOperator(env, t, canteenId, cashier.id);
   w = await createWorld(env, { recipients: 4, vehicles: [{ capacity: 10 }], timeZone: TZ });
   const day = today(TZ);

@@ -68,6 +68,8 @@ describe('tenant isolation over every GET route', () => {
     const day = today(ZONE);
     const values: Record<string, string> = {
       date: addDays(day, 1), from: addDays(day, -10), to: addDays(day, 10), slot: 'lunch', month: day.slice(0, 7),
+      // An id nobody has: the answer (404/422) is about the caller's own data.
+      subjectKind: 'meal', subjectId: '01900000-0000-7000-8000-000000000000',
     };
     const lists = Object.entries<Record<string, { parameters?: { name: string; in: string; required?: boolean }[] }>>(doc.paths)
       .filter(([path, ops]) => ops.get && !path.includes('{'));

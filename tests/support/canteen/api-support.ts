@@ -66,8 +66,8 @@ export function strangerIdNumber(birthDate = '1950-05-05'): string {
   return makeIdNumber('110101', birthDate, 500 + (seq % 400));
 }
 
-export async function createCanteen(env: TestEnv, t: TestTenant, name: string, prices: Record<string, number>): Promise<string> {
-  const res = await env.request.post('/canteens').set(bearer(t.adminToken)).send({ name, prices });
+export async function createCanteen(env: TestEnv, t: TestTenant, name: string, prices: Record<string, number>, extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await env.request.post('/canteens').set(bearer(t.adminToken)).send({ name, prices, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
