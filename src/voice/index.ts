@@ -8,6 +8,9 @@ import type { SubjectKind } from './codes.js';
 import { voiceSettings } from './settings.js';
 
 export type { SubjectKind } from './codes.js';
+export { VM } from './messages.js';
+/** The URL of a rating QR code (SVG) for a meal, visit or stay, for screens that print receipts. */
+export const qrImageUrl = (kind: SubjectKind, id: string) => `/voice/codes/qr.svg?subjectKind=${kind}&subjectId=${id}`;
 
 /** A function that signs codes for one tenant (one settings read for a whole printed sheet). */
 export async function ratingLinks(prisma: PrismaClient, tenant: { tenantId: string; timeZone: string }, base = '') {

@@ -22,6 +22,10 @@ export function registerVoiceRoutes(api: ApiRouter, deps: Deps): void {
     access: units, query: codeQuery, responses: { 200: { description: 'Code', schema: codeSchema.extend({ qrSvg: z.string() }) } } },
   async ({ ctx, query, req }) => ({ body: await codeWithQr(deps, ctx, publicBase(deps, req), query.subjectKind, query.subjectId) }));
 
+  api.add({ method: 'get', path: '/voice/codes/qr.svg', summary: 'The rating QR code of one meal, visit or stay as an SVG image (for printed receipts)', tags,
+    access: units, query: codeQuery, responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' } } },
+  async ({ ctx, query, req }) => ({ body: (await codeWithQr(deps, ctx, publicBase(deps, req), query.subjectKind, query.subjectId)).qrSvg, contentType: 'image/svg+xml' }));
+
   api.add({ method: 'post', path: '/voice/ratings', summary: 'Enter a rating taken by phone (rating again edits it)', tags,
     access: units, body: phoneInSchema, responses: { 200: { description: 'Saved', schema: ratingSchema } } },
   async ({ ctx, body }) => ({ body: await phoneInRating(deps, ctx, body) }));

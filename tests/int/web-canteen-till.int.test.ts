@@ -116,7 +116,10 @@ describe('the till', { timeout: 90_000 }, () => {
     await swipe(DINERS[1].card); // a second lunch the same day: full price
     await expect.poll(() => page.locator('#till-payable').innerText()).toBe('10.00');
     await page.getByRole('button', { name: '打印小票' }).click();
-    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // Printing waits for the rating QR code (residents' voice) to load.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page.locator('#receipt .rc-qr img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await page.locator('#receipt .rc-qr').innerText()).toContain('扫码评价');
     await page.emulateMedia({ media: 'print' });
     const receipt = page.locator('#receipt');
     expect(await receipt.isVisible()).toBe(true);

@@ -176,6 +176,9 @@ describe('the coordinator’s ward board', () => {
     expect(await page.locator('.invoice-capitals').innerText()).toBe(amountInCapitals(12000));
     expect(amountInCapitals(12000)).toBe('壹佰贰拾元整');
     for (const line of ['缴款人（签字）', '收款人', '复核人', '开票人', '收款单位（盖章）']) expect(invoiceText).toContain(line);
+    // The family's rating code for the stay (residents' voice).
+    expect(await page.locator('.rate-qr svg').count()).toBe(1);
+    expect(invoiceText).toContain('扫码评价');
     if (SHOTS) await page.screenshot({ path: 'docs/img/nursing-invoice.png', fullPage: true });
     await page.goto('/app/nursing/invoices');
     await expect.poll(() => page.locator('table.invoices').innerText()).toContain(number);

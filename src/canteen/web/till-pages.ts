@@ -7,6 +7,7 @@ import { html } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { listCanteens } from '../canteen-service.js';
 import { TM } from './till-messages.js';
+import { VM } from '../../voice/index.js';
 
 const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 
@@ -29,7 +30,7 @@ export function registerTillPages(web: WebRouter, deps: Deps): void {
       title,
       scripts: ['canteen/till.js'],
       styles: ['canteen/till.css', 'canteen/receipt-print.css'],
-      messages: pick(locale, TM),
+      messages: { ...pick(locale, TM), [VM.rateHere.key]: t(locale, VM.rateHere) },
       data: {
         canteen: { id: canteen.id, name: canteen.name, prices: canteen.prices, servingHours: canteen.servingHours },
         cashier: { id: ctx.userId, name: ctx.displayName ?? '' },

@@ -2,7 +2,9 @@ import type { Deps } from '../../deps.js';
 import { idParams } from '../../http/common-schemas.js';
 import { t } from '../../i18n/index.js';
 import { formatLocalDateTime } from '../../time/index.js';
-import { html } from '../../web/html.js';
+import { html, raw } from '../../web/html.js';
+import { publicBase } from '../../tenancy/routes-sessions.js';
+import { ratingLinks, VM } from '../../voice/index.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { getInvoice, listInvoices } from '../invoice-service.js';
 import { IM } from './invoice-messages.js';
@@ -29,11 +31,14 @@ ${page.items.map((i) => html`<tr><td><a href="/app/nursing/invoices/${i.id}">${i
     };
   });
 
-  web.page({ path: '/app/nursing/invoices/:id', access: [...coordinator], params: idParams }, async ({ ctx, locale, params }) => {
-    const [inv, tenant] = await Promise.all([
+  web.page({ path: '/app/nursing/invoices/:id', access: [...coordinator], params: idParams }, async ({ ctx, locale, params, req }) => {
+    const [inv, tenant, links] = await Promise.all([
       getInvoice(deps, ctx, params.id),
       deps.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true } }),
+      ratingLinks(deps.prisma, ctx, publicBase(deps, req)),
     ]);
+    // The family rates the stay from the invoice they take home (residents' voice); our own SVG, no user text.
+    const qr = raw(await links.qrSvg(links.url('nursing_stay', inv.bookingId, inv.toDate)));
     const when = (d: Date | string | null) => (d ? formatLocalDateTime(new Date(d), ctx.timeZone) : '—');
     return {
       title: `${t(locale, IM.title)} ${inv.number}`, bare: true, styles: ['nursing/nursing.css'],
@@ -57,6 +62,7 @@ ${inv.lines.map((l) => html`<tr><td>${l.levelName}</td><td>${l.fromDate}</td><td
   <div>${t(locale, IM.cashier)}<span class="line"></span></div><div>${t(locale, IM.reviewer)}<span class="line"></span></div>
   <div class="seal">${t(locale, IM.seal)}</div>
 </div>
+<figure class="rate-qr">${qr}<figcaption>${t(locale, VM.rateHere)}</figcaption></figure>
 </article>`,
     };
   });

@@ -26,7 +26,11 @@ export function receiptOf(m, d) {
     el('p', { class: 'rc-rule' }, `${t('canteen.till.rule')}：${m.message}`),
     m.status === 'voided' ? el('p', { class: 'rc-void' }, t('canteen.till.voided')) : null,
     line(t('canteen.till.cashier'), d.cashier.name),
-    el('p', { class: 'rc-thanks' }, t('canteen.till.thanks')));
+    el('p', { class: 'rc-thanks' }, t('canteen.till.thanks')),
+    // The diner's rating code for this visit (residents' voice), drawn by the server as SVG.
+    m.status === 'active' && m.id ? el('figure', { class: 'rc-qr' },
+      el('img', { src: `/voice/codes/qr.svg?subjectKind=canteen_visit&subjectId=${encodeURIComponent(m.id)}`, alt: t('voice.rateHere') }),
+      el('figcaption', {}, t('voice.rateHere'))) : null);
 }
 
 /** The shift hand-over slip: what the cashier collected since the shift began, to sign. */

@@ -90,7 +90,9 @@ function printSlip(node) {
   const slip = $('receipt');
   slip.className = `receipt ${$('till-paper').value}`;
   slip.replaceChildren(node);
-  window.print();
+  // Print once the rating QR code has loaded (or after a second and a half without it).
+  const images = [...slip.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined));
+  Promise.race([Promise.all(images), new Promise((r) => setTimeout(r, 1500))]).then(() => window.print());
 }
 
 /** The card was forgotten: the cashier types the start of the name and picks the diner. */
