@@ -9,6 +9,8 @@ import { processRosterPlan } from './roster-plan.js';
 import { processSubsidySettle } from './subsidy-settle.js';
 import { processAuditScan } from './audit-scan.js';
 import { processGeocodeAddress } from './geocode-address.js';
+import { processNotifySend } from './notify-send.js';
+import { processWelfareLadder } from './welfare-ladder.js';
 
 export type Processor<Q extends QueueName> = (job: Job<Payload<Q>>, deps: Deps) => Promise<unknown>;
 
@@ -22,4 +24,6 @@ export const processors: { [Q in QueueName]?: Processor<Q> } = {
   'subsidy.settle': processSubsidySettle,
   'audit.scan': processAuditScan,
   'geocode.address': processGeocodeAddress,
+  'notify.send': processNotifySend,
+  'welfare.ladder': processWelfareLadder,
 };

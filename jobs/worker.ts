@@ -14,6 +14,8 @@ import { assertPayloadOwnership } from './ownership.js';
 import type { Processor } from './processors.js';
 import { syncTenantSchedules } from '../src/queues/schedules.js';
 import { requeueLostWelfareChecks } from '../src/delivery/welfare-recovery.js';
+import { requeueLostLadderSteps } from '../src/delivery/welfare-ladder.js';
+import { recoverOutbox } from '../src/notify/recovery.js';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -62,8 +64,8 @@ export async function syncAllSchedules(deps: Deps): Promise<void> {
 export const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 
 /**
- * Puts back what Redis may have lost, from the database: every tenant's job schedulers and the
- * pending welfare checks. Both steps are idempotent, so the worker runs them at start and then
+ * Puts back what Redis may have lost, from the database: every tenant's job schedulers, the
+ * pending welfare checks, the welfare ladder steps not run yet and the outbox messages not sent. Both steps are idempotent, so the worker runs them at start and then
  * every 10 minutes (a Redis that lost its data while the worker kept running heals too).
  * A failed round is logged and retried at the next tick.
  */
@@ -73,6 +75,9 @@ export function startHousekeeping(deps: Deps, everyMs = HOUSEKEEPING_EVERY_MS): 
       await syncAllSchedules(deps);
       const requeued = await requeueLostWelfareChecks(deps);
       if (requeued) logger.warn({ requeued }, 'welfare checks missing from Redis were queued again');
+      const steps = await requeueLostLadderSteps(deps);
+      if (steps) logger.warn({ requeued: steps }, 'welfare ladder steps missing from Redis were queued again');
+      await recoverOutbox(deps);
     } catch (err) {
       logger.error({ err: (err as Error).message }, 'housekeeping round failed');
     }

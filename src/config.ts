@@ -38,6 +38,8 @@ const envSchema = z.object({
   GEOCODER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.7),
   /** Put before addresses that lack it (sheets say 宣风镇竹垅村3组, not the province and county). */
   GEOCODER_REGION: z.string().optional(),
+  /** Timeout of one call to an SMS provider, robot or webhook (src/notify/channels). */
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   /** Overrides every tenant's welfareDelayMinutes with a delay in seconds (tests, drills). */
   WELFARE_DELAY_SECONDS: z.coerce.number().int().min(0).optional(),
   /**
@@ -92,6 +94,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/**
+ * A secret that tenant settings name by reference (`env:NAME`), so keys live in the deployment's
+ * environment or secret store, never in the database, the repository or an API answer.
+ */
+export function secretFromRef(ref: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const m = ref ? /^env:([A-Z][A-Z0-9_]*)$/.exec(ref) : null;
+  return m ? env[m[1]] || undefined : undefined;
 }
 
 let cached: Config | undefined;

@@ -7,6 +7,7 @@ import { registerDeliveryRoutes } from './delivery/routes.js';
 import { registerCanteenRoutes } from './canteen/routes.js';
 import { registerNursingRoutes } from './nursing/routes.js';
 import { registerJobRoutes } from './jobs-view/routes.js';
+import { registerNotifyRoutes } from './notify/routes.js';
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
 export function registerAllRoutes(api: ApiRouter, deps: Deps): void {
@@ -16,5 +17,6 @@ export function registerAllRoutes(api: ApiRouter, deps: Deps): void {
   registerDeliveryRoutes(api, deps);
   registerCanteenRoutes(api, deps);
   registerNursingRoutes(api, deps);
+  registerNotifyRoutes(api, deps);
   registerJobRoutes(api, deps);
 }

@@ -3,6 +3,7 @@ import type { TenantTx } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { Actor } from '../audit/audit-log.js';
 import { jobId } from '../queues/definitions.js';
+import { startWelfareLadder } from './welfare-ladder.js';
 
 type D = Pick<Deps, 'prisma' | 'queues' | 'config'>;
 
@@ -27,6 +28,8 @@ export async function scheduleWelfareCheck(d: D, tenantId: string, routeStopId: 
   const due = await welfareDueAt(d, tenantId, outcomeAt);
   if (o.fresh) await dropWelfareJob(d, routeStopId);
   await d.queues.add('welfare.escalate', { tenantId, routeStopId }, { jobId: jobId('welfare', routeStopId), delay: Math.max(0, due.getTime() - Date.now()) });
+  // The escalation ladder of this not-home (office at once, then contacts, then urgent); its steps stop themselves on delivery.
+  await startWelfareLadder(d, tenantId, routeStopId, outcomeAt);
   return due;
 }
 

@@ -12,6 +12,7 @@ import { moveOrder } from './plan-move.js';
 import { productionSheet, renderProductionSheet } from './production-service.js';
 import { dashboard, planMapSvg } from './dashboard-service.js';
 import * as welfare from './welfare-service.js';
+import { registerWelfareLadderRoutes } from './routes-welfare.js';
 
 const tags = ['delivery'];
 
@@ -65,4 +66,5 @@ export function registerDeliveryPlanRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'post', path: '/delivery/alerts/:id/resolve', summary: 'Close an alert with what was found', tags, access: m, params: idParams,
     body: resolveBody, responses: { 200: { description: 'Alert', schema: alertSchema } } },
   async ({ ctx, params, body }) => ({ body: await welfare.resolveAlert(deps, ctx, params.id, body.note) }));
+  registerWelfareLadderRoutes(api, deps);
 }
