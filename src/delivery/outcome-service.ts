@@ -7,6 +7,7 @@ import { hasRole } from '../http/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.js';
 import { CLOCK_SKEW_MS, instantAt, localTimeOf } from '../time/index.js';
 import { scheduleWelfareCheck, welfareDueAt } from './outcome-effects.js';
+import { noticeNextStop } from './delivery-notices.js';
 
 export { scheduleWelfareCheck, welfareDelayMs } from './outcome-effects.js';
 
@@ -129,5 +130,6 @@ export async function recordOutcome(d: Pick<Deps, 'prisma' | 'queues' | 'config'
   // Also on a repeated not-home: if the first attempt stored the outcome but could not reach
   // Redis, the retry still queues the check (same job id, so never twice).
   if (input.status === 'not_home') await scheduleWelfareCheck(d, ctx.tenantId, stopId, after.outcomeAt ?? outcomeAt);
+  if (!unchanged) await noticeNextStop(d, ctx.tenantId, stopId);
   return outcomeAnswer(d, ctx, after, !unchanged);
 }

@@ -6,6 +6,7 @@ import { tencentSms } from '../../src/notify/channels/tencent-sms.js';
 import { ChannelError } from '../../src/notify/channels/types.js';
 import type { Channel, OutboundMessage } from '../../src/notify/channels/types.js';
 import { notify } from '../../src/notify/index.js';
+import { recoverOutbox } from '../../src/notify/recovery.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { CREDS, startFakeProviders } from '../support/notify/fake-providers.js';
@@ -136,5 +137,21 @@ describe('the outbox sends through the tenant’s channels with retries and neve
     const tc = await notify.enqueue(env.deps, t.id, { businessKey: 'test.tc.1', channel: 'sms', recipient: '13900002201', template: 'welfareContact', payload: { name: '王秀英', time: '11:20' } });
     const tcSent = await eventually(async () => { const r = await row(tc.id); return r.status === 'sent' ? r : undefined; }, 20_000);
     expect(tcSent.providerMessageId).toMatch(/^sn-/);
+  }, 60_000);
+
+  it('when a worker died while sending, then housekeeping gives the message up as "outcome unknown" instead of sending it twice; a lost job is queued again', async () => {
+    const stuck = await notify.enqueue(env.deps, t.id, { businessKey: 'test.stuck.1', channel: 'sms', recipient: '13900003301', template: 'welfareContact', payload: { name: '王秀英', time: '11:20' } });
+    await eventually(async () => (await row(stuck.id)).status === 'sent', 20_000);
+    const before = fake.count('tencent', '+8613900003301');
+    await env.deps.prisma.notifyMessage.update({ where: { id: stuck.id }, data: { status: 'sending', claimedAt: new Date(Date.now() - 3_600_000) } });
+    const lost = await env.deps.prisma.notifyMessage.create({ data: { tenantId: t.id, businessKey: 'test.lost.1', channel: 'sms', recipient: '13900003401', template: 'welfareContact', locale: 'zh-CN', payload: { name: '王秀英', time: '11:20' }, updatedAt: new Date(Date.now() - 60_000) } });
+    await env.deps.prisma.$executeRaw`UPDATE "NotifyMessage" SET "updatedAt" = now() - interval '1 minute' WHERE id = ${lost.id}::uuid`;
+    const result = await recoverOutbox(env.deps);
+    expect(result.abandoned).toBe(1);
+    expect(result.requeued).toBeGreaterThanOrEqual(1);
+    expect((await row(stuck.id))).toMatchObject({ status: 'given_up' });
+    expect((await row(stuck.id)).lastError).toContain('outcome unknown');
+    await eventually(async () => (await row(lost.id)).status === 'sent', 20_000);
+    expect(fake.count('tencent', '+8613900003301')).toBe(before);
   }, 60_000);
 });

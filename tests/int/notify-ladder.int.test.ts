@@ -167,6 +167,7 @@ describe('the welfare escalation ladder', () => {
     const first = await startWorkerProcess(env, children, 60_000);
     await outcome(s, 'not_home');
     await stepsDone(s, 2, 20_000);
+    await allSent(s); // between steps: step 1's messages are out, step 2 is not due yet
     await killWorkerProcess(first);
     expect((await stepRows(s)).length).toBeLessThan(4);
     await startWorkerProcess(env, children, 60_000);
