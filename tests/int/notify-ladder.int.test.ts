@@ -23,7 +23,10 @@ const lines: string[] = [];
 const AFTER = [0, 4, 10, 16];
 interface Stop { id: string; contact1: string; contact2: string; grid: string }
 let stops: Stop[] = [];
-const templates = Object.fromEntries(['welfareContact', 'welfareGrid', 'welfareUrgent', 'familyNotReached'].map((k, i) => [k, { id: `SMS_${i}`, params: ['name', 'time'] }]));
+const templates = {
+  ...Object.fromEntries(['welfareContact', 'welfareGrid', 'welfareUrgent', 'familyNotReached'].map((k, i) => [k, { id: `SMS_${i}`, params: ['name', 'time'] }])),
+  familyMealOnWay: { id: 'SMS_9', params: ['name', 'slot', 'eta'] },
+};
 
 beforeAll(async () => {
   fake = await startFakeProviders();
@@ -39,7 +42,7 @@ beforeAll(async () => {
   } })).status).toBe(200);
   const ladder = await env.request.put('/delivery/welfare-ladder').set(m).send({ steps: [
     { afterSeconds: AFTER[0], audience: ['office'] },
-    { afterSeconds: AFTER[1], audience: ['contact1', 'grid_worker'] },
+    { afterSeconds: AFTER[1], audience: ['contact1', 'grid_worker', 'family'] },
     { afterSeconds: AFTER[2], audience: ['contact2', 'community_office'] },
     { afterSeconds: AFTER[3], audience: ['office', 'contact1', 'grid_worker'], urgent: true },
   ] });
@@ -52,6 +55,9 @@ beforeAll(async () => {
       emergencyContacts: [{ name: `Son ${i}`, relation: 'son', phone: `137${n}0011` }, { name: `Niece ${i}`, relation: 'niece', phone: `137${n}0012` }],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const sub = await env.request.post('/notify/subscriptions').set(m).send({ subjectId: r.personId, phone: `136${n}0014`, name: `Grandson ${i}`, topics: ['meal_on_way', 'not_reached'] });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(200);
+    expect(sub.body.phone).toBe(`136****0014`);
   }
   await generate(env, w, D0);
   const plan = await planAndWait(env, w, D0);
@@ -94,7 +100,7 @@ describe('the welfare escalation ladder', () => {
     });
     const ms = await allSent(s);
     expect(ms.map((x) => [x.template, x.channel, x.urgent])).toEqual([
-      ['welfareOffice', 'in_app', false], ['welfareContact', 'sms', false], ['welfareGrid', 'sms', false],
+      ['welfareOffice', 'in_app', false], ['welfareContact', 'sms', false], ['welfareGrid', 'sms', false], ['familyNotReached', 'sms', false],
       ['welfareContact', 'sms', false], ['welfareCommunity', 'webhook', false],
       ['welfareUrgent', 'in_app', true], ['welfareUrgent', 'sms', true], ['welfareUrgent', 'sms', true],
     ]);
@@ -110,6 +116,7 @@ describe('the welfare escalation ladder', () => {
     expect(step1.told).toEqual([
       expect.objectContaining({ audience: 'contact1', label: 'Son 0 (son)', channel: 'sms', recipient: `${s.contact1.slice(0, 3)}****${s.contact1.slice(-4)}`, status: 'sent' }),
       expect.objectContaining({ audience: 'grid_worker', channel: 'sms', status: 'sent' }),
+      expect.objectContaining({ audience: 'family', label: 'Grandson 0', channel: 'sms', status: 'sent' }),
     ]);
     expect(JSON.stringify(timeline.body)).not.toContain(s.contact1);
   }, 90_000);
@@ -174,7 +181,7 @@ describe('the welfare escalation ladder', () => {
     await stepsDone(s, 4, 40_000);
     await allSent(s);
     expect([sms(s.contact1), sms(s.grid), sms(s.contact2)]).toEqual([2, 2, 1]);
-    expect(await messages(s)).toHaveLength(8);
+    expect(await messages(s)).toHaveLength(9);
   }, 180_000);
 
   it('when Redis loses the pending steps, then housekeeping queues them again from the database and each fires once', async () => {
@@ -190,6 +197,21 @@ describe('the welfare escalation ladder', () => {
     await allSent(s);
     expect([sms(s.contact1), sms(s.grid), sms(s.contact2)]).toEqual([2, 2, 1]);
   }, 60_000);
+
+  it('when a driver finishes a stop, then the next stop’s opted-in family hears the meal is on its way (once); the driver was told of the published route', async () => {
+    const onWay = await eventually(async () => {
+      // (those queued during the quiet-hours test wait for the end of the quiet hours)
+      const rows = await env.deps.prisma.notifyMessage.findMany({ where: { template: 'familyMealOnWay', notBefore: null } });
+      return rows.length && rows.every((r) => r.status === 'sent') ? rows : undefined;
+    }, 20_000);
+    for (const r of onWay) {
+      expect(r.recipient).toMatch(/^136\d{4}0014$/);
+      expect(fake.count('aliyun', r.recipient)).toBeLessThanOrEqual(2); // meal on its way + could not reach, never twice each
+    }
+    expect(new Set(onWay.map((r) => r.refId)).size).toBe(onWay.length);
+    const published = await env.deps.prisma.notifyMessage.findMany({ where: { template: 'routePublished' } });
+    expect(published.map((p) => [p.channel, p.recipient, p.status])).toEqual([['in_app', `user:${w.drivers[0].id}`, 'delivered']]);
+  }, 30_000);
 
   it('when messages were sent, then the log shows phone numbers masked only', () => {
     const sent = lines.filter((l) => l.includes('notify: sent'));
