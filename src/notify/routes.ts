@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
-import { idParams, page } from '../http/common-schemas.js';
+import { idParams, page, pageQuery } from '../http/common-schemas.js';
+import { resolveLocale } from '../i18n/index.js';
 import type { Deps } from '../deps.js';
-import { listMessages, retryMessage } from './outbox.js';
+import { inbox, listMessages, retryMessage } from './outbox.js';
 import { messageListQuery, messageSchema, optOutBody, settingsBody, settingsSchema, subscriptionBody, subscriptionSchema } from './schemas.js';
 import { addOptOut, listSubscriptions, removeOptOut, settingsOf, subscribe, unsubscribe, updateSettings } from './settings-service.js';
 
 const tags = ['notify'];
+const inboxItem = z.object({ id: z.uuid(), template: z.string(), urgent: z.boolean(), text: z.string(), refType: z.string().nullable(), refId: z.string().nullable(), createdAt: z.date() });
 const optOutAnswer = z.object({ recipient: z.string().nullable().describe('Masked'), optedOut: z.boolean() });
 
 /** The outbox (admins), channel settings (admins), opt-outs and family subscriptions (kitchen managers). */
@@ -17,6 +19,11 @@ export function registerNotifyRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'post', path: '/notify/messages/:id/retry', summary: 'Send a failed or given-up message again', tags, access: ['admin'], params: idParams,
     idempotent: true, responses: { 200: { description: 'The message, queued again', schema: messageSchema } } },
   async ({ ctx, params }) => ({ body: await retryMessage(deps, ctx, params.id) }));
+
+  api.add({ method: 'get', path: '/notify/inbox', summary: 'In-app messages to the caller or their role (the kitchen office’s welfare steps, a driver’s new routes)', tags,
+    access: ['kitchen_manager', 'driver', 'hospital_coordinator', 'care_aide', 'canteen_operator'], query: z.strictObject(pageQuery),
+    responses: { 200: { description: 'A page of messages, newest first', schema: page(inboxItem) } } },
+  async ({ ctx, query }) => ({ body: await inbox(deps, ctx, query, resolveLocale(ctx.locale)) }));
 
   api.add({ method: 'get', path: '/notify/settings', summary: 'Quiet hours and channel settings (secret references only)', tags, access: ['admin'],
     responses: { 200: { description: 'Settings', schema: settingsSchema } } },

@@ -71,4 +71,15 @@ describe('the outbox page', () => {
     expect(res?.status()).toBe(403);
     await ctx.close();
   }, 60_000);
+
+  it('when the ladder tells the kitchen office in-app, then a kitchen manager reads it in their inbox in Chinese', async () => {
+    await env.deps.prisma.notifyMessage.create({ data: { tenantId: tenant.id, businessKey: 'page.inbox', channel: 'in_app', recipient: 'role:kitchen_manager', template: 'welfareOffice',
+      locale: 'zh-CN', payload: { name: '王秀英', address: '竹垅村3组', time: '11:20' }, status: 'delivered' } });
+    const km = await tenant.user(['kitchen_manager']);
+    const res = await env.request.get('/notify/inbox').set('Authorization', `Bearer ${km.token}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { text: string }) => i.text)).toEqual(['送餐无人应门：王秀英（竹垅村3组），11:20 司机敲门无人回应。请尽快联系。']);
+    const driver = await tenant.user(['driver']);
+    expect((await env.request.get('/notify/inbox').set('Authorization', `Bearer ${driver.token}`)).body.items).toEqual([]);
+  });
 });
