@@ -84,10 +84,13 @@ const messages = (s: Stop) => env.deps.prisma.notifyMessage.findMany({ where: { 
 const sms = (phone: string) => fake.count('aliyun', phone);
 const alertOf = async (s: Stop) => eventually(async () => env.deps.prisma.welfareAlert.findFirst({ where: { routeStopId: s.id } }));
 const stepsDone = (s: Stop, n: number, ms = 40_000) => eventually(async () => { const r = await stepRows(s); return r.length >= n ? r : undefined; }, ms);
-const allSent = (s: Stop) => eventually(async () => {
+const allSent = async (s: Stop) => eventually(async () => {
   const ms = await messages(s);
   return ms.every((x) => ['sent', 'delivered', 'suppressed'].includes(x.status)) ? ms : undefined;
-}, 20_000);
+}, 60_000).catch(async (err) => {
+  const states = (await messages(s)).map((x) => `${x.businessKey.split('.').slice(3).join('.')}:${x.status}:${x.attempts}:${x.lastError ?? ''}`);
+  throw new Error(`${(err as Error).message}; messages: ${states.join(', ')}`);
+});
 
 describe('the welfare escalation ladder', () => {
   it('when nobody opens the door, then each step fires at its time and tells its people, and the alert timeline shows who was told', async () => {
@@ -191,6 +194,7 @@ describe('the welfare escalation ladder', () => {
 
   it('when Redis loses the pending steps, then housekeeping queues them again from the database and each fires once', async () => {
     const s = stops[5];
+    expect((await setLadder(AFTER)).status).toBe(200);
     await outcome(s, 'not_home');
     const ladderQueue = env.deps.queues.get('welfare.ladder');
     await stepsDone(s, 1, 20_000);
