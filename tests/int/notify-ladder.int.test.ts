@@ -80,7 +80,7 @@ afterAll(async () => {
 
 const outcome = (s: Stop, status: string) => env.request.post(`/delivery/stops/${s.id}/outcome`).set(bearer(w.drivers[0].token)).send({ status });
 const stepRows = (s: Stop) => env.deps.prisma.welfareLadderStep.findMany({ where: { routeStopId: s.id }, orderBy: { step: 'asc' } });
-const messages = (s: Stop) => env.deps.prisma.notifyMessage.findMany({ where: { refId: s.id }, orderBy: { id: 'asc' } });
+const messages = (s: Stop) => env.deps.prisma.notifyMessage.findMany({ where: { refType: 'welfare_stop', refId: s.id }, orderBy: { id: 'asc' } });
 const sms = (phone: string) => fake.count('aliyun', phone);
 const alertOf = async (s: Stop) => eventually(async () => env.deps.prisma.welfareAlert.findFirst({ where: { routeStopId: s.id } }));
 const stepsDone = (s: Stop, n: number, ms = 40_000) => eventually(async () => { const r = await stepRows(s); return r.length >= n ? r : undefined; }, ms);
