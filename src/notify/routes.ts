@@ -42,9 +42,9 @@ export function registerNotifyRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'post', path: '/notify/subscriptions', summary: 'A family member opts in to notices about a person (meal on its way, could not reach)', tags,
     access: ['kitchen_manager'], body: subscriptionBody, responses: { 200: { description: 'Subscription', schema: subscriptionSchema } } },
   async ({ ctx, body }) => ({ body: await subscribe(deps, ctx, body) }));
-  api.add({ method: 'get', path: '/notify/subscriptions', summary: 'Who gets notices about a person (phones masked)', tags, access: ['kitchen_manager'],
-    query: z.strictObject({ subjectId: z.uuid() }), responses: { 200: { description: 'Subscriptions', schema: z.object({ items: z.array(subscriptionSchema) }) } } },
-  async ({ ctx, query }) => ({ body: { items: await listSubscriptions(deps, ctx, query.subjectId) } }));
+  api.add({ method: 'get', path: '/notify/subscriptions', summary: 'Who gets family notices (about one person, or all; phones masked)', tags, access: ['kitchen_manager'],
+    query: z.strictObject({ subjectId: z.uuid().optional(), ...pageQuery }), responses: { 200: { description: 'A page of subscriptions', schema: page(subscriptionSchema) } } },
+  async ({ ctx, query }) => ({ body: await listSubscriptions(deps, ctx, query) }));
   api.add({ method: 'delete', path: '/notify/subscriptions/:id', summary: 'Stop a family member’s notices', tags, access: ['kitchen_manager'], params: idParams,
     responses: { 204: { description: 'Removed' } } },
   async ({ ctx, params }) => {

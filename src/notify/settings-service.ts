@@ -3,6 +3,7 @@ import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { NotFoundError } from '../http/errors.js';
+import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { maskPhone } from '../privacy.js';
 import { channelSettingsSchema } from './schemas.js';
 import type { ChannelSettings } from './schemas.js';
@@ -80,8 +81,10 @@ export async function subscribe(d: Pick<Deps, 'prisma'>, ctx: RequestContext, b:
   });
 }
 
-export async function listSubscriptions(d: Pick<Deps, 'prisma'>, ctx: RequestContext, subjectId: string) {
-  return (await tenantDb(d.prisma, ctx.tenantId).notifySubscription.findMany({ where: { subjectId }, orderBy: { id: 'asc' } })).map(subscriptionView);
+/** Family subscriptions, about one person or all, a cursor page at a time. */
+export async function listSubscriptions(d: Pick<Deps, 'prisma'>, ctx: RequestContext, q: { subjectId?: string; limit: number; cursor?: string }) {
+  const rows = await tenantDb(d.prisma, ctx.tenantId).notifySubscription.findMany({ where: q.subjectId ? { subjectId: q.subjectId } : {}, ...cursorArgs(q) });
+  return toPage(rows, q.limit, subscriptionView);
 }
 
 export async function unsubscribe(d: Pick<Deps, 'prisma'>, ctx: RequestContext, id: string) {
