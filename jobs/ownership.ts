@@ -23,6 +23,8 @@ const checks: { [Q in QueueName]: Check[] } = {
   'roster.plan': [owned((d, tenantId, id) => d.prisma.rosterRun.findFirst({ where: { id, tenantId }, select: { id: true } }), 'rosterRunId')],
   'geocode.address': [owned((d, tenantId, id) => d.prisma.person.findFirst({ where: { id, tenantId }, select: { id: true } }), 'personId')],
   'tickets.escalate': [],
+  'notify.send': [owned((d, tenantId, id) => d.prisma.notifyMessage.findFirst({ where: { id, tenantId }, select: { id: true } }), 'messageId')],
+  'welfare.ladder': [owned((d, tenantId, id) => d.prisma.routeStop.findFirst({ where: { id, tenantId }, select: { id: true } }), 'routeStopId')],
 };
 
 export async function assertPayloadOwnership<Q extends QueueName>(deps: Deps, queue: Q, payload: Payload<Q>): Promise<void> {

@@ -10,6 +10,8 @@ import { processSubsidySettle } from './subsidy-settle.js';
 import { processAuditScan } from './audit-scan.js';
 import { processGeocodeAddress } from './geocode-address.js';
 import { processTicketsEscalate } from './tickets-escalate.js';
+import { processNotifySend } from './notify-send.js';
+import { processWelfareLadder } from './welfare-ladder.js';
 
 export type Processor<Q extends QueueName> = (job: Job<Payload<Q>>, deps: Deps) => Promise<unknown>;
 
@@ -24,4 +26,6 @@ export const processors: { [Q in QueueName]?: Processor<Q> } = {
   'audit.scan': processAuditScan,
   'geocode.address': processGeocodeAddress,
   'tickets.escalate': processTicketsEscalate,
+  'notify.send': processNotifySend,
+  'welfare.ladder': processWelfareLadder,
 };

@@ -15,6 +15,8 @@ import { assertPayloadOwnership } from './ownership.js';
 import type { Processor } from './processors.js';
 import { syncTenantSchedules } from '../src/queues/schedules.js';
 import { requeueLostWelfareChecks } from '../src/delivery/welfare-recovery.js';
+import { requeueLostLadderSteps } from '../src/delivery/welfare-ladder.js';
+import { recoverOutbox } from '../src/notify/recovery.js';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -69,17 +71,21 @@ export async function syncAllSchedules(deps: Deps): Promise<void> {
 export const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 
 /**
- * Puts back what Redis may have lost, from the database: every tenant's job schedulers and the
- * pending welfare checks. Both steps are idempotent, so the worker runs them at start, as soon as
- * the outbox relay finds Redis came back empty (it checks on every reconnect and every
+ * Puts back what Redis may have lost, from the database: every tenant's job schedulers, the
+ * pending welfare checks, the welfare ladder steps not run yet and the notification outbox's
+ * messages not sent. Every step is idempotent, so the worker runs them at start, as soon as the
+ * job outbox relay finds Redis came back empty (it checks on every reconnect and every
  * REDIS_CHECK_EVERY_MS), and every 10 minutes as a safety net. A failed round is logged and
- * retried at the next tick. (Lost one-off jobs come back from the outbox itself.)
+ * retried at the next tick. (Lost one-off jobs come back from the job outbox itself.)
  */
 export function startHousekeeping(deps: Deps, everyMs = HOUSEKEEPING_EVERY_MS): { first: Promise<void>; stop(): void } {
   const restore = async () => {
     await syncAllSchedules(deps);
     const requeued = await requeueLostWelfareChecks(deps);
     if (requeued) logger.warn({ requeued }, 'welfare checks missing from Redis were queued again');
+    const steps = await requeueLostLadderSteps(deps);
+    if (steps) logger.warn({ requeued: steps }, 'welfare ladder steps missing from Redis were queued again');
+    await recoverOutbox(deps);
   };
   const round = () => restore().catch((err) => logger.error({ err: (err as Error).message }, 'housekeeping round failed'));
   const timer = setInterval(round, everyMs);

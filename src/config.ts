@@ -50,6 +50,8 @@ const envSchema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(800),
   /** How often a process checks whether Redis lost its data (then restores schedules and jobs). */
   REDIS_CHECK_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(15_000),
+  /** Timeout of one call to an SMS provider, robot or webhook (src/notify/channels). */
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   /** Overrides every tenant's welfareDelayMinutes with a delay in seconds (tests, drills). */
   WELFARE_DELAY_SECONDS: z.coerce.number().int().min(0).optional(),
   /**
@@ -106,6 +108,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/**
+ * A secret that tenant settings name by reference (`env:NAME`), so keys live in the deployment's
+ * environment or secret store, never in the database, the repository or an API answer.
+ */
+export function secretFromRef(ref: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const m = ref ? /^env:([A-Z][A-Z0-9_]*)$/.exec(ref) : null;
+  return m ? env[m[1]] || undefined : undefined;
 }
 
 let cached: Config | undefined;

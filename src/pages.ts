@@ -15,6 +15,7 @@ import { registerTillPages } from './canteen/web/till-pages.js';
 import { registerAuditPages } from './canteen/web/audit-pages.js';
 import { registerRatePages } from './voice/web/rate-pages.js';
 import { registerVoiceStaffPages } from './voice/web/staff-pages.js';
+import { registerNotifyPages } from './notify/web/notify-pages.js';
 
 /** Every domain's screens; the order of registration is the order of the navigation bar. */
 export function registerAllPages(web: WebRouter, deps: Deps): void {
@@ -33,4 +34,5 @@ export function registerAllPages(web: WebRouter, deps: Deps): void {
   registerAuditPages(web, deps);
   registerVoiceStaffPages(web, deps);
   registerRatePages(web, deps);
+  registerNotifyPages(web, deps);
 }

@@ -8,6 +8,7 @@ import { registerCanteenRoutes } from './canteen/routes.js';
 import { registerNursingRoutes } from './nursing/routes.js';
 import { registerJobRoutes } from './jobs-view/routes.js';
 import { registerVoiceRoutes } from './voice/routes.js';
+import { registerNotifyRoutes } from './notify/routes.js';
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
 export function registerAllRoutes(api: ApiRouter, deps: Deps): void {
@@ -18,5 +19,6 @@ export function registerAllRoutes(api: ApiRouter, deps: Deps): void {
   registerCanteenRoutes(api, deps);
   registerNursingRoutes(api, deps);
   registerVoiceRoutes(api, deps);
+  registerNotifyRoutes(api, deps);
   registerJobRoutes(api, deps);
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../audit/audit-log.js';
 import { jobId } from '../queues/definitions.js';
 import { stageJob } from '../queues/outbox.js';
 import { afterCommit } from '../db/transactions.js';
+import { startWelfareLadder } from './welfare-ladder.js';
 
 /** The delay before a not-home welfare check turns into an alert. */
 export function welfareDelayMs(tenant: { welfareDelayMinutes: number }, config: Pick<Deps['config'], 'WELFARE_DELAY_SECONDS'>): number {
@@ -28,6 +29,9 @@ export async function welfareDueAt(d: Pick<Deps, 'prisma' | 'config'>, tenantId:
 export async function scheduleWelfareCheck(tx: TenantTx, d: Pick<Deps, 'prisma' | 'config'>, tenantId: string, routeStopId: string, outcomeAt: Date, o: { fresh?: boolean } = {}) {
   const due = await welfareDueAt(d, tenantId, outcomeAt);
   await stageJob(tx, 'welfare.escalate', 'welfare.escalate', { tenantId, routeStopId }, { jobId: jobId('welfare', routeStopId), runAt: due, replace: o.fresh });
+  // The escalation ladder of this not-home (office at once, then contacts, then urgent), staged in the
+  // same commit; its steps stop themselves on delivery.
+  await startWelfareLadder(tx, d, tenantId, routeStopId, outcomeAt);
   return due;
 }
 

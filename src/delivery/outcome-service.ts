@@ -7,6 +7,8 @@ import { hasRole } from '../http/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.js';
 import { CLOCK_SKEW_MS, instantAt, localTimeOf } from '../time/index.js';
 import { scheduleWelfareCheck, welfareDueAt } from './outcome-effects.js';
+import { noticeNextStop } from './delivery-notices.js';
+import { afterCommit } from '../db/transactions.js';
 
 export { scheduleWelfareCheck, welfareDelayMs } from './outcome-effects.js';
 
@@ -128,5 +130,7 @@ export async function recordOutcome(d: Pick<Deps, 'prisma' | 'queues' | 'config'
         if (input.status === 'not_home') await scheduleWelfareCheck(tx, d, ctx.tenantId, stopId, outcomeAt);
         return { ...stop, ...updated };
       });
+  // "Meal on its way" to the next door's family: a notice, sent after the outcome committed.
+  if (!unchanged) afterCommit(() => noticeNextStop(d, ctx.tenantId, stopId));
   return outcomeAnswer(d, ctx, after, !unchanged);
 }

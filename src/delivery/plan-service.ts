@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { noticeRoutesPublished } from './delivery-notices.js';
 import { tenantDb } from '../db/prisma.js';
 import type { TenantTx } from '../db/prisma.js';
 import { stageJob } from '../queues/outbox.js';
@@ -108,7 +109,7 @@ export async function replan(d: D & Pick<Deps, 'config'>, ctx: RequestContext, i
  * published plan of the same kitchen/date/slot is superseded. Outcomes drivers already recorded
  * on the old plan carry over to the same orders in the new one.
  */
-export async function publishPlan(d: Pick<Deps, 'prisma'>, ctx: RequestContext, id: string) {
+export async function publishPlan(d: Pick<Deps, 'prisma' | 'queues'>, ctx: RequestContext, id: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.routePlan.findFirst({ where: { id } });
@@ -133,5 +134,6 @@ export async function publishPlan(d: Pick<Deps, 'prisma'>, ctx: RequestContext, 
     const after = await tx.routePlan.update({ where: { id }, data: { status: 'published', publishedAt: new Date(), publishedBy: ctx.userId } });
     await writeAudit(tx, ctx, { action: 'route-plan.publish', entity: 'RoutePlan', entityId: id, before, after: { ...after, superseded: previous.map((p) => p.id) } });
   });
+  await noticeRoutesPublished(d, ctx.tenantId, id);
   return getPlan(d, ctx, id);
 }

@@ -13,6 +13,7 @@ import { productionSheet, ratingQrs, renderProductionSheet } from './production-
 import { publicBase } from '../tenancy/routes-sessions.js';
 import { dashboard, planMapSvg } from './dashboard-service.js';
 import * as welfare from './welfare-service.js';
+import { registerWelfareLadderRoutes } from './routes-welfare.js';
 
 const tags = ['delivery'];
 
@@ -70,4 +71,5 @@ export function registerDeliveryPlanRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'post', path: '/delivery/alerts/:id/resolve', summary: 'Close an alert with what was found', tags, access: m, params: idParams,
     body: resolveBody, responses: { 200: { description: 'Alert', schema: alertSchema } } },
   async ({ ctx, params, body }) => ({ body: await welfare.resolveAlert(deps, ctx, params.id, body.note) }));
+  registerWelfareLadderRoutes(api, deps);
 }

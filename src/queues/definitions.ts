@@ -23,6 +23,10 @@ export const queuePayloads = {
   'geocode.address': z.object({ tenantId: uuid, personId: uuid }),
   /** Puts a tenant's overdue residents' tickets before its admins (every 15 minutes). */
   'tickets.escalate': z.object({ tenantId: uuid }),
+  /** Sends one outbox message (src/notify); the row is claimed first, so a retried job never sends twice. */
+  'notify.send': z.object({ tenantId: uuid, messageId: uuid }),
+  /** One step of a not-home's welfare ladder (src/delivery/welfare-ladder.ts). */
+  'welfare.ladder': z.object({ tenantId: uuid, routeStopId: uuid, notHomeAt: z.iso.datetime(), step: z.number().int().min(0).max(20) }),
 } as const;
 
 export type QueueName = keyof typeof queuePayloads;
@@ -43,6 +47,9 @@ export const queueJobOptions: Partial<Record<QueueName, JobsOptions>> = {
   'routes.plan': { attempts: 2 },
   'roster.plan': { attempts: 2 },
   'geocode.address': { attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
+  // Provider rate limits last seconds to minutes: 8 attempts from 3 s doubling span about 6 min.
+  'notify.send': { attempts: 8, backoff: { type: 'exponential', delay: 3000 } },
+  'welfare.ladder': { attempts: 20, backoff: { type: 'exponential', delay: 5000 } },
 };
 
 /** Job ids come from business keys; BullMQ forbids ':' in custom ids. */

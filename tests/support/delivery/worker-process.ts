@@ -8,7 +8,7 @@ import type { TestEnv } from '../harness.js';
  * Redis and queue prefix, and resolves once its BullMQ workers are ready. Tests SIGKILL it to show
  * that jobs survive a worker crash; `children` collects the processes so afterAll can kill leftovers.
  */
-export async function startWorkerProcess(env: TestEnv, children: ChildProcess[]): Promise<ChildProcess> {
+export async function startWorkerProcess(env: TestEnv, children: ChildProcess[], startTimeoutMs = 20_000): Promise<ChildProcess> {
   const script = fileURLToPath(new URL('./delivery-worker.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, DATABASE_URL: env.deps.config.DATABASE_URL, REDIS_URL: env.deps.config.REDIS_URL, QUEUE_PREFIX: env.prefix, LOG_LEVEL: 'silent', NODE_ENV: 'test',
@@ -18,7 +18,7 @@ export async function startWorkerProcess(env: TestEnv, children: ChildProcess[])
   });
   children.push(child);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker process did not start')), 20_000);
+    const timer = setTimeout(() => reject(new Error('worker process did not start')), startTimeoutMs);
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) {
         clearTimeout(timer);

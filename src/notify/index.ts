@@ -1,0 +1,31 @@
+/**
+ * The notify domain's public API — the only thing other domains import. They say what to tell
+ * whom (a phone, a user, a named group, the subscribers of a person); the outbox, channels, quiet
+ * hours, opt-outs and retries stay inside src/notify.
+ */
+import type { Deps } from '../deps.js';
+import { enqueue, messagesAbout } from './outbox.js';
+import type { EnqueueInput, Enqueued } from './outbox.js';
+import type { GroupName } from './schemas.js';
+import { settingsOf, subscribersOf } from './settings-service.js';
+
+export type { EnqueueInput, Enqueued } from './outbox.js';
+export type { TemplateKey } from './messages.js';
+export type { GroupName } from './schemas.js';
+
+type D = Pick<Deps, 'prisma' | 'queues'>;
+
+/** Tells a named group (kitchen office, community office) through the channel the tenant chose for it; null when none is set up. */
+async function toGroup(d: D, tenantId: string, group: GroupName, input: Omit<EnqueueInput, 'channel' | 'recipient'>): Promise<Enqueued | null> {
+  const { channels } = await settingsOf(d, tenantId);
+  const channel = channels.groups[group] ?? (group === 'office' ? 'in_app' : undefined);
+  if (!channel) return null;
+  return enqueue(d, tenantId, { ...input, channel, recipient: channel === 'in_app' ? 'role:kitchen_manager' : `group:${group}` });
+}
+
+/** Family members who opted in to a topic about a person. */
+async function subscribers(d: Pick<Deps, 'prisma'>, tenantId: string, subjectId: string, topic: 'meal_on_way' | 'not_reached') {
+  return (await subscribersOf(d, tenantId, subjectId, topic)).map((s) => ({ phone: s.phone, name: s.name, locale: s.locale }));
+}
+
+export const notify = { enqueue, toGroup, subscribers, messagesAbout };

@@ -1,0 +1,88 @@
+import { defineMessages } from '../i18n/index.js';
+import type { Message } from '../i18n/index.js';
+
+/**
+ * The sentences of outbound messages. An SMS provider sends its own pre-approved template with
+ * these parameters; robots, webhooks and the in-app inbox get these texts in the reader's language.
+ */
+export const TEMPLATES = defineMessages('notify.template', {
+  welfareOffice: {
+    zh: '送餐无人应门：{name}（{address}），{time} 司机敲门无人回应。请尽快联系。',
+    en: 'Nobody answered: {name} ({address}) did not open the door to the driver at {time}. Please follow up.',
+  },
+  welfareContact: {
+    zh: '【助餐服务】您的家人{name}今天{time}送餐时无人应门，我们暂未联系上。请尽快与其联系或上门查看。',
+    en: '[Meal service] Your relative {name} did not answer the door for the meal delivery at {time} today and we have not reached them. Please call or visit soon.',
+  },
+  welfareGrid: {
+    zh: '【助餐服务】{name}（{address}）今天{time}送餐无人应门，请网格员上门查看。',
+    en: '[Meal service] {name} ({address}) did not answer the door at {time} today. Grid worker: please visit.',
+  },
+  welfareCommunity: {
+    zh: '【助餐服务】{name}（{address}）自{time}起仍联系不上，请社区办公室跟进。',
+    en: '[Meal service] {name} ({address}) still cannot be reached since {time}. Community office: please follow up.',
+  },
+  welfareUrgent: {
+    zh: '【紧急】{name}（{address}）自{time}起一小时仍无法联系。如不能确认其平安，请立即拨打110或120。',
+    en: '[URGENT] {name} ({address}) has not been reached for an hour since {time}. If you cannot confirm they are safe, call 110 or 120 now.',
+  },
+  familyMealOnWay: {
+    zh: '【助餐服务】{name}的{slot}已出发，预计{eta}前送到。',
+    en: '[Meal service] {name}’s {slot} is on its way, expected by {eta}.',
+  },
+  familyNotReached: {
+    zh: '【助餐服务】我们今天{time}没能联系上{name}，已通知网格员上门查看。',
+    en: '[Meal service] We could not reach {name} at {time} today; the grid worker has been asked to visit.',
+  },
+  routePublished: {
+    zh: '您{date}的送餐路线{routeNo}号已发布，共{stops}站，请打开司机页面查看。',
+    en: 'Your delivery route {routeNo} for {date} is published: {stops} stops. Open the driver page to see it.',
+  },
+});
+
+export type TemplateKey = keyof typeof TEMPLATES;
+export const TEMPLATE_KEYS = Object.keys(TEMPLATES) as TemplateKey[];
+export const templateOf = (key: string): Message | undefined => (TEMPLATES as Record<string, Message>)[key];
+
+/** The admin page (/app/admin/notifications). */
+export const M = defineMessages('notify.web', {
+  title: { zh: '消息通知', en: 'Notifications' },
+  intro: { zh: '所有发出的短信、群机器人、回调和站内消息。号码已打码。', en: 'Every SMS, group robot, webhook and in-app message sent. Numbers are masked.' },
+  filterAll: { zh: '全部', en: 'All' },
+  when: { zh: '时间', en: 'When' },
+  channel: { zh: '渠道', en: 'Channel' },
+  recipient: { zh: '接收人', en: 'Recipient' },
+  template: { zh: '内容', en: 'Message' },
+  status: { zh: '状态', en: 'Status' },
+  attempts: { zh: '尝试次数', en: 'Attempts' },
+  error: { zh: '失败原因', en: 'Failure' },
+  retry: { zh: '重新发送', en: 'Send again' },
+  retried: { zh: '已重新排队发送。', en: 'Queued to send again.' },
+  empty: { zh: '还没有消息。', en: 'No messages yet.' },
+  more: { zh: '更多', en: 'More' },
+  urgent: { zh: '紧急', en: 'Urgent' },
+  queued: { zh: '排队中', en: 'Queued' },
+  sending: { zh: '发送中', en: 'Sending' },
+  sent: { zh: '已发送', en: 'Sent' },
+  delivered: { zh: '已送达', en: 'Delivered' },
+  failed: { zh: '失败，将重试', en: 'Failed, will retry' },
+  given_up: { zh: '已放弃', en: 'Given up' },
+  suppressed: { zh: '对方已退订', en: 'Opted out' },
+  sms: { zh: '短信', en: 'SMS' },
+  wecom: { zh: '企业微信群', en: 'WeChat Work group' },
+  dingtalk: { zh: '钉钉群', en: 'DingTalk group' },
+  webhook: { zh: '平台回调', en: 'Webhook' },
+  in_app: { zh: '站内消息', en: 'In-app' },
+});
+
+/** Labels of a template on the admin page (the first words of its zh/en text are the label). */
+export const TEMPLATE_LABELS = defineMessages('notify.templateLabel', {
+  welfareOffice: { zh: '无人应门（厨房办公室）', en: 'Not home (kitchen office)' },
+  welfareContact: { zh: '无人应门（紧急联系人）', en: 'Not home (emergency contact)' },
+  welfareGrid: { zh: '无人应门（网格员）', en: 'Not home (grid worker)' },
+  welfareCommunity: { zh: '无人应门（社区办公室）', en: 'Not home (community office)' },
+  welfareUrgent: { zh: '紧急：请拨打110/120', en: 'Urgent: call 110/120' },
+  familyMealOnWay: { zh: '餐食已出发（家属）', en: 'Meal on its way (family)' },
+  familyNotReached: { zh: '未能联系上（家属）', en: 'Could not reach (family)' },
+  routePublished: { zh: '路线已发布（司机）', en: 'Route published (driver)' },
+});
