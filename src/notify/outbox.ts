@@ -14,6 +14,7 @@ import type { TemplateKey } from './messages.js';
 import { quietUntil } from './quiet-hours.js';
 import { maskRecipient, normalisePhone } from './recipients.js';
 import { settingsOf } from './settings-service.js';
+import { afterCommit } from '../db/transactions.js';
 
 type D = Pick<Deps, 'prisma' | 'queues'>;
 
@@ -62,9 +63,11 @@ export async function enqueue(d: D, tenantId: string, input: EnqueueInput, now =
     skipDuplicates: true,
   });
   const row = await db.notifyMessage.findFirstOrThrow({ where: { businessKey: input.businessKey } });
-  if (created.count === 1 && row.status === 'queued') await dispatch(d, row).catch((err) => {
+  // The send job goes to Redis once the row is committed (a caller's transaction may still be open):
+  // a job that ran before the commit would find no row to claim and send nothing.
+  if (created.count === 1 && row.status === 'queued') afterCommit(() => dispatch(d, row).then(() => undefined).catch((err) => {
     logger.warn({ messageId: row.id, err: (err as Error).message }, 'notify: could not queue the send job; housekeeping will');
-  });
+  }));
   return { id: row.id, status: row.status, recipient: maskRecipient(row.recipient), created: created.count === 1 };
 }
 
