@@ -10,7 +10,7 @@ import { MANAGERS } from './routes-setup.js';
 import * as plans from './plan-service.js';
 import { moveOrder } from './plan-move.js';
 import { productionSheet, ratingQrs, renderProductionSheet } from './production-service.js';
-import { publicBase } from '../tenancy/routes-sessions.js';
+import { publicBase } from '../tenancy/read.js';
 import { dashboard, planMapSvg } from './dashboard-service.js';
 import * as welfare from './welfare-service.js';
 import { registerWelfareLadderRoutes } from './routes-welfare.js';

@@ -5,3 +5,6 @@ export async function userNames(db: TenantDb, ids: string[]): Promise<Map<string
   const rows = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
+
+/** The public base URL of this deployment (links in SMS, invoices, voice callbacks). */
+export { publicBase } from './routes-sessions.js';

@@ -3,7 +3,7 @@ import type { ApiRouter } from '../http/api-router.js';
 import { idParams } from '../http/common-schemas.js';
 import { CSV_TYPE } from '../http/csv.js';
 import type { Deps } from '../deps.js';
-import { publicBase } from '../tenancy/routes-sessions.js';
+import { publicBase } from '../tenancy/read.js';
 import { codeWithQr } from './code-service.js';
 import { phoneInRating } from './rating-service.js';
 import { monthReport, reportCsv } from './report-service.js';

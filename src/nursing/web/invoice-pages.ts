@@ -3,7 +3,7 @@ import { idParams } from '../../http/common-schemas.js';
 import { t } from '../../i18n/index.js';
 import { formatLocalDateTime } from '../../time/index.js';
 import { html, raw } from '../../web/html.js';
-import { publicBase } from '../../tenancy/routes-sessions.js';
+import { publicBase } from '../../tenancy/read.js';
 import { ratingLinks, VM } from '../../voice/index.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { getInvoice, listInvoices } from '../invoice-service.js';
