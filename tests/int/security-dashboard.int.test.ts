@@ -140,7 +140,8 @@ describe('job processors re-check the tenant of every object in the payload', ()
   async function failedJob(queue: 'people.import' | 'subsidy.settle', id: string) {
     return eventually(async () => {
       const job = await env.deps.queues.get(queue).getJob(id);
-      return (await job?.getState()) === 'failed' ? job : undefined;
+      // Read again once failed: the first read may predate the move to failed (no reason yet).
+      return (await job?.getState()) === 'failed' ? env.deps.queues.get(queue).getJob(id) : undefined;
     });
   }
 
