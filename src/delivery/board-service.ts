@@ -10,6 +10,7 @@ import { dashboardSchema } from './schemas-plans.js';
 import { windowOf } from './plan-problem.js';
 import { slotCode } from './schemas.js';
 import { ensureSlots, resolveKitchen } from './setup-service.js';
+import { lowMealRatings, unitSatisfaction } from '../voice/index.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -40,6 +41,9 @@ export const boardSchema = z.object({
     returnLocal: z.string(),
   })),
   alerts: z.array(z.object({ id: z.uuid(), status: z.enum(['open', 'acknowledged']), name: z.string(), routeNo: z.number().int(), openedAt: z.iso.datetime() })),
+  lowRatings: z.array(z.object({ routeNo: z.number().int(), stopNo: z.number().int(), name: z.string(), meanTenths: z.number().int(), comment: z.string().nullable() }))
+    .describe('Delivered meals of the day rated 2.5 stars or less (residents’ voice).'),
+  satisfaction: z.object({ month: z.string(), ratings: z.number().int(), satisfactionPct: z.number().nullable() }).describe('The kitchen’s ratings this month.'),
 });
 export type Board = z.infer<typeof boardSchema>;
 
@@ -74,7 +78,17 @@ export async function dayBoard(d: D, ctx: RequestContext, q: z.infer<typeof boar
     db.vehicle.findMany({ where: { id: { in: routes.map((r) => r.vehicleId) } }, select: { id: true, name: true } }),
   ]);
   const tz = ctx.timeZone;
+  const allStops = routes.flatMap((r) => r.stops.map((s) => ({ route: r, stop: s })));
+  const [low, satisfaction] = await Promise.all([
+    lowMealRatings(d.prisma, ctx.tenantId, allStops.map((x) => x.stop.orderId)),
+    unitSatisfaction(d.prisma, ctx.tenantId, kitchenId, q.date.slice(0, 7)),
+  ]);
+  const lowRatings = low.flatMap((l) => {
+    const at = allStops.find((x) => x.stop.orderId === l.orderId);
+    return at ? [{ routeNo: at.route.routeNo, stopNo: at.stop.stopNo, name: at.stop.order.recipient.person.name, meanTenths: l.meanTenths, comment: l.comment }] : [];
+  });
   return {
+    lowRatings, satisfaction,
     kitchen, date: q.date, slot: q.slot, now: now.toISOString(),
     figures: figures.slots[0] ?? null,
     drivers: routes.map((r) => {

@@ -3,6 +3,7 @@
  * labels, canteen receipts, discharge invoices).
  */
 import type { PrismaClient } from '../db/prisma.js';
+import { tenantDb } from '../db/prisma.js';
 import { qrSvg, ratePath, signFor } from './code-service.js';
 import type { SubjectKind } from './codes.js';
 import { voiceSettings } from './settings.js';
@@ -19,4 +20,23 @@ export async function ratingLinks(prisma: PrismaClient, tenant: { tenantId: stri
     url: (kind: SubjectKind, subjectId: string, date: string) => `${base}${ratePath(signFor(codeSecret, tenant, kind, subjectId, date).code)}`,
     qrSvg,
   };
+}
+
+/** Ratings below this mean (× 10) show on the day board: 2.5 stars or less is a meal to look into. */
+export const LOW_RATING_TENTHS = 25;
+
+/** The low ratings among some delivered meals (the day board shows them beside the routes). */
+export async function lowMealRatings(prisma: PrismaClient, tenantId: string, orderIds: string[]) {
+  const rows = await tenantDb(prisma, tenantId).rating.findMany({
+    where: { subjectKind: 'meal', subjectId: { in: orderIds }, meanTenths: { lte: LOW_RATING_TENTHS } },
+    select: { subjectId: true, meanTenths: true, comment: true },
+  });
+  return rows.map((r) => ({ orderId: r.subjectId, meanTenths: r.meanTenths, comment: r.comment }));
+}
+
+/** A unit's ratings of a month: how many, and the share satisfied (mean ≥ 4 stars). */
+export async function unitSatisfaction(prisma: PrismaClient, tenantId: string, unitId: string, month: string) {
+  const rows = await tenantDb(prisma, tenantId).rating.findMany({ where: { unitId, serviceDate: { startsWith: `${month}-` } }, select: { meanTenths: true } });
+  const satisfied = rows.filter((r) => r.meanTenths >= 40).length;
+  return { month, ratings: rows.length, satisfactionPct: rows.length ? Math.round((satisfied / rows.length) * 1000) / 10 : null };
 }

@@ -18,7 +18,7 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 let ctx: BrowserContext;
 let page: Page;
-let plan: { routes: { id: string; driverUserId: string; stops: { id: string; name: string; stopNo: number }[] }[] };
+let plan: { routes: { id: string; routeNo: number; driverUserId: string; stops: { id: string; orderId: string; name: string; stopNo: number }[] }[] };
 const TZ = afternoonZone();
 const DAY = today(TZ);
 const SHOTS = process.env.SCREENSHOTS === '1';
@@ -133,6 +133,23 @@ describe('welfare alerts inbox', () => {
     expect(await figure('未结关怀提醒')).toBe('0');
     await tap(0, 2, 'delivered');
     await expect.poll(() => figure('已送达'), POLL).toBe('2');
+  });
+
+  it('when a family rates a delivered meal low, then the board lists it with the comment and the month’s satisfaction', async () => {
+    expect(await page.locator('.board-satisfaction').innerText()).toBe('本月尚无评价');
+    const r = routeOf(0);
+    const low = await env.request.post('/voice/ratings').set(bearer(w.manager.token))
+      .send({ subjectKind: 'meal', subjectId: r.stops[0].orderId, scores: { taste: 2, temperature: 1, punctuality: 3 }, comment: '饭是凉的', raterKind: 'family' });
+    expect(low.status, JSON.stringify(low.body)).toBe(200);
+    const good = await env.request.post('/voice/ratings').set(bearer(w.manager.token))
+      .send({ subjectKind: 'meal', subjectId: r.stops[2].orderId, scores: { taste: 5, temperature: 4, punctuality: 5 } });
+    expect(good.status).toBe(200);
+    await expect.poll(() => page.locator('#board-ratings').innerText(), POLL).toContain('今天的差评');
+    const text = await page.locator('#board-ratings').innerText();
+    expect(text).toContain(`${r.routeNo} 号线 第 ${r.stops[0].stopNo} 站 ${r.stops[0].name}：2.0 星`);
+    expect(text).toContain('饭是凉的');
+    expect(text).not.toContain(r.stops[2].name);
+    expect(text).toContain('本月满意率 50%（2 条评价）');
   });
 });
 

@@ -52,6 +52,7 @@ export function registerBoardPages(web: WebRouter, deps: Deps): void {
 <p id="board-status" class="muted" role="status"></p>
 <section id="board-figures" class="board-figures" aria-live="polite"></section>
 <section id="board-alerts"></section>
+<section id="board-ratings"></section>
 <section id="board-drivers" class="grid"></section>`,
     };
   });

@@ -53,9 +53,23 @@ function driverCard(d) {
   );
 }
 
+/** Residents' voice on the board: the kitchen's satisfaction this month and today's low ratings. */
+function renderRatings(board) {
+  const box = document.getElementById('board-ratings');
+  const s = board.satisfaction;
+  const head = el('p', { class: 'muted board-satisfaction' }, s && s.ratings
+    ? t('delivery.board.satisfaction', { pct: `${s.satisfactionPct}%`, count: s.ratings }) : t('delivery.board.noRatings'));
+  const low = board.lowRatings ?? [];
+  box.replaceChildren(head, low.length ? el('div', { class: 'card board-low-ratings' },
+    el('h2', {}, t('delivery.board.lowRatingsHead')),
+    el('ul', {}, low.map((r) => el('li', {}, t('delivery.board.lowRating', { route: r.routeNo, stop: r.stopNo, name: r.name, mean: (r.meanTenths / 10).toFixed(1) }),
+      r.comment ? el('div', { class: 'muted' }, r.comment) : null)))) : '');
+}
+
 function render(board, stale = false) {
   renderFigures(board.figures);
   renderAlerts(board.alerts);
+  renderRatings(board);
   const drivers = document.getElementById('board-drivers');
   drivers.replaceChildren(...(board.drivers.length ? board.drivers.map(driverCard) : [el('p', { class: 'card' }, t('delivery.board.noRoutes'))]));
   const status = document.getElementById('board-status');
