@@ -1,0 +1,21 @@
+/**
+ * Writes the OpenAPI document to stdout (or a file) without a database or Redis: routes only
+ * declare themselves at registration, so placeholder dependencies do. For client generators.
+ *   npm run -s openapi:export > openapi.json
+ */
+import { writeFileSync } from 'node:fs';
+import { ApiRouter } from '../src/http/api-router.js';
+import { buildOpenApi } from '../src/http/openapi.js';
+import { loadConfig } from '../src/config.js';
+import type { Deps } from '../src/deps.js';
+import type { PrismaClient } from '../src/db/prisma.js';
+import { registerAllRoutes } from '../src/routes.js';
+
+const unused = new Proxy({}, { get: () => { throw new Error('openapi:export touches no dependency'); } });
+const deps = { config: loadConfig(), prisma: unused, redis: unused, queues: unused, outbox: unused } as unknown as Deps;
+const api = new ApiRouter(unused as PrismaClient, (_req, _res, next) => next());
+registerAllRoutes(api, deps);
+const text = `${JSON.stringify(buildOpenApi(api.routes, { title: 'Eldercare scheduling API', version: '0.1.0' }), null, 2)}\n`;
+const out = process.argv[2];
+if (out) writeFileSync(out, text);
+else process.stdout.write(text);
