@@ -21,7 +21,11 @@ export interface FigureRow {
   resolvedInTimePct: number | null;
 }
 
-const pct = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : null);
+/** A mean of 4 stars (× 10) or more counts as satisfied. */
+export const SATISFIED_TENTHS = 40;
+
+/** A share in per cent with one decimal; null when there is nothing to divide. */
+export const pct = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : null);
 
 export function monthlyFigures(ratings: RatingFact[], tickets: TicketFact[]): FigureRow[] {
   const rows = new Map<string, { kind: string; id: string; sum: number; ratings: number; satisfied: number; tickets: number; acc: number; res: number }>();
@@ -35,7 +39,7 @@ export function monthlyFigures(ratings: RatingFact[], tickets: TicketFact[]): Fi
     for (const t of targets) {
       t.ratings++;
       t.sum += r.meanTenths;
-      if (r.meanTenths >= 40) t.satisfied++;
+      if (r.meanTenths >= SATISFIED_TENTHS) t.satisfied++;
     }
   }
   for (const t of tickets) {

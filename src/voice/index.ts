@@ -7,6 +7,7 @@ import { tenantDb } from '../db/prisma.js';
 import { qrSvg, ratePath, signFor } from './code-service.js';
 import type { SubjectKind } from './codes.js';
 import { voiceSettings } from './settings.js';
+import { pct, SATISFIED_TENTHS } from './figures.js';
 
 export type { SubjectKind } from './codes.js';
 export { VM } from './messages.js';
@@ -37,6 +38,6 @@ export async function lowMealRatings(prisma: PrismaClient, tenantId: string, ord
 /** A unit's ratings of a month: how many, and the share satisfied (mean ≥ 4 stars). */
 export async function unitSatisfaction(prisma: PrismaClient, tenantId: string, unitId: string, month: string) {
   const rows = await tenantDb(prisma, tenantId).rating.findMany({ where: { unitId, serviceDate: { startsWith: `${month}-` } }, select: { meanTenths: true } });
-  const satisfied = rows.filter((r) => r.meanTenths >= 40).length;
-  return { month, ratings: rows.length, satisfactionPct: rows.length ? Math.round((satisfied / rows.length) * 1000) / 10 : null };
+  const satisfied = rows.filter((r) => r.meanTenths >= SATISFIED_TENTHS).length;
+  return { month, ratings: rows.length, satisfactionPct: pct(satisfied, rows.length) };
 }

@@ -8,14 +8,13 @@ import { codeWithQr } from './code-service.js';
 import { phoneInRating } from './rating-service.js';
 import { monthReport, reportCsv } from './report-service.js';
 import {
-  codeQuery, codeSchema, monthQuery, phoneInSchema, ratingSchema, reopenSchema, resolveSchema, ticketCreateSchema, ticketQuery, ticketSchema,
+  UNIT_ROLES, codeQuery, codeSchema, monthQuery, phoneInSchema, ratingSchema, reopenSchema, resolveSchema, ticketCreateSchema, ticketQuery, ticketSchema,
 } from './schemas.js';
 import { listTickets, openTicketAsStaff, stepTicket, unitFilter, viewTickets } from './ticket-service.js';
 import { tenantDb } from '../db/prisma.js';
 
 const tags = ['voice'];
-/** The units' people: kitchen managers, canteen cashiers, hospital coordinators (admins always). */
-const units: ('kitchen_manager' | 'canteen_operator' | 'hospital_coordinator')[] = ['kitchen_manager', 'canteen_operator', 'hospital_coordinator'];
+const units = UNIT_ROLES;
 
 export function registerVoiceRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'get', path: '/voice/codes', summary: 'A signed rating code (link + QR) for one delivered meal, canteen visit or stay', tags,

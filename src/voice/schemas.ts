@@ -3,6 +3,8 @@ import { instantString } from '../http/common-schemas.js';
 import { SUBJECT_KINDS } from './codes.js';
 
 export const subjectKind = z.enum(SUBJECT_KINDS);
+/** The units' people, who take up tickets and enter phone-in ratings (admins always may). */
+export const UNIT_ROLES: ('kitchen_manager' | 'canteen_operator' | 'hospital_coordinator')[] = ['kitchen_manager', 'canteen_operator', 'hospital_coordinator'];
 export const TICKET_CATEGORIES = ['food_quality', 'lateness', 'missed_meal', 'staff_attitude', 'subsidy_dispute', 'nursing_care', 'other'] as const;
 export const TICKET_STATUSES = ['new', 'accepted', 'resolved', 'confirmed', 'reopened'] as const;
 export const RATER_KINDS = ['resident', 'family', 'grid_worker'] as const;

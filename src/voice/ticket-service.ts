@@ -92,7 +92,8 @@ export async function stepTicket(d: D, actor: Actor & { roles?: RequestContext['
     const before = await tx.ticket.findFirst({ where: { AND: [{ id }, scope] } });
     if (!before) throw new NotFoundError('ticket');
     const to = nextStatus(before.status, action);
-    if (!to) throw new ConflictError(t(locale, VM.badTransition, { status: t(locale, VM[`status_${before.status}`]), action: t(locale, VM[`action_${action}`]) }));
+    const refused = () => new ConflictError(t(locale, VM.badTransition, { status: t(locale, VM[`status_${before.status}`]), action: t(locale, VM[`action_${action}`]) }));
+    if (!to) throw refused();
     const now = new Date();
     const data: Prisma.TicketUpdateInput = { status: to };
     if (action === 'accept') Object.assign(data, { acceptedAt: now, acceptedBy: actor.userId });
@@ -105,7 +106,7 @@ export async function stepTicket(d: D, actor: Actor & { roles?: RequestContext['
     }
     // The status in the WHERE makes a concurrent second step lose instead of applying twice.
     const done = await tx.ticket.updateMany({ where: { id, status: before.status }, data: data as Prisma.TicketUpdateManyMutationInput });
-    if (done.count !== 1) throw new ConflictError(t(locale, VM.badTransition, { status: t(locale, VM[`status_${before.status}`]), action: t(locale, VM[`action_${action}`]) }));
+    if (done.count !== 1) throw refused();
     const after = await tx.ticket.findFirstOrThrow({ where: { id } });
     await writeAudit(tx, actor, { action: `ticket.${action}`, entity: 'Ticket', entityId: id, before, after: { ...after, note: extra.reason } });
     return after;

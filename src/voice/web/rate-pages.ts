@@ -45,25 +45,15 @@ export function registerRatePages(web: WebRouter, deps: Deps): void {
     });
 
   web.action({ path: '/app/rate/:code', access: 'public', params: codeParams, body: ratingForm }, async ({ params, body }) => {
-    try {
-      await rateByCode(deps, params.code, body, 'zh-CN');
-    } catch (err) {
-      if (err instanceof AppError && err.status === 429) return { redirect: `/app/rate/${params.code}?done=tooSoon` };
-      throw err;
-    }
-    return { redirect: `/app/rate/${params.code}?done=rated` };
+    return onceAnHour(params.code, 'rated', () => rateByCode(deps, params.code, body, 'zh-CN'));
   });
 
   web.action({ path: '/app/rate/:code/tickets', access: 'public', params: codeParams, body: codeTicketSchema }, async ({ params, body }) => {
     const opened = await openCode(deps, params.code, 'zh-CN');
-    try {
+    return onceAnHour(params.code, 'reported', async () => {
       await limitCode(deps, 'voice-ticket', params.code);
-    } catch (err) {
-      if (err instanceof AppError && err.status === 429) return { redirect: `/app/rate/${params.code}?done=tooSoon` };
-      throw err;
-    }
-    await openTicket(deps, { tenantId: opened.tenant.id, userId: null }, opened.subject, { ...body, source: 'code' });
-    return { redirect: `/app/rate/${params.code}?done=reported` };
+      await openTicket(deps, { tenantId: opened.tenant.id, userId: null }, opened.subject, { ...body, source: 'code' });
+    });
   });
 
   for (const action of ['confirm', 'reopen'] as const) {
@@ -74,6 +64,17 @@ export function registerRatePages(web: WebRouter, deps: Deps): void {
       return { redirect: `/app/rate/${params.code}` };
     });
   }
+}
+
+/** Runs a submission of the page; a code already used this hour sends the resident back with that sentence. */
+async function onceAnHour(code: string, done: 'rated' | 'reported', submit: () => Promise<unknown>) {
+  try {
+    await submit();
+  } catch (err) {
+    if (err instanceof AppError && err.status === 429) return { redirect: `/app/rate/${code}?done=tooSoon` };
+    throw err;
+  }
+  return { redirect: `/app/rate/${code}?done=${done}` };
 }
 
 /** A code that is forged, expired or not yet ratable gets its own sentence, not a generic error page. */

@@ -8,10 +8,10 @@ import { html } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { VM } from '../messages.js';
 import { kindLabel, monthReport } from '../report-service.js';
-import { resolveSchema, monthQuery } from '../schemas.js';
+import { UNIT_ROLES, resolveSchema, monthQuery } from '../schemas.js';
 import { listTickets, stepTicket, unitFilter } from '../ticket-service.js';
 
-const UNITS: ('kitchen_manager' | 'canteen_operator' | 'hospital_coordinator')[] = ['kitchen_manager', 'canteen_operator', 'hospital_coordinator'];
+const UNITS = UNIT_ROLES;
 const csrf = (ctx: RequestContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">`;
 const rate = (v: number | null) => (v === null ? '—' : `${v}%`);
 
