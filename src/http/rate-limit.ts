@@ -58,6 +58,23 @@ export async function hit(redis: Redis, bucket: string, key: string, limit: numb
   }
 }
 
+/**
+ * Once per interval since the last accepted use (not per clock window): a key set with NX and a
+ * TTL, so "once an hour" means an hour after the accepted one, whatever minute it came in.
+ */
+export async function once(redis: Redis, bucket: string, key: string, intervalSec: number): Promise<HitResult> {
+  const redisKey = `${keyPrefix}:rl:${bucket}:${key}`;
+  try {
+    if (redis.status !== 'ready') throw new Error(`Redis is ${redis.status}`);
+    const set = await withTimeout(redis.set(redisKey, '1', 'EX', intervalSec, 'NX'), COMMAND_TIMEOUT_MS);
+    if (set === 'OK') return { allowed: true, count: 1, limit: 1, retryAfter: intervalSec };
+    const ttl = await withTimeout(redis.ttl(redisKey), COMMAND_TIMEOUT_MS);
+    return { allowed: false, count: 2, limit: 1, retryAfter: Math.max(1, ttl) };
+  } catch (err) {
+    return failOpen(bucket, err, 1);
+  }
+}
+
 /** Reads a counter without counting (to refuse early, e.g. an IP that already failed too often). */
 export async function peek(redis: Redis, bucket: string, key: string, limit: number, windowSec: number): Promise<HitResult> {
   const { redisKey, ttl } = keyOf(bucket, key, windowSec);

@@ -7,7 +7,7 @@ import type { TenantDb } from '../db/prisma.js';
 import type { Deps } from '../deps.js';
 import { NotFoundError, UnprocessableError, ValidationError } from '../http/errors.js';
 import type { RequestContext } from '../http/context.js';
-import { hit, TooManyRequestsError } from '../http/rate-limit.js';
+import { once, TooManyRequestsError } from '../http/rate-limit.js';
 import { t } from '../i18n/index.js';
 import { readCode, verifyCode } from './codes.js';
 import type { RatingCode, SubjectKind } from './codes.js';
@@ -45,7 +45,7 @@ export async function openCode(d: D, text: string, locale: string): Promise<Code
 /** One submission of each kind per code and interval (a code on a lost label cannot be used to flood). */
 export async function limitCode(d: D, bucket: 'voice-rate' | 'voice-ticket', code: string): Promise<void> {
   const key = createHash('sha256').update(code).digest('hex').slice(0, 32);
-  const r = await hit(d.redis, bucket, key, 1, d.config.VOICE_CODE_INTERVAL_SECONDS);
+  const r = await once(d.redis, bucket, key, d.config.VOICE_CODE_INTERVAL_SECONDS);
   if (!r.allowed) throw new TooManyRequestsError(r.retryAfter);
 }
 

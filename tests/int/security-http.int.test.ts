@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { hit } from '../../src/http/rate-limit.js';
+import { hit, once } from '../../src/http/rate-limit.js';
 import { logger, setLogTarget } from '../../src/logger.js';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
@@ -59,6 +59,19 @@ describe('rate limits (Redis, shared by every API process)', () => {
     const codes = [];
     for (let i = 0; i < 7; i++) codes.push((await env.request.post('/me/tokens').set(bearer(t.adminToken)).send({ name: `n${i}` })).status);
     expect(codes).toEqual([201, 201, 201, 201, 201, 429, 429]);
+  });
+
+  it('when a key is used once per interval, then the interval runs from the accepted use, not from a clock window', async () => {
+    const key = `k${Date.now()}`;
+    expect((await once(env.deps.redis, 'probe-once', key, 2)).allowed).toBe(true);
+    const refused = await once(env.deps.redis, 'probe-once', key, 2);
+    expect(refused).toMatchObject({ allowed: false });
+    expect(refused.retryAfter).toBeGreaterThanOrEqual(1);
+    await new Promise((r) => setTimeout(r, 1100));
+    // A fixed 2-second window may have turned over by now; the interval since the use has not.
+    expect((await once(env.deps.redis, 'probe-once', key, 2)).allowed).toBe(false);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect((await once(env.deps.redis, 'probe-once', key, 2)).allowed).toBe(true);
   });
 
   it('when Redis does not answer, then the limiter lets requests through and says so in the log', async () => {

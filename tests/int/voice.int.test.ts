@@ -21,7 +21,7 @@ let stops: Stop[] = [];
 
 beforeAll(async () => {
   // One code, one submission per second here (an hour in production), so a re-rating can be tested.
-  env = await createTestEnv('voice', { VOICE_CODE_INTERVAL_SECONDS: '1' });
+  env = await createTestEnv('voice', { VOICE_CODE_INTERVAL_SECONDS: '3' });
   env.startWorkers();
   w = await createWorld(env, { recipients: 4, vehicles: [{ capacity: 4 }], timeZone: TZ, locale: 'zh-CN' });
   await generate(env, w, D0);
@@ -71,7 +71,7 @@ describe('rating through a printed code on a phone', () => {
     await expect.poll(() => page.locator('#current-rating').innerText()).toContain('3.7');
     await page.screenshot({ path: 'docs/img/voice-rate.png', fullPage: true });
 
-    await sleep(1100);
+    await sleep(3100); // past the code's interval (3 s here, an hour in production)
     await page.locator('input[name="score_temperature"][value="5"]').check({ force: true });
     await page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => page.locator('#current-rating').innerText()).toContain('4.7');
@@ -81,7 +81,7 @@ describe('rating through a printed code on a phone', () => {
     const audit = await env.deps.prisma.auditLog.findMany({ where: { tenantId: w.t.id, entity: 'Rating' }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
     expect(audit.map((a) => a.action)).toEqual(['rating.create', 'rating.edit']);
 
-    // Straight away again: the code's turn is used for this second (an hour in production).
+    // Straight away again: the edit just used the code's interval.
     const again = await env.request.post(`/app/rate/${code}`).type('form').send({ score_taste: '1', score_temperature: '1', score_punctuality: '1' });
     expect(again.status).toBe(303);
     expect(again.headers.location).toContain('done=tooSoon');
