@@ -74,6 +74,9 @@ export async function migrateDeploy(databaseUrl: string, dir = migrationsDir()):
         throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`);
       }
     }
+    // Row-level security on every tenant table, also those added after its migration (…_row_level_security).
+    const rls = await client.query(`SELECT to_regproc('eldercare_apply_rls') IS NOT NULL AS present`);
+    if (rls.rows[0]?.present) await client.query('SELECT eldercare_apply_rls()');
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => {});
     await client.end();

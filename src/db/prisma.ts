@@ -1,7 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { ambientTransaction, runInTransaction } from './transactions.js';
+import { ambientTransaction, runInTransaction, unitOfWorkTenant } from './transactions.js';
+import { asTenant, TenantAwarePool } from './tenant-session.js';
 import { logger } from '../logger.js';
 
 export { Prisma };
@@ -14,7 +14,7 @@ export type { PrismaClient };
  */
 export function createPrisma(databaseUrl: string, poolMax = 10): PrismaClient {
   const dropped = (err: Error) => logger.warn({ err: err.message }, 'database connection lost; it is replaced on next use');
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
+  const pool = new TenantAwarePool({ connectionString: databaseUrl, max: poolMax });
   // Every connection, idle or checked out: pg emits 'error' on the client itself when the server
   // ends it between two queries, and an unheard 'error' event is an uncaught exception.
   pool.on('connect', (client) => client.on('error', dropped));
@@ -49,14 +49,38 @@ function scope(tenantId: string, model: string | undefined, operation: string, a
   return next;
 }
 
+/**
+ * Prisma batches the `findUnique` calls of one tick into one query, sent from the context of the
+ * first caller — possibly another tenant's, whose row-level security would hide this tenant's row.
+ * Outside a transaction they are sent as the equivalent `findFirst` (never batched): compound
+ * unique keys (`tenantId_code: {…}`) become their fields.
+ */
+function asFindFirst(args: Args): Args {
+  const where: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args.where ?? {})) {
+    const compound = key.includes('_') && value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+    if (compound) Object.assign(where, value);
+    else where[key] = value;
+  }
+  return { ...args, where };
+}
+
+const FIND_FIRST: Record<string, string> = { findUnique: 'findFirst', findUniqueOrThrow: 'findFirstOrThrow' };
+
 function extendForTenant(base: PrismaClient, tenantId: string) {
   return base.$extends({
     name: 'tenant-scope',
     query: {
-      $allModels: {
-        $allOperations({ model, operation, args, query }) {
-          return query(scope(tenantId, model, operation, args as Args) as typeof args);
-        },
+      // Every operation, raw SQL included, runs in the tenant's context (src/db/tenant-session.ts).
+      $allOperations({ model, operation, args, query }) {
+        const scoped = scope(tenantId, model, operation, args as Args);
+        const firstOf = FIND_FIRST[operation];
+        if (model && firstOf && unitOfWorkTenant() !== tenantId) {
+          const delegate = (base as unknown as Record<string, Record<string, (a: Args) => Promise<unknown>>>)[model[0].toLowerCase() + model.slice(1)];
+          return asTenant(tenantId, async () => await delegate[firstOf](asFindFirst(scoped)));
+        }
+        // Awaited inside: a Prisma promise runs when awaited, and must run in the tenant's context.
+        return asTenant(tenantId, async () => await query(scoped as typeof args));
       },
     },
   });

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TenantDb, TenantTx } from './prisma.js';
+import { asSystem, asTenant, TENANT_ROLE } from './tenant-session.js';
 
 /** What runs once the unit of work committed (publishing staged jobs, best-effort Redis clean-ups). */
 type AfterCommit = () => unknown;
@@ -32,8 +33,10 @@ const DEFAULTS: TransactionOptions = { maxWait: 10_000, timeout: 20_000 };
  * transaction through a SAVEPOINT: the inner block can fail and be retried (the checkout's
  * subsidy-key clash) without aborting the outer one, and nothing commits before the outer commit.
  *
- * Row-level security hooks in here: the first statement of the transaction is where
- * `set_config('app.tenant_id', tenantId, true)` belongs.
+ * Row-level security: the first statement of the transaction sets the tenant's role and id for
+ * this transaction only (SET LOCAL), whatever state the pooled connection was in. The body runs
+ * outside the tenant's context: what it sends through the tenant client goes through this
+ * transaction; what it sends through the base client stays cross-tenant work, as before.
  */
 export async function runInTransaction<T>(
   root: TenantDb,
@@ -45,10 +48,13 @@ export async function runInTransaction<T>(
   const outer = current.getStore();
   if (outer && outer.root === root) return inSavepoint(outer, fn);
   const afterCommit: AfterCommit[] = [];
-  const result = await rawTransaction(
-    (tx: TenantTx) => current.run({ tenantId, root, tx, savepoints: 0, afterCommit }, () => fn(tx)),
+  const result = await asTenant(tenantId, async () => await rawTransaction(
+    async (tx: TenantTx) => {
+      await tx.$executeRawUnsafe(`SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', $1, true)`, tenantId);
+      return asSystem(() => current.run({ tenantId, root, tx, savepoints: 0, afterCommit }, () => fn(tx)));
+    },
     { ...DEFAULTS, ...options },
-  );
+  ));
   if (afterCommit.length) await runHooks(afterCommit);
   return result as T;
 }
@@ -77,6 +83,11 @@ async function inSavepoint<T>(uow: UnitOfWork, fn: (tx: TenantTx) => Promise<T>)
     uow.afterCommit.length = hooksBefore; // what the rolled-back block asked for never happens
     throw err;
   }
+}
+
+/** The tenant whose unit of work the caller runs in, if any. */
+export function unitOfWorkTenant(): string | undefined {
+  return current.getStore()?.tenantId;
 }
 
 /** The transaction of the unit of work running for `root` (a tenant's client), if any. */

@@ -87,11 +87,11 @@ export class DbFaults {
     await admin.connect();
     await admin.query(`CREATE TABLE IF NOT EXISTS fault_step (tbl text, op text)`);
     await admin.query(`
-      CREATE OR REPLACE FUNCTION fault_pause() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE OR REPLACE FUNCTION fault_pause() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
       BEGIN
         IF EXISTS (SELECT 1 FROM fault_step WHERE tbl = TG_TABLE_NAME AND op = TG_OP) THEN PERFORM pg_sleep(30); END IF;
         RETURN NULL;
-      END $$`);
+      END $$`); // SECURITY DEFINER: the app's tenant work runs as a role that may not read fault_step
     for (const t of tables) {
       await admin.query(`CREATE OR REPLACE TRIGGER "fault_${t}" AFTER INSERT OR UPDATE ON "${t}" FOR EACH ROW EXECUTE FUNCTION fault_pause()`);
     }
