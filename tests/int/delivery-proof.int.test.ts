@@ -96,6 +96,38 @@ describe('proof of delivery in S3 (issue point 3)', () => {
     expect((image.body as Buffer).equals(JPEG)).toBe(true);
   });
 
+  it('when tenant B’s kitchen manager asks for A’s proof, its list or A’s board, then 404; the manager of A sees it on the board', async () => {
+    const stop = stops[0];
+    const [proof] = (await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(m())).body.items;
+    const other = await env.tenant();
+    const otherManager = bearer((await other.user(['kitchen_manager'])).token);
+    expect((await env.request.get(proof.url).set(otherManager)).status).toBe(404);
+    expect((await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(otherManager)).status).toBe(404);
+    const boardOf = (auth: Record<string, string>) => env.request.get('/delivery/board').query({ kitchen: w.kitchenId, date: today(TZ), slot: 'lunch' }).set(auth);
+    expect((await boardOf(otherManager)).status).toBe(404);
+    const board = await boardOf(m());
+    expect(board.status).toBe(200);
+    const shown = board.body.drivers.flatMap((dr: { proofs: { stopId: string; items: { kind: string; url: string }[] }[] }) => dr.proofs);
+    expect(shown.map((p: { stopId: string }) => p.stopId)).toEqual([stop.id]);
+    expect(shown[0].items.map((i: { kind: string }) => i.kind)).toEqual(['photo', 'signature']);
+    expect(shown[0].items[0].url).toBe(proof.url);
+  });
+
+  it('when the route is handed to another driver, then only the route’s driver of the moment sees its proofs', async () => {
+    const stop = stops[0];
+    const [proof] = (await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(m())).body.items;
+    const routeId = (await env.deps.prisma.routeStop.findUniqueOrThrow({ where: { id: stop.id } })).routeId;
+    const second = await w.t.user(['driver']);
+    expect((await env.request.get(proof.url).set(d())).status).toBe(200); // the driver's own route
+    expect((await env.request.get(proof.url).set(bearer(second.token))).status).toBe(404); // not theirs
+    const hand = (to: string) => env.request.post(`/delivery/routes/${routeId}/driver`).set(m()).send({ driverUserId: to });
+    expect((await hand(second.id)).status).toBe(200);
+    expect((await env.request.get(proof.url).set(bearer(second.token))).status).toBe(200);
+    expect((await env.request.get(proof.url).set(d())).status).toBe(404);
+    expect((await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(d())).status).toBe(404);
+    expect((await hand(w.drivers[0].id)).status).toBe(200);
+  });
+
   it('when another tenant or another driver asks for the image, then 404; bytes that are not the claimed image are 400', async () => {
     const stop = stops[0];
     const [proof] = (await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(m())).body.items;
