@@ -20,7 +20,10 @@ const fix = (p: LatLng) => ({ lat: short(p.lat), lng: short(p.lng) });
  * - `geo:` (RFC 5870): WGS-84, any Android map app.
  * Outside mainland China no app offsets, and neither do the conversions.
  */
-export function navigationUrl(app: MapApp, stop: { lat: number | null; lng: number | null; name?: string | null }): string | null {
+export function navigationUrl(
+  app: MapApp,
+  stop: { lat: number | null; lng: number | null; name?: string | null },
+): string | null {
   const { lat, lng } = stop;
   if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng)) return null;
   const label = stop.name ?? '';

@@ -27,8 +27,12 @@ beforeAll(async () => {
   w = await createWorld(env, { recipients: 4, vehicles: [{ capacity: 20 }], locale: 'zh-CN', timeZone: TZ });
   await generate(env, w, DAY);
   const plan = await planAndWait(env, w, DAY);
-  expect((await env.request.post(`/delivery/route-plans/${plan.id}/publish`).set(bearer(w.manager.token))).status).toBe(200);
-  expect((await env.request.patch('/delivery/settings').set(bearer(w.manager.token)).send({ proof: 'photo' })).status).toBe(200);
+  expect((await env.request.post(`/delivery/route-plans/${plan.id}/publish`).set(bearer(w.manager.token))).status).toBe(
+    200,
+  );
+  expect(
+    (await env.request.patch('/delivery/settings').set(bearer(w.manager.token)).send({ proof: 'photo' })).status,
+  ).toBe(200);
   stops = plan.routes[0].stops;
   server = await serve(env);
   browser = await launchBrowser();
@@ -40,7 +44,10 @@ afterAll(async () => {
 });
 
 async function driverPhone(): Promise<{ ctx: BrowserContext; page: Page }> {
-  const issued = await env.request.post(`/users/${w.drivers[0].id}/sign-in-links`).set(bearer(w.manager.token)).send({});
+  const issued = await env.request
+    .post(`/users/${w.drivers[0].id}/sign-in-links`)
+    .set(bearer(w.manager.token))
+    .send({});
   expect(issued.status).toBe(201);
   const ctx = await phoneContext(browser, server.url);
   const page = await ctx.newPage();
@@ -73,14 +80,28 @@ describe('proof of delivery on the manager’s board', () => {
 
     // The board, without a reload (it polls every 15 s): the stop, when, and the photo itself.
     const route = board.locator('.board-driver');
-    await expect.poll(() => route.locator('.board-proofs').innerText().catch(() => ''), POLL).toContain(`送达凭证 1 户`);
+    await expect
+      .poll(
+        () =>
+          route
+            .locator('.board-proofs')
+            .innerText()
+            .catch(() => ''),
+        POLL,
+      )
+      .toContain(`送达凭证 1 户`);
     const proofText = await route.locator('.board-proofs').innerText();
     expect(proofText).toContain(`${stop.stopNo}. ${stop.name}`);
     expect(proofText).toMatch(/\d{2}:\d{2} 送达/);
     const thumb = route.locator('a.board-proof-photo img');
     expect(await thumb.getAttribute('alt')).toBe(`照片 · ${stop.name}`);
     // Loaded through the session (an image the browser could not fetch would have no width).
-    await expect.poll(() => thumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () => thumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
     if (SHOTS) await board.screenshot({ path: 'docs/img/board-proof.png', fullPage: true });
 
     const [opened] = await Promise.all([desk.waitForEvent('page'), route.locator('a.board-proof-photo').click()]);

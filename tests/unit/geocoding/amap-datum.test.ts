@@ -12,9 +12,13 @@ const GCJ = '116.38404722455657,39.91334545536069'; // AMap writes "lng,lat"
 const server = createServer((req, res) => {
   const q = new URL(req.url ?? '/', 'http://x').searchParams;
   res.writeHead(200, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(q.get('address') === '北京市西城区'
-    ? { status: '1', info: 'OK', count: '1', geocodes: [{ location: GCJ, level: '门牌号' }] }
-    : { status: '1', info: 'OK', count: '0', geocodes: [] }));
+  res.end(
+    JSON.stringify(
+      q.get('address') === '北京市西城区'
+        ? { status: '1', info: 'OK', count: '1', geocodes: [{ location: GCJ, level: '门牌号' }] }
+        : { status: '1', info: 'OK', count: '0', geocodes: [] },
+    ),
+  );
 });
 let url = '';
 beforeAll(async () => {

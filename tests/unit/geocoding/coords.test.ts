@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { bd09ToGcj02, bd09ToWgs84, gcj02ToBd09, gcj02ToWgs84, wgs84ToBd09, wgs84ToGcj02 } from '../../../src/geocoding/coords.js';
+import {
+  bd09ToGcj02,
+  bd09ToWgs84,
+  gcj02ToBd09,
+  gcj02ToWgs84,
+  wgs84ToBd09,
+  wgs84ToGcj02,
+} from '../../../src/geocoding/coords.js';
 import type { LatLng } from '../../../src/geocoding/coords.js';
 
 /** Great-circle distance in metres. */
 function metres(a: LatLng, b: LatLng): number {
   const r = (d: number) => (d * Math.PI) / 180;
-  const h = Math.sin(r(b.lat - a.lat) / 2) ** 2 + Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.sin(r(b.lng - a.lng) / 2) ** 2;
+  const h =
+    Math.sin(r(b.lat - a.lat) / 2) ** 2 + Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.sin(r(b.lng - a.lng) / 2) ** 2;
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
@@ -27,12 +35,15 @@ const BEIJING = {
 };
 
 describe('map datums: WGS-84 → GCJ-02 → BD-09', () => {
-  it.each(WGS_GCJ)('when a WGS-84 point in %s is converted, then it lands within 1 m of the published GCJ-02 value', (_city, wgs, gcj) => {
-    const got = wgs84ToGcj02(wgs.lat, wgs.lng);
-    expect(metres(got, gcj)).toBeLessThan(1);
-    // The shift itself is hundreds of metres — the reason the apps need the right datum.
-    expect(metres(wgs, gcj)).toBeGreaterThan(100);
-  });
+  it.each(WGS_GCJ)(
+    'when a WGS-84 point in %s is converted, then it lands within 1 m of the published GCJ-02 value',
+    (_city, wgs, gcj) => {
+      const got = wgs84ToGcj02(wgs.lat, wgs.lng);
+      expect(metres(got, gcj)).toBeLessThan(1);
+      // The shift itself is hundreds of metres — the reason the apps need the right datum.
+      expect(metres(wgs, gcj)).toBeGreaterThan(100);
+    },
+  );
 
   it('when the Beijing point is converted in every direction, then each result is within 1 m of the published value', () => {
     const fns = { wgs84ToGcj02, wgs84ToBd09, gcj02ToBd09, bd09ToGcj02, gcj02ToWgs84 };
@@ -55,7 +66,8 @@ describe('map datums: WGS-84 → GCJ-02 → BD-09', () => {
 
   it('when a point is outside China, then no datum moves it', () => {
     const london = { lat: 51.5074, lng: -0.1278 };
-    for (const f of [wgs84ToGcj02, gcj02ToWgs84, gcj02ToBd09, bd09ToGcj02, wgs84ToBd09, bd09ToWgs84]) expect(f(london.lat, london.lng)).toEqual(london);
+    for (const f of [wgs84ToGcj02, gcj02ToWgs84, gcj02ToBd09, bd09ToGcj02, wgs84ToBd09, bd09ToWgs84])
+      expect(f(london.lat, london.lng)).toEqual(london);
     expect(wgs84ToBd09(35.6895, 139.6917)).toEqual({ lat: 35.6895, lng: 139.6917 }); // Tokyo, east of the box
   });
 });
