@@ -148,6 +148,31 @@ describe('proof of delivery in S3 (issue point 3)', () => {
   });
 });
 
+describe('proofs follow the outcome to a re-published plan', () => {
+  it('when the manager publishes a new plan of the day, then the proof moves to the order’s new stop: board, list and image there; the old address is 404', async () => {
+    const stop = stops[1];
+    expect((await env.request.post(`/delivery/stops/${stop.id}/outcome`).set(d()).send({ status: 'delivered' })).status).toBe(200);
+    const photo = await env.request.post(`/delivery/stops/${stop.id}/proofs`).set(d()).send({ kind: 'photo', image: dataUrl('image/jpeg', JPEG) });
+    expect(photo.status).toBe(201);
+    const order = (await env.deps.prisma.routeStop.findUniqueOrThrow({ where: { id: stop.id } })).orderId;
+    const next = await planAndWait(env, w, today(TZ));
+    expect((await env.request.post(`/delivery/route-plans/${next.id}/publish`).set(m())).status).toBe(200);
+    const moved = await env.deps.prisma.routeStop.findFirstOrThrow({ where: { orderId: order, route: { routePlanId: next.id } } });
+    expect(moved.outcome).toBe('delivered');
+    const board = await env.request.get('/delivery/board').query({ kitchen: w.kitchenId, date: today(TZ), slot: 'lunch' }).set(m());
+    const shown = board.body.drivers.flatMap((dr: { proofs: { stopId: string; items: { url: string }[] }[] }) => dr.proofs);
+    const mine = shown.find((p: { stopId: string }) => p.stopId === moved.id);
+    expect(mine?.items.map((i: { url: string }) => i.url)).toEqual([`/delivery/stops/${moved.id}/proofs/${photo.body.id}`]);
+    const image = await env.request.get(mine.items[0].url).set(d());
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toMatch(/^image\/jpeg/);
+    expect((await env.request.get(photo.body.url).set(m())).status).toBe(404);
+    const routes = (await env.request.get('/me/routes').set(d())).body.routes;
+    const card = routes.flatMap((r: { stops: { id: string; proofCount: number }[] }) => r.stops).find((s: { id: string }) => s.id === moved.id);
+    expect(card.proofCount).toBe(1);
+  });
+});
+
 describe('local disk store (the default)', () => {
   it('when a file is put, then it comes back; an unknown key is null; a key with .. is refused', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'files-'));
