@@ -16,7 +16,9 @@ const fix = (p: LatLng) => ({ lat: short(p.lat), lng: short(p.lng) });
  * not a few hundred metres off:
  * - 高德 `amapuri://route/plan/`: GCJ-02, `dev=0` (coordinates already offset, do not shift again);
  * - 百度 `baidumap://map/direction`: BD-09, `coord_type=bd09ll`;
- * - 腾讯 `qqmap://map/routeplan`: `tocoord` in GCJ-02 (Tencent's own datum, the default of its URI API);
+ * - 腾讯 `qqmap://map/routeplan`: `tocoord` in GCJ-02 (Tencent's own datum; the app scheme has no
+ *   coord_type, only the web URI API does, where 2 = Tencent is the default); `fromcoord` is required:
+ *   `CurrentLocation` starts from where the phone is;
  * - `geo:` (RFC 5870): WGS-84, any Android map app.
  * Outside mainland China no app offsets, and neither do the conversions.
  */
@@ -38,7 +40,7 @@ export function navigationUrl(
     }
     case 'qq': {
       const g = fix(wgs84ToGcj02(lat, lng));
-      return `qqmap://map/routeplan?type=drive&tocoord=${g.lat},${g.lng}&to=${enc(label)}&referer=eldercare`;
+      return `qqmap://map/routeplan?type=drive&fromcoord=CurrentLocation&tocoord=${g.lat},${g.lng}&to=${enc(label)}&referer=eldercare`;
     }
     default: {
       const w = fix({ lat, lng });

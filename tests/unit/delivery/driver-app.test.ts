@@ -26,7 +26,7 @@ describe('driver app: navigation and call links', () => {
     const [lat, lng] = /tocoord=([^&]+)/.exec(qq)![1].split(',');
     near(lat, gcj.lat);
     near(lng, gcj.lng);
-    expect(qq).toMatch(/^qqmap:\/\/map\/routeplan\?type=drive&/);
+    expect(qq).toMatch(/^qqmap:\/\/map\/routeplan\?type=drive&fromcoord=CurrentLocation&/);
   });
   it('when the tenant picks 百度, then the link carries BD-09 and coord_type=bd09ll', () => {
     const url = new URL(navServer('baidu', at)!);
