@@ -9,5 +9,9 @@ const FILES = [
   'src/http/errors.ts',
   'tests/unit/import-boundaries.test.ts',
   'tests/fixtures/boundaries',
+  'src/geocoding/read.ts',
+  'src/delivery/navigation.ts',
+  'tests/unit/geocoding',
+  'tests/int/web-board-proof.int.test.ts',
 ];
 process.stdout.write(FILES.join(' '));

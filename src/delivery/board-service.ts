@@ -11,6 +11,7 @@ import { windowOf } from './plan-problem.js';
 import { slotCode } from './schemas.js';
 import { ensureSlots, resolveKitchen } from './setup-service.js';
 import { lowMealRatings, unitSatisfaction } from '../voice/index.js';
+import { proofUrl } from './proof-service.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -39,6 +40,10 @@ export const boardSchema = z.object({
     notHome: z.array(stopRef),
     openAlerts: z.number().int(),
     returnLocal: z.string(),
+    proofs: z.array(stopRef.extend({
+      outcome: z.string(), outcomeLocal: z.string().nullable().describe('When the outcome was recorded (tenant time).'),
+      items: z.array(z.object({ id: z.uuid(), kind: z.enum(['photo', 'signature']), url: z.string().describe('The image (session or token; tenant and role checked).') })),
+    })).describe('Stops with a photo or signature as proof of delivery, in stop order.'),
   })),
   alerts: z.array(z.object({ id: z.uuid(), status: z.enum(['open', 'acknowledged']), name: z.string(), routeNo: z.number().int(), openedAt: z.iso.datetime() })),
   lowRatings: z.array(z.object({ routeNo: z.number().int(), stopNo: z.number().int(), name: z.string(), meanTenths: z.number().int(), comment: z.string().nullable() }))
@@ -83,6 +88,11 @@ export async function dayBoard(d: D, ctx: RequestContext, q: z.infer<typeof boar
     lowMealRatings(d.prisma, ctx.tenantId, allStops.map((x) => x.stop.orderId)),
     unitSatisfaction(d.prisma, ctx.tenantId, kitchenId, q.date.slice(0, 7)),
   ]);
+  const proofRows = await db.stopProof.findMany({
+    where: { routeStopId: { in: allStops.map((x) => x.stop.id) } }, orderBy: { createdAt: 'asc' }, select: { id: true, routeStopId: true, kind: true },
+  });
+  const proofsOf = (stopId: string) => proofRows.filter((p) => p.routeStopId === stopId)
+    .map((p) => ({ id: p.id, kind: p.kind as 'photo' | 'signature', url: proofUrl(stopId, p.id) }));
   const lowRatings = low.flatMap((l) => {
     const at = allStops.find((x) => x.stop.orderId === l.orderId);
     return at ? [{ routeNo: at.route.routeNo, stopNo: at.stop.stopNo, name: at.stop.order.recipient.person.name, meanTenths: l.meanTenths, comment: l.comment }] : [];
@@ -94,7 +104,7 @@ export async function dayBoard(d: D, ctx: RequestContext, q: z.infer<typeof boar
     drivers: routes.map((r) => {
       const stops = r.stops.filter((s) => s.outcome !== 'cancelled').map((s) => ({
         stopId: s.id, stopNo: s.stopNo, name: s.order.recipient.person.name, etaLocal: localTimeOf(s.eta, tz),
-        eta: s.eta, outcome: s.outcome, window: windowOf(slot, s.order),
+        eta: s.eta, outcome: s.outcome, outcomeAt: s.outcomeAt, window: windowOf(slot, s.order),
       }));
       const ref = (s: (typeof stops)[number]) => ({ stopId: s.stopId, stopNo: s.stopNo, name: s.name, etaLocal: s.etaLocal });
       const pending = stops.filter((s) => s.outcome === 'pending');
@@ -115,6 +125,10 @@ export async function dayBoard(d: D, ctx: RequestContext, q: z.infer<typeof boar
         notHome: stops.filter((s) => s.outcome === 'not_home').map(ref),
         openAlerts: alerts.filter((a) => a.stop.routeId === r.id).length,
         returnLocal: localTimeOf(r.returnAt, tz),
+        proofs: stops.flatMap((s) => {
+          const items = proofsOf(s.stopId);
+          return items.length ? [{ ...ref(s), outcome: s.outcome, outcomeLocal: s.outcomeAt ? localTimeOf(s.outcomeAt, tz) : null, items }] : [];
+        }),
       };
     }),
     alerts: alerts.map((a) => ({

@@ -11,6 +11,8 @@ import { UNDO_GRACE_MS, welfareDelayMs } from './outcome-service.js';
 import { contactsOf } from './views.js';
 import { renderRouteMap } from './map-svg.js';
 import { renderRouteSheet } from './route-sheet.js';
+import { navigationUrl } from './navigation.js';
+import { getDeliverySettings } from './settings-service.js';
 
 type D = Pick<Deps, 'prisma' | 'config'>;
 
@@ -54,7 +56,10 @@ async function routesWhere(d: D, ctx: RequestContext, where: object, o: { printe
     db.vehicle.findMany({ where: { id: { in: routes.map((r) => r.vehicleId) } } }),
     db.user.findMany({ where: { id: { in: routes.map((r) => r.driverUserId) } }, select: { id: true, displayName: true } }),
   ]);
-  const tenant = await d.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { welfareDelayMinutes: true } });
+  const [tenant, { mapApp }] = await Promise.all([
+    d.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { welfareDelayMinutes: true } }),
+    getDeliverySettings(d, ctx),
+  ]);
   const proofRows = await db.stopProof.groupBy({ by: ['routeStopId'], where: { routeStopId: { in: routes.flatMap((r) => r.stops.map((s) => s.id)) } }, _count: { _all: true } });
   const proofCount = new Map(proofRows.map((p) => [p.routeStopId, p._count._all]));
   const delayMs = welfareDelayMs(tenant, d.config);
@@ -81,7 +86,10 @@ async function routesWhere(d: D, ctx: RequestContext, where: object, o: { printe
       departLocal: localTimeOf(r.departAt, ctx.timeZone),
       returnAt: r.returnAt,
       returnLocal: localTimeOf(r.returnAt, ctx.timeZone),
-      stops: r.stops.map((s) => ({ ...stopView(s, slot, ctx.timeZone, reveal), ...doorView(s, ctx, reveal, delayMs), proofCount: proofCount.get(s.id) ?? 0 })),
+      stops: r.stops.map((s) => {
+        const view = stopView(s, slot, ctx.timeZone, reveal);
+        return { ...view, ...doorView(s, ctx, reveal, delayMs), proofCount: proofCount.get(s.id) ?? 0, navigationUrl: navigationUrl(mapApp, view) };
+      }),
     };
   });
 }

@@ -128,6 +128,10 @@ export async function publishPlan(d: Pick<Deps, 'prisma' | 'queues'>, ctx: Reque
           where: { orderId: s.orderId, route: { routePlanId: id } },
           data: { outcome: s.outcome, outcomeAt: s.outcomeAt, outcomeNote: s.outcomeNote, outcomeBy: s.outcomeBy },
         });
+        // The photo / signature belongs with the outcome: the manager's board and the driver's card
+        // read the published plan's stops, so it moves to the order's stop there (the file stays put).
+        const moved = await tx.routeStop.findFirst({ where: { orderId: s.orderId, route: { routePlanId: id } }, select: { id: true } });
+        if (moved) await tx.stopProof.updateMany({ where: { routeStopId: s.id }, data: { routeStopId: moved.id } });
       }
       await tx.routePlan.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { status: 'superseded' } });
     }

@@ -21,9 +21,12 @@ export const proofSchema = z.object({
 
 const MAGIC: Record<string, number[]> = { 'image/jpeg': [0xff, 0xd8, 0xff], 'image/png': [0x89, 0x50, 0x4e, 0x47] };
 
+/** Where a proof image is served: the authenticated API route (tenant and role checked on every GET). */
+export const proofUrl = (stopId: string, proofId: string) => `/delivery/stops/${stopId}/proofs/${proofId}`;
+
 const view = (p: { id: string; routeStopId: string; kind: string; contentType: string; bytes: number; createdBy: string; createdAt: Date }) => ({
   id: p.id, routeStopId: p.routeStopId, kind: p.kind as 'photo' | 'signature', contentType: p.contentType, bytes: p.bytes,
-  createdBy: p.createdBy, createdAt: p.createdAt, url: `/delivery/stops/${p.routeStopId}/proofs/${p.id}`,
+  createdBy: p.createdBy, createdAt: p.createdAt, url: proofUrl(p.routeStopId, p.id),
 });
 
 /** The stop as the caller may see it: their own route's stop (driver) or any stop of the tenant (manager, auditor). */

@@ -110,6 +110,7 @@ export const driverRouteSchema = z.object({
     welfareCheckAt: instant.nullable().describe('not_home: when the welfare check falls due.'),
     undoUntil: instant.nullable().describe('The caller’s own tap can be undone until then.'),
     proofCount: z.number().int().describe('Photos and signatures stored as proof of delivery.'),
+    navigationUrl: z.string().nullable().describe('Opens the tenant’s map app (geo:, 高德, 百度, 腾讯) at the door, in the datum that app expects (GCJ-02 / BD-09; stored coordinates are WGS-84). Null without coordinates.'),
   })),
 });
 export const myRoutesQuery = z.strictObject({ date: localDate.optional().describe('Default: today in the tenant time zone.') });

@@ -138,4 +138,22 @@ describe('printed sheets and settings (issue points 2 and 6)', () => {
     expect(fields(bad)).toEqual(['body.mapApp']);
     expect((await env.request.patch('/delivery/settings').set(d()).send({ mapApp: 'qq' })).status).toBe(403);
   });
+
+  it('when the map app is 高德, 百度 or 腾讯, then the driver’s stops carry links in GCJ-02 / BD-09, not the stored WGS-84', async () => {
+    const firstStop = async () => (await env.request.get('/me/routes').set(d())).body.routes[0].stops[0] as { lat: number; lng: number; navigationUrl: string };
+    const shifted = (a: string | null, b: number) => Math.abs(Number(a) - b) * 100_000; // ≈ metres
+    await env.request.patch('/delivery/settings').set(m()).send({ mapApp: 'amap' });
+    let s = await firstStop();
+    const amap = new URL(s.navigationUrl);
+    expect(amap.protocol).toBe('amapuri:');
+    expect(amap.searchParams.get('dev')).toBe('0');
+    // South China (the test world is near 芦溪, 27.6 N 114.0 E): GCJ-02 lies a few hundred metres off.
+    expect(shifted(amap.searchParams.get('dlon'), s.lng) + shifted(amap.searchParams.get('dlat'), s.lat)).toBeGreaterThan(100);
+    await env.request.patch('/delivery/settings').set(m()).send({ mapApp: 'baidu' });
+    s = await firstStop();
+    expect(new URL(s.navigationUrl).searchParams.get('coord_type')).toBe('bd09ll');
+    await env.request.patch('/delivery/settings').set(m()).send({ mapApp: 'geo' });
+    s = await firstStop();
+    expect(s.navigationUrl).toBe(`geo:${s.lat},${s.lng}?q=${s.lat},${s.lng}(${encodeURIComponent((s as unknown as { name: string }).name)})`);
+  });
 });

@@ -96,6 +96,38 @@ describe('proof of delivery in S3 (issue point 3)', () => {
     expect((image.body as Buffer).equals(JPEG)).toBe(true);
   });
 
+  it('when tenant B’s kitchen manager asks for A’s proof, its list or A’s board, then 404; the manager of A sees it on the board', async () => {
+    const stop = stops[0];
+    const [proof] = (await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(m())).body.items;
+    const other = await env.tenant();
+    const otherManager = bearer((await other.user(['kitchen_manager'])).token);
+    expect((await env.request.get(proof.url).set(otherManager)).status).toBe(404);
+    expect((await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(otherManager)).status).toBe(404);
+    const boardOf = (auth: Record<string, string>) => env.request.get('/delivery/board').query({ kitchen: w.kitchenId, date: today(TZ), slot: 'lunch' }).set(auth);
+    expect((await boardOf(otherManager)).status).toBe(404);
+    const board = await boardOf(m());
+    expect(board.status).toBe(200);
+    const shown = board.body.drivers.flatMap((dr: { proofs: { stopId: string; items: { kind: string; url: string }[] }[] }) => dr.proofs);
+    expect(shown.map((p: { stopId: string }) => p.stopId)).toEqual([stop.id]);
+    expect(shown[0].items.map((i: { kind: string }) => i.kind)).toEqual(['photo', 'signature']);
+    expect(shown[0].items[0].url).toBe(proof.url);
+  });
+
+  it('when the route is handed to another driver, then only the route’s driver of the moment sees its proofs', async () => {
+    const stop = stops[0];
+    const [proof] = (await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(m())).body.items;
+    const routeId = (await env.deps.prisma.routeStop.findUniqueOrThrow({ where: { id: stop.id } })).routeId;
+    const second = await w.t.user(['driver']);
+    expect((await env.request.get(proof.url).set(d())).status).toBe(200); // the driver's own route
+    expect((await env.request.get(proof.url).set(bearer(second.token))).status).toBe(404); // not theirs
+    const hand = (to: string) => env.request.post(`/delivery/routes/${routeId}/driver`).set(m()).send({ driverUserId: to });
+    expect((await hand(second.id)).status).toBe(200);
+    expect((await env.request.get(proof.url).set(bearer(second.token))).status).toBe(200);
+    expect((await env.request.get(proof.url).set(d())).status).toBe(404);
+    expect((await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(d())).status).toBe(404);
+    expect((await hand(w.drivers[0].id)).status).toBe(200);
+  });
+
   it('when another tenant or another driver asks for the image, then 404; bytes that are not the claimed image are 400', async () => {
     const stop = stops[0];
     const [proof] = (await env.request.get(`/delivery/stops/${stop.id}/proofs`).set(m())).body.items;
@@ -113,6 +145,31 @@ describe('proof of delivery in S3 (issue point 3)', () => {
     const gone = await env.request.get(proof.url).set(m());
     expect(gone.status).toBe(404);
     expect(gone.body.detail).toContain('missing from storage');
+  });
+});
+
+describe('proofs follow the outcome to a re-published plan', () => {
+  it('when the manager publishes a new plan of the day, then the proof moves to the order’s new stop: board, list and image there; the old address is 404', async () => {
+    const stop = stops[1];
+    expect((await env.request.post(`/delivery/stops/${stop.id}/outcome`).set(d()).send({ status: 'delivered' })).status).toBe(200);
+    const photo = await env.request.post(`/delivery/stops/${stop.id}/proofs`).set(d()).send({ kind: 'photo', image: dataUrl('image/jpeg', JPEG) });
+    expect(photo.status).toBe(201);
+    const order = (await env.deps.prisma.routeStop.findUniqueOrThrow({ where: { id: stop.id } })).orderId;
+    const next = await planAndWait(env, w, today(TZ));
+    expect((await env.request.post(`/delivery/route-plans/${next.id}/publish`).set(m())).status).toBe(200);
+    const moved = await env.deps.prisma.routeStop.findFirstOrThrow({ where: { orderId: order, route: { routePlanId: next.id } } });
+    expect(moved.outcome).toBe('delivered');
+    const board = await env.request.get('/delivery/board').query({ kitchen: w.kitchenId, date: today(TZ), slot: 'lunch' }).set(m());
+    const shown = board.body.drivers.flatMap((dr: { proofs: { stopId: string; items: { url: string }[] }[] }) => dr.proofs);
+    const mine = shown.find((p: { stopId: string }) => p.stopId === moved.id);
+    expect(mine?.items.map((i: { url: string }) => i.url)).toEqual([`/delivery/stops/${moved.id}/proofs/${photo.body.id}`]);
+    const image = await env.request.get(mine.items[0].url).set(d());
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toMatch(/^image\/jpeg/);
+    expect((await env.request.get(photo.body.url).set(m())).status).toBe(404);
+    const routes = (await env.request.get('/me/routes').set(d())).body.routes;
+    const card = routes.flatMap((r: { stops: { id: string; proofCount: number }[] }) => r.stops).find((s: { id: string }) => s.id === moved.id);
+    expect(card.proofCount).toBe(1);
   });
 });
 

@@ -55,7 +55,7 @@ export function registerDriverPages(web: WebRouter, deps: Deps): void {
       messages: { ...pick(locale, DM), [W.signOut.key]: t(locale, W.signOut) },
       data: {
         userId: ctx.userId, now: new Date().toISOString(), date: routes.date, routes: routes.routes,
-        mapApp: settings.mapApp, proof: settings.proof, signaturePadUrl: web.assets.url('vendor/signature_pad.umd.min.js'), undoGraceMs: UNDO_GRACE_MS, welfareDelayMinutes: Math.round(welfareDelayMs(tenant, deps.config) / 60_000),
+        proof: settings.proof, signaturePadUrl: web.assets.url('vendor/signature_pad.umd.min.js'), undoGraceMs: UNDO_GRACE_MS, welfareDelayMinutes: Math.round(welfareDelayMs(tenant, deps.config) / 60_000),
         timeZone: ctx.timeZone, diets: l.diets, textures: l.textures, swUrl: `${SCOPE}/sw.js`, scope: SCOPE,
       },
       body: html`

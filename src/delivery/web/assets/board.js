@@ -36,6 +36,28 @@ function renderAlerts(alerts) {
     el('a', { href: '/app/desk/alerts', class: 'button' }, t('delivery.board.openInbox'))));
 }
 
+// One link (with its thumbnail) per proof, kept across polls: the board redraws every 15 s, and
+// reusing the node means the image is fetched once, not on every redraw.
+const proofLinks = new Map();
+function proofLink(stop, p) {
+  let link = proofLinks.get(p.id);
+  if (!link) {
+    const what = t(p.kind === 'photo' ? 'delivery.board.photo' : 'delivery.board.signature');
+    link = el('a', { class: `board-proof board-proof-${p.kind}`, href: p.url, target: '_blank', rel: 'noopener', dataset: { proofId: p.id } },
+      el('img', { src: p.url, alt: `${what} · ${stop.name}`, loading: 'lazy', width: '72', height: '72' }), el('span', {}, what));
+    proofLinks.set(p.id, link);
+  }
+  return link;
+}
+
+function proofList(d) {
+  if (!d.proofs?.length) return null;
+  return el('div', { class: 'board-proofs' }, el('b', { class: 'tag ok' }, t('delivery.board.proofsHead', { count: d.proofs.length })),
+    el('ul', {}, d.proofs.map((s) => el('li', { dataset: { stopId: s.stopId } },
+      el('div', {}, t('delivery.board.proofItem', { no: s.stopNo, name: s.name, time: s.outcomeLocal ?? '' })),
+      el('div', { class: 'board-proof-row' }, s.items.map((p) => proofLink(s, p)))))));
+}
+
 function driverCard(d) {
   const pct = d.total ? Math.round((d.done / d.total) * 100) : 0;
   const bar = el('div', { class: 'board-bar', role: 'progressbar', 'aria-valuenow': pct, 'aria-valuemin': 0, 'aria-valuemax': 100 }, el('span', { class: `board-fill p${Math.round(pct / 10) * 10}` }));
@@ -50,6 +72,7 @@ function driverCard(d) {
     d.notHome.length ? el('div', { class: 'board-nothome' }, el('b', { class: 'tag bad' }, t('delivery.board.notHomeHead', { count: d.notHome.length })),
       el('ul', {}, d.notHome.map((s) => el('li', {}, `${s.stopNo}. ${s.name}`)))) : null,
     d.openAlerts ? el('p', { class: 'board-alert-count' }, el('a', { href: '/app/desk/alerts' }, t('delivery.board.alertsOnRoute', { count: d.openAlerts }))) : null,
+    proofList(d),
   );
 }
 

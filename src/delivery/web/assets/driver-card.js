@@ -66,7 +66,7 @@ export function renderStop(stop, eff, app) {
     el('div', { class: 'drv-addr' }, stop.address ?? ''),
     stop.accessNotes ? el('div', { class: 'drv-notes' }, el('b', {}, `${t('delivery.driver.accessNotes')}：`), stop.accessNotes) : null,
   );
-  const nav = navigationUrl(app.mapApp, stop);
+  const nav = navigationUrl(stop);
   const tel = telUrl(stop.phone);
   add(el('div', { class: 'drv-links' },
     tel ? el('a', { class: 'button drv-call', href: tel }, t('delivery.driver.call')) : (stop.phone ? el('span', { class: 'muted' }, stop.phone) : null),

@@ -1,0 +1,6 @@
+/**
+ * What other domains may use of geocoding: the pure datum conversions (delivery builds the
+ * drivers' navigation links in the datum each map app expects).
+ */
+export { bd09ToWgs84, gcj02ToBd09, gcj02ToWgs84, outOfChina, wgs84ToBd09, wgs84ToGcj02 } from './coords.js';
+export type { LatLng } from './coords.js';
