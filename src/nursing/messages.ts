@@ -11,7 +11,7 @@ export const nursingMessages = defineMessages('nursing', {
 /** The pieces of the "your shifts changed" message to a care aide (the sentence itself is notify's rosterChanged). */
 export const rosterNoticeMessages = defineMessages('nursing.rosterNotice', {
   date: { zh: '{month}月{day}日', en: '{month}/{day}' },
-  line: { zh: '{date}{shift}（{start}–{end}）{ward}{beds}', en: '{date} {shift} ({start}–{end}) {ward} {beds}' },
+  line: { zh: '{date}{shift}（{start}–{end}）{ward} {beds}', en: '{date} {shift} ({start}–{end}) {ward} {beds}' },
   bed: { zh: '{bed}床', en: 'bed {bed}' },
   noBed: { zh: '未分床', en: 'no bed' },
   bedSeparator: { zh: '、', en: ', ' },
