@@ -9,5 +9,11 @@ const FILES = [
   'src/http/errors.ts',
   'tests/unit/import-boundaries.test.ts',
   'tests/fixtures/boundaries',
+  'src/nursing/care-notes-service.ts',
+  'src/nursing/roster-notices.ts',
+  'tests/int/nursing-roster-notices.int.test.ts',
+  'tests/int/nursing-care-notes.int.test.ts',
+  'tests/int/web-nursing-care-notes.int.test.ts',
+  'tests/unit/nursing/roster-notice-summary.test.ts',
 ];
 process.stdout.write(FILES.join(' '));

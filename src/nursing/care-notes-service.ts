@@ -20,7 +20,13 @@ export async function setCareNotes(d: D, ctx: RequestContext, bookingId: string,
     if (b.status === 'ended') throw new ConflictError('The booking has ended; its care notes can no longer change.');
     if (b.careNotes === next) return; // the same text again (a retried save): nothing to record
     await tx.careBooking.update({ where: { id: bookingId }, data: { careNotes: next } });
-    await writeAudit(tx, ctx, { action: 'booking.care-notes', entity: 'CareBooking', entityId: bookingId, before: { careNotes: b.careNotes }, after: { careNotes: next } });
+    await writeAudit(tx, ctx, {
+      action: 'booking.care-notes',
+      entity: 'CareBooking',
+      entityId: bookingId,
+      before: { careNotes: b.careNotes },
+      after: { careNotes: next },
+    });
   });
   const b = await loadBooking(db, bookingId);
   return bookingView(b, await bedCodes(db, [b.admission.bedId]), ctx.timeZone);

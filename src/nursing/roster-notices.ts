@@ -30,13 +30,20 @@ export function changeSummary(locale: string, items: ChangeItem[], times: Times)
     const bed = c.bed ? t(locale, N.bed, { bed: c.bed }) : t(locale, N.noBed);
     if (!g.beds.includes(bed)) g.beds.push(bed);
   }
-  const lines = [...groups.values()].map(({ first: c, beds }) => t(locale, N.line, {
-    date: t(locale, N.date, { month: Number(c.date.slice(5, 7)), day: Number(c.date.slice(8)) }),
-    shift: c.shiftName, start: times.get(c.shiftCode)?.startTime ?? '', end: times.get(c.shiftCode)?.endTime ?? '',
-    ward: c.wardName, beds: beds.join(t(locale, N.bedSeparator)),
-  }));
+  const lines = [...groups.values()].map(({ first: c, beds }) =>
+    t(locale, N.line, {
+      date: t(locale, N.date, { month: Number(c.date.slice(5, 7)), day: Number(c.date.slice(8)) }),
+      shift: c.shiftName,
+      start: times.get(c.shiftCode)?.startTime ?? '',
+      end: times.get(c.shiftCode)?.endTime ?? '',
+      ward: c.wardName,
+      beds: beds.join(t(locale, N.bedSeparator)),
+    }),
+  );
   const shown = lines.slice(0, MAX_LINES).join(t(locale, N.lineSeparator));
-  return lines.length > MAX_LINES ? `${shown}${t(locale, N.more, { count: lines.length, more: lines.length - MAX_LINES })}` : shown;
+  return lines.length > MAX_LINES
+    ? `${shown}${t(locale, N.more, { count: lines.length, more: lines.length - MAX_LINES })}`
+    : shown;
 }
 
 /**
@@ -51,9 +58,19 @@ export async function tellAidesOfChanges(d: D, tenantId: string, run: RosterRun,
   const changes = await rosterChanges(d, { tenantId }, run, result);
   if (!changes.length) return { told: 0, unreachable: 0 };
   const db = tenantDb(d.prisma, tenantId);
-  const aides = await db.aide.findMany({ where: { id: { in: changes.map((c) => c.aideId) } }, select: { id: true, userId: true } });
+  const aides = await db.aide.findMany({
+    where: { id: { in: changes.map((c) => c.aideId) } },
+    select: { id: true, userId: true },
+  });
   const userIds = aides.flatMap((a) => (a.userId ? [a.userId] : []));
-  const users = new Map((await db.user.findMany({ where: { id: { in: userIds }, disabledAt: null }, select: { id: true, phone: true, locale: true } })).map((u) => [u.id, u]));
+  const users = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: userIds }, disabledAt: null },
+        select: { id: true, phone: true, locale: true },
+      })
+    ).map((u) => [u.id, u]),
+  );
   const userOf = new Map(aides.map((a) => [a.id, a.userId ? users.get(a.userId) : undefined]));
   const tenant = await d.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { locale: true } });
   const times: Times = new Map((await db.shiftTemplate.findMany()).map((s) => [s.code, s]));
@@ -66,10 +83,21 @@ export async function tellAidesOfChanges(d: D, tenantId: string, run: RosterRun,
       continue;
     }
     const locale = resolveLocale(user.locale, tenant.locale);
-    await notify.toUser(d, tenantId, { id: user.id, phone: user.phone, locale, label: c.aideName }, {
-      businessKey: `roster-changes.${run.id}.${c.aideId}`, template: 'rosterChanged', ref: { type: 'roster_run', id: run.id },
-      payload: { name: c.aideName, gained: changeSummary(locale, c.gained, times), lost: changeSummary(locale, c.lost, times) },
-    });
+    await notify.toUser(
+      d,
+      tenantId,
+      { id: user.id, phone: user.phone, locale, label: c.aideName },
+      {
+        businessKey: `roster-changes.${run.id}.${c.aideId}`,
+        template: 'rosterChanged',
+        ref: { type: 'roster_run', id: run.id },
+        payload: {
+          name: c.aideName,
+          gained: changeSummary(locale, c.gained, times),
+          lost: changeSummary(locale, c.lost, times),
+        },
+      },
+    );
     told++;
   }
   return { told, unreachable };

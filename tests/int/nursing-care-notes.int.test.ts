@@ -16,9 +16,14 @@ const b: Record<string, { id: string; admissionId: string }> = {};
 const DAY = dayFromToday(5);
 const NOTE = '左侧偏瘫，喂饭需慢';
 
-const put = (bookingId: string, body: unknown, token?: string, hosp = h) => hosp.call('put', `/nursing/bookings/${bookingId}/care-notes`, body, token);
+const put = (bookingId: string, body: unknown, token?: string, hosp = h) =>
+  hosp.call('put', `/nursing/bookings/${bookingId}/care-notes`, body, token);
 const patientsOn = async (token: string) =>
-  ((await h.ok('get', `/me/shifts?from=${DAY}&to=${DAY}`, undefined, token)).shifts as { patients: { bookingId: string; careNotes: string | null }[] }[]).flatMap((s) => s.patients);
+  (
+    (await h.ok('get', `/me/shifts?from=${DAY}&to=${DAY}`, undefined, token)).shifts as {
+      patients: { bookingId: string; careNotes: string | null }[];
+    }[]
+  ).flatMap((s) => s.patients);
 
 beforeAll(async () => {
   env = await createTestEnv('nursing_care_notes');
@@ -42,13 +47,17 @@ describe('care notes', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.careNotes).toBe(NOTE);
     expect((await h.ok('get', `/nursing/bookings/${b.li.id}`)).careNotes).toBe(NOTE);
-    const audit = await env.deps.prisma.auditLog.findMany({ where: { tenantId: h.tenant.id, action: 'booking.care-notes', entityId: b.li.id } });
+    const audit = await env.deps.prisma.auditLog.findMany({
+      where: { tenantId: h.tenant.id, action: 'booking.care-notes', entityId: b.li.id },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0].before).toEqual({ careNotes: null });
     expect(audit[0].after).toEqual({ careNotes: NOTE });
     // The same text again (a retried save) records nothing new.
     expect((await put(b.li.id, { careNotes: NOTE })).status).toBe(200);
-    expect(await env.deps.prisma.auditLog.count({ where: { tenantId: h.tenant.id, action: 'booking.care-notes' } })).toBe(1);
+    expect(
+      await env.deps.prisma.auditLog.count({ where: { tenantId: h.tenant.id, action: 'booking.care-notes' } }),
+    ).toBe(1);
   });
 
   it('when the assigned aide opens their shifts, then they read the care notes of their own patient only', async () => {
@@ -91,9 +100,16 @@ describe('care notes', () => {
     const ward = await h.ok('post', '/nursing/wards', { name: '骨科', beds: ['01'] });
     const person = await h.ok('post', '/people', { name: '赵大爷', gender: 'male', birthDate: '1938-01-01' });
     const adm = await h.ok('post', '/nursing/admissions', { personId: person.id, wardId: ward.id, bedCode: '01' });
-    const booked = await h.ok('post', '/nursing/bookings', { admissionId: adm.id, barthelScore: 50, careNotes: '右腿骨折，禁止下地' });
+    const booked = await h.ok('post', '/nursing/bookings', {
+      admissionId: adm.id,
+      barthelScore: 50,
+      careNotes: '右腿骨折，禁止下地',
+    });
     expect(booked.careNotes).toBe('右腿骨折，禁止下地');
-    expect((await h.call('post', '/nursing/bookings', { admissionId: adm.id, barthelScore: 50, careNotes: 'x'.repeat(501) })).status).toBe(400);
+    expect(
+      (await h.call('post', '/nursing/bookings', { admissionId: adm.id, barthelScore: 50, careNotes: 'x'.repeat(501) }))
+        .status,
+    ).toBe(400);
     await h.ok('post', `/nursing/bookings/${booked.id}/end`, { reason: '家属取消' });
     const ended = await put(booked.id, { careNotes: '新的' });
     expect(ended.status).toBe(409);

@@ -30,7 +30,12 @@ async function api(method: 'get' | 'post' | 'patch', url: string, body?: object)
 async function booking(wardId: string, name: string, bed: string) {
   const p = await api('post', '/people', { name, gender: 'female', birthDate: '1940-02-03' });
   const adm = await api('post', '/nursing/admissions', { personId: p.id, wardId, bedCode: bed });
-  return api('post', '/nursing/bookings', { admissionId: adm.id, barthelScore: 50, consent: { signerName: '王小明', relation: '儿子', method: 'paper' }, activate: true });
+  return api('post', '/nursing/bookings', {
+    admissionId: adm.id,
+    barthelScore: 50,
+    consent: { signerName: '王小明', relation: '儿子', method: 'paper' },
+    activate: true,
+  });
 }
 /** The aide's phone, signed in by a one-time link as the coordinator hands it out. */
 async function aidePhone(userId: string): Promise<Page> {
@@ -51,10 +56,21 @@ beforeAll(async () => {
   tenant = await env.tenant({ name: '萍乡市人民医院', timeZone: ZONE, locale: 'zh-CN' });
   await api('post', '/nursing/setup/defaults');
   const ward = await api('post', '/nursing/wards', { name: '神经内科', beds: ['01', '02'] });
-  for (const [k, name] of [['zhou', '周秀英'], ['wu', '吴桂兰']] as const) {
+  for (const [k, name] of [
+    ['zhou', '周秀英'],
+    ['wu', '吴桂兰'],
+  ] as const) {
     u[k] = await tenant.user(['care_aide'], k);
     await api('patch', `/users/${u[k].id}`, { displayName: name });
-    a[k] = await api('post', '/nursing/aides', { name, gender: 'female', certificateNo: `C-${k}`, certificateExpiry: '2099-12-31', skills: [], homeWardIds: [ward.id], userId: u[k].id });
+    a[k] = await api('post', '/nursing/aides', {
+      name,
+      gender: 'female',
+      certificateNo: `C-${k}`,
+      certificateExpiry: '2099-12-31',
+      skills: [],
+      homeWardIds: [ward.id],
+      userId: u[k].id,
+    });
   }
   b.li = await booking(ward.id, '李秀英', '01');
   b.wang = await booking(ward.id, '王桂芳', '02');
