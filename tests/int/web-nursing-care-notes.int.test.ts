@@ -55,7 +55,8 @@ beforeAll(async () => {
   env = await createTestEnv('web_nursing_care_notes');
   tenant = await env.tenant({ name: '萍乡市人民医院', timeZone: ZONE, locale: 'zh-CN' });
   await api('post', '/nursing/setup/defaults');
-  const ward = await api('post', '/nursing/wards', { name: '神经内科', beds: ['01', '02'] });
+  const ward = await api('post', '/nursing/wards', { name: '神经内科', beds: ['01', '02', '03'] });
+  await api('post', '/people', { name: '赵玉兰', gender: 'female', birthDate: '1939-07-01' });
   for (const [k, name] of [
     ['zhou', '周秀英'],
     ['wu', '吴桂兰'],
@@ -103,6 +104,25 @@ describe('care notes from the ward board to the aide’s phone', () => {
     expect(await page.locator('tr[data-bed="02"]').innerText()).not.toContain(NOTE);
     expect((await env.deps.prisma.careBooking.findUniqueOrThrow({ where: { id: b.li.id } })).careNotes).toBe(NOTE);
     await page.locator('.ward-board').screenshot({ path: 'docs/img/nursing-care-notes-ward.png' });
+  }, 60_000);
+
+  it('when a patient is admitted on the board with care notes, then the booking keeps them and the row shows them', async () => {
+    await page.goto('/app/nursing/ward');
+    await page.getByLabel('查找患者（姓名）').fill('赵玉兰');
+    await page.getByRole('button', { name: '查找' }).click();
+    const admit = page.locator('.admit form[method=post]');
+    await poll(() => admit.getByLabel('患者').locator('option').count()).toBe(1);
+    await admit.getByLabel('空床').selectOption({ label: '03' });
+    await admit.getByLabel(/Barthel/).fill('50');
+    await admit.getByLabel('家属要求的护理要点（只给负责的护理员看）').fill('  对青霉素过敏  ');
+    await admit.getByRole('button', { name: '办理入院' }).click();
+    await page.waitForURL(/\/app\/nursing\/bookings\/[0-9a-f-]+\/consent\?done=admitted$/);
+    const bookingId = new URL(page.url()).pathname.split('/')[4];
+    expect((await env.deps.prisma.careBooking.findUniqueOrThrow({ where: { id: bookingId } })).careNotes).toBe(
+      '对青霉素过敏',
+    );
+    await page.goto('/app/nursing/ward');
+    await poll(() => page.locator('tr[data-bed="03"] .care-notes-text').innerText()).toBe('护理要点： 对青霉素过敏');
   }, 60_000);
 
   it('when the coordinator opens the roster board, then the cell of the patient’s aide folds the care notes open on a tap', async () => {

@@ -23,6 +23,7 @@ export function careFields(locale: string, levels: WardBoard['levels']): SafeHtm
   <label class="check"><input type="checkbox" name="genderRequired" value="true"> ${t(locale, WM.genderRequired)}</label>
   <label>${t(locale, WM.startDate)}<input name="startDate" type="date"></label>
   <label>${t(locale, WM.endDate)}<input name="endDate" type="date"></label>
+  <label class="care-notes-field">${t(locale, WM.careNotesLabel)}<textarea name="careNotes" rows="2" maxlength="${CARE_NOTES_MAX}" placeholder="${t(locale, WM.careNotesPlaceholder)}"></textarea></label>
   <p class="barthel-hint muted" aria-live="polite"></p>
 </div>`;
 }

@@ -36,6 +36,7 @@ const careForm = {
   genderRequired: z.literal('true').optional(),
   startDate: blank(localDate),
   endDate: blank(localDate),
+  careNotes: blank(z.string().max(CARE_NOTES_MAX)),
   ward: z.uuid(),
   _key: formKey,
 };
@@ -44,7 +45,7 @@ type CareForm = z.infer<z.ZodObject<typeof careForm>>;
 function bookingInput(f: CareForm, admissionId: string) {
   const parsed = bookingCreate.safeParse({
     admissionId, barthelScore: f.barthelScore, levelCode: f.levelCode, overrideReason: f.overrideReason, startDate: f.startDate,
-    endDate: f.endDate, genderPreference: f.genderPreference, genderRequired: f.genderRequired === 'true',
+    endDate: f.endDate, genderPreference: f.genderPreference, genderRequired: f.genderRequired === 'true', careNotes: f.careNotes,
   });
   if (!parsed.success) throw new ValidationError(zodIssuesToFieldErrors('body', parsed.error.issues));
   return parsed.data;
