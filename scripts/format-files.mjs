@@ -13,5 +13,11 @@ const FILES = [
   'src/delivery/navigation.ts',
   'tests/unit/geocoding',
   'tests/int/web-board-proof.int.test.ts',
+  'src/nursing/care-notes-service.ts',
+  'src/nursing/roster-notices.ts',
+  'tests/int/nursing-roster-notices.int.test.ts',
+  'tests/int/nursing-care-notes.int.test.ts',
+  'tests/int/web-nursing-care-notes.int.test.ts',
+  'tests/unit/nursing/roster-notice-summary.test.ts',
 ];
 process.stdout.write(FILES.join(' '));

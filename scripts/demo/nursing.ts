@@ -71,6 +71,8 @@ export const nursingDemoStep: DemoStep = {
       [ortho.id, '08', 35, false], [neuro.id, '06', 58, false], [neuro.id, '07', 90, false],
     ];
     const residents = demoResidents(plan.length, now, 6011);
+    // What some families asked the aides to mind (shown on the aides' phone pages).
+    const CARE_NOTES = ['左侧偏瘫，喂饭需慢', '糖尿病，餐前测血糖', '夜间易跌倒，起床需搀扶', '对青霉素过敏'];
     const bookings = [];
     for (const [i, [wardId, bed, barthel, male]] of plan.entries()) {
       const r = residents[i];
@@ -81,6 +83,7 @@ export const nursingDemoStep: DemoStep = {
       const adm = await api('post', '/nursing/admissions', t, { personId: person.id, wardId, bedCode: bed, admittedAt });
       bookings.push(await api('post', '/nursing/bookings', t, {
         admissionId: adm.id, barthelScore: barthel, ...(male ? { genderPreference: 'male', genderRequired: true } : {}),
+        ...(CARE_NOTES[i] ? { careNotes: CARE_NOTES[i] } : {}),
         consent: { signerName: `${r.name.slice(0, 1)}家属`, relation: ['儿子', '女儿', '配偶'][i % 3], method: 'paper', signedAt: admittedAt },
         activate: true,
       }));

@@ -23,9 +23,27 @@ async function toGroup(d: D, tenantId: string, group: GroupName, input: Omit<Enq
   return enqueue(d, tenantId, { ...input, channel, recipient: channel === 'in_app' ? 'role:kitchen_manager' : `group:${group}` });
 }
 
+/**
+ * Tells one staff member (a care aide, a driver) the way staff are reached: always in their in-app
+ * inbox (`user:<id>`), and by SMS as well when they have a phone number and the tenant has an SMS
+ * provider set up. Each channel is its own outbox row under `<businessKey>.<channel>`, so a caller
+ * that runs again sends nothing twice. Returns the messages written (or found).
+ */
+async function toUser(
+  d: D, tenantId: string, user: { id: string; phone?: string | null; locale?: string | null; label?: string | null },
+  input: Omit<EnqueueInput, 'channel' | 'recipient' | 'recipientLabel' | 'locale'>,
+): Promise<Enqueued[]> {
+  const common = { ...input, recipientLabel: user.label ?? null, locale: user.locale ?? null };
+  const sent = [await enqueue(d, tenantId, { ...common, businessKey: `${input.businessKey}.in_app`, channel: 'in_app', recipient: `user:${user.id}` })];
+  if (user.phone && (await settingsOf(d, tenantId)).channels.sms) {
+    sent.push(await enqueue(d, tenantId, { ...common, businessKey: `${input.businessKey}.sms`, channel: 'sms', recipient: user.phone }));
+  }
+  return sent;
+}
+
 /** Family members who opted in to a topic about a person. */
 async function subscribers(d: Pick<Deps, 'prisma'>, tenantId: string, subjectId: string, topic: 'meal_on_way' | 'not_reached') {
   return (await subscribersOf(d, tenantId, subjectId, topic)).map((s) => ({ phone: s.phone, name: s.name, locale: s.locale }));
 }
 
-export const notify = { enqueue, toGroup, subscribers, messagesAbout };
+export const notify = { enqueue, toGroup, toUser, subscribers, messagesAbout };

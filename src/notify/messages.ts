@@ -38,6 +38,10 @@ export const TEMPLATES = defineMessages('notify.template', {
     zh: '您{date}的送餐路线{routeNo}号已发布，共{stops}站，请打开司机页面查看。',
     en: 'Your delivery route {routeNo} for {date} is published: {stops} stops. Open the driver page to see it.',
   },
+  rosterChanged: {
+    zh: '【护理排班】{name}，您的班次有调整。新增：{gained}。取消：{lost}。详情请打开“我的班次”页面。',
+    en: '[Aide roster] {name}, your shifts have changed. Added: {gained}. Taken off: {lost}. Open “My shifts” for details.',
+  },
 });
 
 export type TemplateKey = keyof typeof TEMPLATES;
@@ -85,4 +89,5 @@ export const TEMPLATE_LABELS = defineMessages('notify.templateLabel', {
   familyMealOnWay: { zh: '餐食已出发（家属）', en: 'Meal on its way (family)' },
   familyNotReached: { zh: '未能联系上（家属）', en: 'Could not reach (family)' },
   routePublished: { zh: '路线已发布（司机）', en: 'Route published (driver)' },
+  rosterChanged: { zh: '班次调整（护理员）', en: 'Shifts changed (care aide)' },
 });

@@ -70,6 +70,8 @@ export async function myShifts(d: D, ctx: RequestContext, q: { from?: string; to
       bookingId: b.id, name: b.admission.person.name, gender: b.admission.person.gender, age: ageOrNull(b.admission.person.birthDate, r.date),
       bed: b.admission.bedId ? (beds.get(b.admission.bedId) ?? null) : null,
       careLevel: { code: level.code, name: level.name, patientsPerAide: level.patientsPerAide },
+      // Only on the aide's own assigned shifts: this list is built from their assignments.
+      careNotes: b.careNotes,
       handoverNotes: notes.filter((n) => n.bookingId === b.id)
         .filter((n) => { const t = noteStart(n, templates, ctx.timeZone); return t >= from24 && t < r.shiftEnd.getTime(); })
         .map(({ id, date, shiftCode, authorName, text, createdAt }) => ({ id, date, shiftCode, authorName, text, createdAt })),

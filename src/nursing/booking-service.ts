@@ -75,7 +75,7 @@ export async function createBookingTx(tx: TenantTx, ctx: RequestContext, input: 
     data: {
       tenantId: ctx.tenantId, admissionId: admission.id, barthelScore: input.barthelScore, suggestedLevel: suggested,
       overrideReason: code !== suggested ? (input.overrideReason ?? null) : null, startDate, endDate: input.endDate ?? null,
-      genderPreference: input.genderPreference ?? null, genderRequired: input.genderRequired,
+      genderPreference: input.genderPreference ?? null, genderRequired: input.genderRequired, careNotes: input.careNotes || null,
       status: input.activate ? 'active' : 'pending', activatedAt: input.activate ? now : null,
       levels: { create: { tenantId: ctx.tenantId, levelCode: code, effectiveFrom: startDate, reason: code !== suggested ? (input.overrideReason ?? null) : null } },
       ...(input.consent ? { consents: { create: { tenantId: ctx.tenantId, ...input.consent, signedAt: input.consent.signedAt ?? now } } } : {}),

@@ -55,6 +55,7 @@ export function bookingView(b: BookingRow, beds: Map<string, string>, zone: stri
     endDate: b.endDate,
     genderPreference: b.genderPreference,
     genderRequired: b.genderRequired,
+    careNotes: b.careNotes,
     consentActive: b.consents.some((c) => consentActive(c, now)),
     consents: b.consents.map((c) => ({
       id: c.id, signerName: c.signerName, relation: c.relation, method: c.method, signedAt: c.signedAt,

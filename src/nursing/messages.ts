@@ -7,3 +7,15 @@ export const nursingMessages = defineMessages('nursing', {
     en: "{name}'s certificate is valid through {expiry} and does not cover this shift, which ends {end}.",
   },
 });
+
+/** The pieces of the "your shifts changed" message to a care aide (the sentence itself is notify's rosterChanged). */
+export const rosterNoticeMessages = defineMessages('nursing.rosterNotice', {
+  date: { zh: '{month}月{day}日', en: '{month}/{day}' },
+  line: { zh: '{date}{shift}（{start}–{end}）{ward} {beds}', en: '{date} {shift} ({start}–{end}) {ward} {beds}' },
+  bed: { zh: '{bed}床', en: 'bed {bed}' },
+  noBed: { zh: '未分床', en: 'no bed' },
+  bedSeparator: { zh: '、', en: ', ' },
+  lineSeparator: { zh: '；', en: '; ' },
+  none: { zh: '无', en: 'none' },
+  more: { zh: '等共{count}个班次', en: 'and {more} more' },
+});

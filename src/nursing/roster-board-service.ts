@@ -18,7 +18,7 @@ type RunResult = z.infer<typeof rosterResultSchema>;
 const HOUR = 3_600_000;
 const WEEK = 7 * 86_400_000;
 
-export interface BoardPatient { bookingId: string; name: string; bed: string | null; levelName: string; load: number }
+export interface BoardPatient { bookingId: string; name: string; bed: string | null; levelName: string; load: number; careNotes: string | null }
 export interface BoardCell { wardName: string; load: number; patients: BoardPatient[] }
 export interface BoardUncovered { wardId: string; wardName: string; cause: UncoveredCause | null; aidesShort: number; levelName: string; removedFrom: string[]; patients: BoardPatient[] }
 
@@ -55,7 +55,7 @@ export async function rosterBoard(d: D, ctx: RequestContext, q: { from: string; 
     const level = levels.get(levelOn(b.levels, date));
     return {
       bookingId, name: b.admission.person.name, bed: b.admission.bedId ? (beds.get(b.admission.bedId) ?? null) : null,
-      levelName: level?.name ?? '', load: level ? 1 / level.patientsPerAide : 0,
+      levelName: level?.name ?? '', load: level ? 1 / level.patientsPerAide : 0, careNotes: b.careNotes,
     };
   };
 

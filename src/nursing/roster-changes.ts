@@ -16,6 +16,8 @@ export interface ChangeItem {
   shiftName: string;
   patientName: string;
   bed: string | null;
+  /** The patient's ward (where the shift is worked). */
+  wardName: string;
   /** Who had it before (for a gain) or who has it now (for a loss); null: nobody. */
   otherAide: string | null;
   /** Why it was lost before the run: sick leave or another change (discharge, consent, transfer). */
@@ -37,7 +39,7 @@ function removedRows(action: string, before: unknown): Removed[] {
 export type Removals = Map<string, { aideId: string; removedBy: 'leave' | 'other' }>;
 
 /** Assignments (`date.shiftCode.bookingId` → aide) of a date range removed between two instants. */
-export async function removalsBetween(d: D, ctx: RequestContext, since: Date, until: Date, from: string, to: string): Promise<Removals> {
+export async function removalsBetween(d: D, ctx: Pick<RequestContext, 'tenantId'>, since: Date, until: Date, from: string, to: string): Promise<Removals> {
   const audits = await tenantDb(d.prisma, ctx.tenantId).auditLog.findMany({
     where: { at: { gte: since, lte: until }, OR: [{ action: { endsWith: '.assignments.remove' } }, { action: 'assignment.remove' }] },
     orderBy: { at: 'asc' },
@@ -58,7 +60,7 @@ export async function removalsBetween(d: D, ctx: RequestContext, since: Date, un
  * this one (sick leave, discharge, consent revoked, removed by hand), so that a re-roster after
  * sick leave shows who lost which patient and who took them over — not a new shift out of nowhere.
  */
-export async function rosterChanges(d: D, ctx: RequestContext, run: RosterRun, result: RunResult) {
+export async function rosterChanges(d: D, ctx: Pick<RequestContext, 'tenantId'>, run: RosterRun, result: RunResult) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const previous = await db.rosterRun.findFirst({ where: { createdAt: { lt: run.createdAt } }, orderBy: { createdAt: 'desc' } });
   const since = previous?.finishedAt ?? previous?.createdAt ?? new Date(run.createdAt.getTime() - WEEK);
@@ -83,13 +85,14 @@ export async function rosterChanges(d: D, ctx: RequestContext, run: RosterRun, r
   const bookings = new Map((await db.careBooking.findMany({ where: { id: { in: [...new Set(moves.map((m) => m.bookingId))] } }, include: bookingInclude })).map((b) => [b.id, b]));
   const beds = await bedCodes(db, [...bookings.values()].map((b) => b.admission.bedId));
   const templates = new Map((await db.shiftTemplate.findMany()).map((t) => [t.code, t.name]));
+  const wards = new Map((await db.ward.findMany({ where: { id: { in: [...new Set([...bookings.values()].map((b) => b.admission.wardId))] } } })).map((w) => [w.id, w.name]));
   const byAide = new Map<string, AideChanges>();
   const entry = (id: string) => byAide.get(id) ?? byAide.set(id, { aideId: id, aideName: aides.get(id) ?? '', lost: [], gained: [] }).get(id)!;
   const item = (m: Move, other: string | null): ChangeItem => {
     const b = bookings.get(m.bookingId);
     return {
       date: m.date, shiftCode: m.shiftCode, shiftName: templates.get(m.shiftCode) ?? m.shiftCode, patientName: b?.admission.person.name ?? '',
-      bed: b?.admission.bedId ? (beds.get(b.admission.bedId) ?? null) : null, otherAide: other ? (aides.get(other) ?? null) : null, removedBy: m.removedBy,
+      bed: b?.admission.bedId ? (beds.get(b.admission.bedId) ?? null) : null, wardName: b ? (wards.get(b.admission.wardId) ?? '') : '', otherAide: other ? (aides.get(other) ?? null) : null, removedBy: m.removedBy,
     };
   };
   const ordered = moves.sort((a, b) => a.date.localeCompare(b.date) || a.shiftCode.localeCompare(b.shiftCode));

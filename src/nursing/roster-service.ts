@@ -14,6 +14,12 @@ import { buildRosterInput, shiftKey } from './needs.js';
 import { shiftInstances } from './shifts.js';
 import { solveRosterInWorker } from './solve-roster-in-worker.js';
 import { uncoveredReason } from './uncovered-text.js';
+import { tellAidesOfChanges } from './roster-notices.js';
+import { logger } from '../logger.js';
+import type { z } from 'zod';
+import type { rosterResultSchema } from './schemas-roster.js';
+
+type RunResult = z.infer<typeof rosterResultSchema>;
 
 const MAX_DAYS = 31;
 
@@ -91,7 +97,7 @@ const pairOf = (a: Pick<ShiftAssignment, 'date' | 'shiftCode' | 'bookingId' | 'a
  * not-yet-started assignments in scope in one transaction (shifts already under way are frozen).
  * Re-running a finished run does nothing; a crash before the write leaves the old roster intact.
  */
-export async function runRoster(d: Pick<Deps, 'prisma'>, tenantId: string, runId: string, onProgress: (pct: number) => Promise<void> | void, now = new Date()) {
+export async function runRoster(d: Pick<Deps, 'prisma' | 'queues'>, tenantId: string, runId: string, onProgress: (pct: number) => Promise<void> | void, now = new Date()) {
   const db = tenantDb(d.prisma, tenantId);
   const run = await db.rosterRun.findFirst({ where: { id: runId } });
   if (!run) throw new Error(`roster run ${runId} not found`);
@@ -179,6 +185,11 @@ export async function runRoster(d: Pick<Deps, 'prisma'>, tenantId: string, runId
         action: 'roster.apply', entity: 'RosterRun', entityId: runId,
         before: { assignments: before.length }, after: { assignments: rows.length, kept: diff.kept, changed: diff.changed, added: diff.added },
       });
+      // The aides are told in the same commit (notify's outbox rows; the send jobs follow the commit).
+      // In a savepoint of its own: a notice that cannot be written is logged and never undoes the roster.
+      await db.$transaction(() => tellAidesOfChanges(d, tenantId, finished, summary as RunResult))
+        .then((told) => void (told.told + told.unreachable && logger.info({ rosterRunId: runId, ...told }, 'roster: aides told of their changed shifts')))
+        .catch((err) => logger.warn({ rosterRunId: runId, err: (err as Error).message }, 'roster: the aides could not be told of their changes'));
       return finished;
     }, { timeout: 60_000 });
     await onProgress(100);

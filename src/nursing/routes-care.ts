@@ -3,7 +3,7 @@ import type { ApiRouter } from '../http/api-router.js';
 import { idParams, page } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import {
-  admissionCreate, admissionListQuery, admissionSchema, bookingCreate, bookingEnd, bookingListQuery, bookingSchema, consentInput,
+  admissionCreate, admissionListQuery, admissionSchema, bookingCreate, bookingEnd, bookingListQuery, bookingSchema, careNotesInput, consentInput,
   consentRevoke, dischargeInput, dischargeResult, invoiceListQuery, invoiceSchema, levelChange, noteCreate, noteListQuery, noteSchema,
   transferInput, transferResult,
 } from './schemas-care.js';
@@ -12,6 +12,7 @@ import * as bookings from './booking-service.js';
 import * as invoices from './invoice-service.js';
 import * as notes from './aide-view-service.js';
 import { transfer } from './transfer-service.js';
+import { setCareNotes } from './care-notes-service.js';
 
 const tags = ['nursing: patients'];
 const coordinator = ['hospital_coordinator'] as const;
@@ -59,6 +60,11 @@ export function registerNursingCareRoutes(api: ApiRouter, deps: Deps): void {
     { method: 'get', path: '/nursing/bookings/:id', summary: 'A care booking with levels and consents', tags, access: [...coordinator],
       params: idParams, responses: { 200: { description: 'Booking', schema: bookingSchema } } },
     async ({ ctx, params }) => ({ body: await bookings.getBooking(deps, ctx, params.id) }),
+  );
+  api.add(
+    { method: 'put', path: '/nursing/bookings/:id/care-notes', summary: 'Set what the family asks the aides to mind (shown to the assigned aides); null or blank clears it',
+      tags, access: [...coordinator], params: idParams, body: careNotesInput, responses: { 200: { description: 'Booking', schema: bookingSchema } } },
+    async ({ ctx, params, body }) => ({ body: await setCareNotes(deps, ctx, params.id, body.careNotes) }),
   );
   api.add(
     { method: 'post', path: '/nursing/bookings/:id/consents', summary: 'Record the family’s consent (who, relation, how, when)', tags,

@@ -46,6 +46,12 @@ export const consentRevoke = z.strictObject({
   revokedAt: plannedInstant.optional().describe('Default: now (at most 31 days ahead). Assignments of shifts starting after it are removed.'),
 });
 
+/** The longest care note a coordinator may keep: a few sentences an aide reads on a phone between two patients. */
+export const CARE_NOTES_MAX = 500;
+/** What the family asks the aides to mind; blank clears it. NUL and lone surrogates are refused centrally (src/http/input-text.ts). */
+export const careNotesText = z.string().trim().max(CARE_NOTES_MAX).describe('What the family asks, e.g. 左侧偏瘫，喂饭需慢. Shown to the assigned aides only.');
+export const careNotesInput = z.strictObject({ careNotes: careNotesText.nullable().describe('null or blank: no care notes.') });
+
 export const bookingCreate = z.strictObject({
   admissionId: z.uuid(),
   barthelScore: z.number().int().min(0).max(100).describe('Barthel self-care index 0–100.'),
@@ -55,6 +61,7 @@ export const bookingCreate = z.strictObject({
   endDate: bookingDate.optional().describe('At most a year ahead.'),
   genderPreference: genderSchema.nullable().optional(),
   genderRequired: z.boolean().default(false).describe('true: only aides of the preferred gender may be assigned.'),
+  careNotes: careNotesText.optional(),
   consent: consentInput.optional().describe('Record the family consent together with the booking.'),
   activate: z.boolean().default(false).describe('Activate at once (needs consent).'),
 }).refine((b) => !b.genderRequired || b.genderPreference, { message: 'genderRequired needs a genderPreference.', path: ['genderRequired'] })
@@ -106,6 +113,7 @@ export const bookingSchema = z.object({
   endDate: z.string().nullable(),
   genderPreference: genderSchema.nullable(),
   genderRequired: z.boolean(),
+  careNotes: z.string().nullable().describe('What the family asks the aides to mind.'),
   consentActive: z.boolean(),
   consents: z.array(consentSchema),
   activatedAt: z.iso.datetime().nullable(),

@@ -88,6 +88,7 @@ export const myShiftSchema = z.object({
   patients: z.array(z.object({
     bookingId: z.uuid(), name: z.string(), gender: z.enum(['male', 'female']), age: z.number().int().nullable(),
     bed: z.string().nullable(), careLevel: z.object({ code: z.string(), name: z.string(), patientsPerAide: z.number().int() }),
+    careNotes: z.string().nullable().describe('What the family asks the aide to mind (set by the coordinator).'),
     handoverNotes: z.array(z.object({ id: z.uuid(), date: z.string(), shiftCode: z.string(), authorName: z.string(), text: z.string(), createdAt: z.iso.datetime() })),
   })),
 });

@@ -23,6 +23,7 @@ export const AM = defineMessages('nursing.aide', {
   female: { zh: '女', en: 'female' },
   age: { zh: '{age} 岁', en: '{age} y' },
   level: { zh: '{level}（1 人护理 {ratio} 位）', en: '{level} (1 aide : {ratio})' },
+  careNotes: { zh: '护理要点：', en: 'Care notes:' },
   keyNotes: { zh: '交班记录', en: 'Handover notes' },
   noNotes: { zh: '还没有交班记录。', en: 'No handover notes yet.' },
   noteBy: { zh: '{author} · {when}', en: '{author} · {when}' },

@@ -22,6 +22,7 @@ type Shift = Shifts['shifts'][number];
 interface Patient {
   bookingId: string; name: string; gender: 'male' | 'female'; age: number | null; bed: string | null;
   careLevel: { code: string; name: string; patientsPerAide: number };
+  careNotes: string | null;
   handoverNotes: { id: string; date: string; shiftCode: string; authorName: string; text: string; createdAt: Date }[];
 }
 
@@ -31,6 +32,7 @@ function patientCard(l: L, zone: string, s: Shift, p: Patient): SafeHtml {
   return html`<li class="am-patient" data-booking="${p.bookingId}">
     <div class="am-who"><b>${p.name}</b> · ${p.bed ? l(AM.bed, { bed: p.bed }) : l(AM.noBed)} · ${l(AM[p.gender])}${p.age !== null ? html` · ${l(AM.age, { age: p.age })}` : ''}</div>
     <div class="muted">${l(AM.level, { level: p.careLevel.name, ratio: p.careLevel.patientsPerAide })}</div>
+    ${p.careNotes ? html`<p class="am-care-notes"><b>${l(AM.careNotes)}</b> ${p.careNotes}</p>` : ''}
     <details class="am-notes" open><summary>${l(AM.keyNotes)} (${p.handoverNotes.length})</summary>
       <ul class="am-note-list">${p.handoverNotes.length ? p.handoverNotes.map((n) => html`<li><p>${n.text}</p>
         <p class="muted">${l(AM.noteBy, { author: n.authorName, when: formatLocalDateTime(n.createdAt, zone) })}</p></li>`) : html`<li class="muted am-empty">${l(AM.noNotes)}</li>`}</ul>

@@ -11,6 +11,7 @@ export const RM = defineMessages('nursing.roster', {
   prevWeek: { zh: '上一周', en: 'Previous week' },
   nextWeek: { zh: '下一周', en: 'Next week' },
   aide: { zh: '护理员', en: 'Aide' },
+  careNotes: { zh: '护理要点', en: 'Care notes' },
   hours: { zh: '{week} 起一周：{hours} / {limit} 小时', en: 'Week of {week}: {hours} / {limit} h' },
   overLimit: { zh: '超出工时上限', en: 'over the limit' },
   onLeave: { zh: '休假', en: 'On leave' },

@@ -28,11 +28,15 @@ const shiftLabel = (l: L, date: string, shiftName: string) =>
   l(RM.shiftOn, { date: date.slice(5), weekday: l(RM[`wd${weekdayOf(date)}` as 'wd1']), shift: shiftName });
 const patientLabel = (l: L, p: { name: string; bed: string | null }) => (p.bed ? l(RM.patientBed, { name: p.name, bed: p.bed }) : p.name);
 
+/** The family's care notes of a patient, folded in the cell (opened on a tap, so the grid stays readable). */
+const careNotesDetail = (l: L, p: BoardPatient): SafeHtml | string =>
+  p.careNotes ? html`<details class="rb-care-notes"><summary>${l(RM.careNotes)}</summary><p>${p.careNotes}</p></details>` : '';
+
 function cellView(l: L, cell: BoardCell | undefined, onLeave: boolean): SafeHtml {
   if (!cell) return html`<td class="rb-cell${onLeave ? ' rb-leave' : ''}">${onLeave ? html`<span class="tag warn">${l(RM.onLeave)}</span>` : html`<span class="muted">${l(RM.free)}</span>`}</td>`;
   return html`<td class="rb-cell rb-busy${cell.load > 1.001 ? ' rb-over' : ''}">
     <div class="rb-ward">${cell.wardName}</div>
-    <ul class="rb-patients">${cell.patients.map((p) => html`<li>${patientLabel(l, p)} <span class="muted">${p.levelName}</span></li>`)}</ul>
+    <ul class="rb-patients">${cell.patients.map((p) => html`<li>${patientLabel(l, p)} <span class="muted">${p.levelName}</span>${careNotesDetail(l, p)}</li>`)}</ul>
     <div class="rb-load muted">${l(RM.load, { load: cell.load })}</div></td>`;
 }
 
@@ -49,7 +53,7 @@ function uncoveredCell(l: L, date: string, shift: { code: string; name: string }
     <div class="rb-gap-ward"><b>${u.wardName}</b>
       <p class="rb-reason">${uncoveredReason(l, u)}</p>
       <ul class="rb-patients">${u.patients.map((p: BoardPatient) => html`<li><button type="button" class="link rb-assign" data-date="${date}" data-shift="${code}"
-        data-booking="${p.bookingId}" data-patient="${patientLabel(l, p)}" data-label="${shiftLabel(l, date, shift.name)}">${patientLabel(l, p)} · ${p.levelName}</button></li>`)}</ul></div>`)}</td>`;
+        data-booking="${p.bookingId}" data-patient="${patientLabel(l, p)}" data-label="${shiftLabel(l, date, shift.name)}">${patientLabel(l, p)} · ${p.levelName}</button>${careNotesDetail(l, p)}</li>`)}</ul></div>`)}</td>`;
 }
 
 /** One line per shift and outcome: the patients of one aide who moved together are listed together. */

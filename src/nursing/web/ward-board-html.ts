@@ -3,6 +3,7 @@ import { t } from '../../i18n/index.js';
 import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
 import type { WardBoard } from '../ward-board-service.js';
+import { CARE_NOTES_MAX } from '../schemas-care.js';
 import { formKeys, genderText, statusText } from './web-common.js';
 import { WM } from './ward-messages.js';
 
@@ -22,6 +23,7 @@ export function careFields(locale: string, levels: WardBoard['levels']): SafeHtm
   <label class="check"><input type="checkbox" name="genderRequired" value="true"> ${t(locale, WM.genderRequired)}</label>
   <label>${t(locale, WM.startDate)}<input name="startDate" type="date"></label>
   <label>${t(locale, WM.endDate)}<input name="endDate" type="date"></label>
+  <label class="care-notes-field">${t(locale, WM.careNotesLabel)}<textarea name="careNotes" rows="2" maxlength="${CARE_NOTES_MAX}" placeholder="${t(locale, WM.careNotesPlaceholder)}"></textarea></label>
   <p class="barthel-hint muted" aria-live="polite"></p>
 </div>`;
 }
@@ -36,6 +38,15 @@ function levelCell(locale: string, b: Booking, names: Map<string, string>): Safe
 function genderCell(locale: string, b: Booking): string {
   if (!b.genderPreference) return t(locale, WM.anyGender);
   return t(locale, b.genderRequired ? WM.requires : WM.prefers, { gender: genderText(locale, b.genderPreference) });
+}
+
+/** What the family asks the aides to mind: shown on the board, edited in place; aides read it on their phone page. */
+function careNotesForm(ctx: RequestContext, locale: string, board: WardBoard, b: Booking): SafeHtml {
+  return html`<div class="care-notes">${b.careNotes ? html`<p class="care-notes-text"><b>${t(locale, WM.careNotes)}</b> ${b.careNotes}</p>` : ''}
+  <details${b.careNotes ? '' : html` class="care-notes-empty"`}><summary>${t(locale, b.careNotes ? WM.careNotesEdit : WM.careNotesAdd)}</summary>
+    <form method="post" action="/app/nursing/ward/bookings/${b.id}/care-notes" class="stack">${formKeys(ctx)}<input type="hidden" name="ward" value="${board.ward.id}">
+      <label>${t(locale, WM.careNotesLabel)}<textarea name="careNotes" rows="2" maxlength="${CARE_NOTES_MAX}" placeholder="${t(locale, WM.careNotesPlaceholder)}">${b.careNotes ?? ''}</textarea></label>
+      <button class="primary">${t(locale, WM.careNotesSave)}</button></form></details></div>`;
 }
 
 function stayActions(ctx: RequestContext, locale: string, board: WardBoard, s: Stay, free: FreeBed[]): SafeHtml {
@@ -55,7 +66,7 @@ function stayRow(ctx: RequestContext, locale: string, board: WardBoard, bed: str
   const who = [genderText(locale, s.person.gender), s.person.age !== null ? t(locale, WM.age, { age: s.person.age }) : ''].filter(Boolean).join(' · ');
   return html`<tr data-bed="${bed}" class="occupied">
   <td class="bed-code">${bed}</td>
-  <td><b class="patient-name">${s.person.name}</b><br><small class="muted">${who}</small></td>
+  <td><b class="patient-name">${s.person.name}</b><br><small class="muted">${who}</small>${b && b.status !== 'ended' ? careNotesForm(ctx, locale, board, b) : ''}</td>
   ${b ? html`
   <td>${levelCell(locale, b, names)}</td>
   <td class="consent-state">${b.consentActive ? html`<span class="tag ok">${t(locale, WM.consentYes)}</span>` : html`<span class="tag bad">${t(locale, WM.consentNo)}</span>`}</td>

@@ -10,7 +10,8 @@ import { html } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { discharge, getAdmission } from '../admission-service.js';
 import { suggestLevel } from '../barthel.js';
-import { bookingCreate } from '../schemas-care.js';
+import { CARE_NOTES_MAX, bookingCreate, careNotesInput } from '../schemas-care.js';
+import { setCareNotes } from '../care-notes-service.js';
 import { createBooking } from '../booking-service.js';
 import { listWards } from '../setup-service.js';
 import { transfer } from '../transfer-service.js';
@@ -35,6 +36,7 @@ const careForm = {
   genderRequired: z.literal('true').optional(),
   startDate: blank(localDate),
   endDate: blank(localDate),
+  careNotes: blank(z.string().max(CARE_NOTES_MAX)),
   ward: z.uuid(),
   _key: formKey,
 };
@@ -43,7 +45,7 @@ type CareForm = z.infer<z.ZodObject<typeof careForm>>;
 function bookingInput(f: CareForm, admissionId: string) {
   const parsed = bookingCreate.safeParse({
     admissionId, barthelScore: f.barthelScore, levelCode: f.levelCode, overrideReason: f.overrideReason, startDate: f.startDate,
-    endDate: f.endDate, genderPreference: f.genderPreference, genderRequired: f.genderRequired === 'true',
+    endDate: f.endDate, genderPreference: f.genderPreference, genderRequired: f.genderRequired === 'true', careNotes: f.careNotes,
   });
   if (!parsed.success) throw new ValidationError(zodIssuesToFieldErrors('body', parsed.error.issues));
   return parsed.data;
@@ -52,19 +54,20 @@ function bookingInput(f: CareForm, admissionId: string) {
 const boardQuery = z.strictObject({
   ward: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),
-  done: z.enum(['transferred', 'discharged']).optional(),
+  done: z.enum(['transferred', 'discharged', 'noted']).optional(),
   a: z.uuid().optional(),
   n: z.coerce.number().int().min(0).max(100_000).optional(),
 });
 
 /** The sentence shown after a redirect (names are looked up, never carried in the URL). */
-async function noticeText(deps: Deps, ctx: RequestContext, locale: string, done: 'transferred' | 'discharged', admissionId: string, removed = 0) {
+async function noticeText(deps: Deps, ctx: RequestContext, locale: string, done: 'transferred' | 'discharged' | 'noted', admissionId: string, removed = 0) {
   const a = await getAdmission(deps, ctx, admissionId).catch((err: unknown) => {
     if (err instanceof NotFoundError) return null; // a link kept from another hospital's session
     throw err;
   });
   if (!a) return null;
   if (done === 'discharged') return t(locale, WM.discharged, { name: a.person.name });
+  if (done === 'noted') return t(locale, WM.careNotesSaved, { name: a.person.name });
   const ward = (await listWards(deps, ctx)).find((w) => w.id === a.wardId);
   return t(locale, WM.transferred, {
     name: a.person.name, ward: ward?.name ?? '', bed: a.bedCode ?? '', removed: removed ? t(locale, WM.lostShifts, { count: removed }) : '',
@@ -121,6 +124,13 @@ ${dischargedCard(locale, board)}`,
       const booking = await createBooking(deps, ctx, bookingInput(body, params.id));
       return `/app/nursing/bookings/${booking.id}/consent`;
     }));
+
+  web.action({ path: `${BOARD}/bookings/:id/care-notes`, access: [...coordinator], params: idParams,
+    body: z.strictObject({ careNotes: z.string().max(CARE_NOTES_MAX), ward: z.uuid(), _key: formKey }) },
+  async ({ ctx, params, body }) => once(deps, ctx, 'ward.care-notes', body._key, [params, body], async () => {
+    const booking = await setCareNotes(deps, ctx, params.id, careNotesInput.parse({ careNotes: body.careNotes }).careNotes);
+    return `${BOARD}?ward=${body.ward}&done=noted&a=${booking.admissionId}`;
+  }));
 
   web.action({ path: `${BOARD}/admissions/:id/transfer`, access: [...coordinator], params: idParams,
     body: z.strictObject({ target: z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, 'Choose a ward and bed.'), _key: formKey }) },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CareBooking" ADD COLUMN     "careNotes" TEXT;
