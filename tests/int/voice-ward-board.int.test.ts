@@ -4,6 +4,7 @@
 // equal to the ratings and tickets planted through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { escalateOverdue } from '../../src/voice/escalation.js';
 import { createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
 import { deskContext, launchBrowser, serve, signIn, staff } from '../support/browser.js';
@@ -24,6 +25,7 @@ let wang: { id: string };
 let zhao: { id: string };
 let sun: { id: string };
 let lowBooking: { id: string };
+const tickets: { accepted?: string; fresh?: string } = {};
 
 async function stay(wardId: string, bed: string, aideId: string) {
   const b = await patient(h, { wardId, bed, barthel: 50 });
@@ -76,7 +78,8 @@ describe('residents’ voice on the ward board', () => {
     // Two reports about the ward: one accepted in time, one not yet (accepted 1 of 2, resolved 0 of 2).
     const t1 = await h.ok('post', '/voice/tickets', { category: 'nursing_care', description: '夜间呼叫响应慢', subjectKind: 'nursing_stay', subjectId: lowBooking.id });
     await h.ok('post', `/voice/tickets/${t1.id}/accept`);
-    await h.ok('post', '/voice/tickets', { category: 'other', description: '病房太吵', subjectKind: 'nursing_stay', subjectId: fair.id });
+    const t2 = await h.ok('post', '/voice/tickets', { category: 'other', description: '病房太吵', subjectKind: 'nursing_stay', subjectId: fair.id });
+    Object.assign(tickets, { accepted: t1.id, fresh: t2.id });
 
     await page.goto(`/app/nursing/ward?ward=${cardio}`);
     const ward = card().locator('tr[data-voice="ward"]');
@@ -111,5 +114,27 @@ describe('residents’ voice on the ward board', () => {
     const report = await h.ok('get', `/voice/report?month=${MONTH}`);
     const ward = report.rows.find((r: { kind: string; id: string }) => r.kind === 'ward' && r.id === cardio);
     expect(ward).toMatchObject({ ratings: 3, meanTenths: 33, satisfactionPct: 66.7, tickets: 2, acceptedInTimePct: 50, resolvedInTimePct: 0 });
+  });
+
+  it('when the ward’s reports run late and two escalation runs race, then each is escalated once and the admins get one in-app message each (no SMS set up here)', async () => {
+    const past = new Date(Date.now() - 60_000);
+    await env.deps.prisma.ticket.update({ where: { id: tickets.accepted }, data: { resolveDueAt: past } });
+    await env.deps.prisma.ticket.update({ where: { id: tickets.fresh }, data: { acceptDueAt: past } });
+    const runs = await Promise.all([escalateOverdue(env.deps, h.tenant.id), escalateOverdue(env.deps, h.tenant.id)]);
+    expect(runs[0] + runs[1]).toBe(2);
+    expect(await escalateOverdue(env.deps, h.tenant.id)).toBe(0);
+    const messages = await env.deps.prisma.notifyMessage.findMany({ where: { tenantId: h.tenant.id, refType: 'ticket' } });
+    expect(messages.map((m) => [m.refId, m.channel, m.recipient, m.template]).sort()).toEqual([
+      [tickets.accepted, 'in_app', 'role:admin', 'ticketNotResolved'],
+      [tickets.fresh, 'in_app', 'role:admin', 'ticketNotAccepted'],
+    ].sort());
+    const inbox = await env.request.get('/notify/inbox').set({ Authorization: `Bearer ${h.tenant.adminToken}` });
+    expect(inbox.body.items.map((i: { text: string }) => i.text)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^【群众评单】心内科的一件群众反映（护理服务）超过办结期限（.+）仍未办结，请督办。$/),
+      expect.stringMatching(/^【群众评单】心内科的一件群众反映（其他）超过受理期限（.+）仍未受理，请督办。$/),
+    ]));
+    // The coordinator's figures do not change by escalating.
+    const ward = (await h.ok('get', `/voice/report?month=${MONTH}`)).rows.find((r: { kind: string; id: string }) => r.kind === 'ward' && r.id === cardio);
+    expect(ward).toMatchObject({ tickets: 2, acceptedInTimePct: 50 });
   });
 });
