@@ -8,6 +8,8 @@ import { enqueue, messagesAbout } from './outbox.js';
 import type { EnqueueInput, Enqueued } from './outbox.js';
 import type { GroupName } from './schemas.js';
 import { settingsOf, subscribersOf } from './settings-service.js';
+import { tenantDb } from '../db/prisma.js';
+import { tenantAdmins } from '../tenancy/read.js';
 
 export type { EnqueueInput, Enqueued } from './outbox.js';
 export type { TemplateKey } from './messages.js';
@@ -46,4 +48,21 @@ async function subscribers(d: Pick<Deps, 'prisma'>, tenantId: string, subjectId:
   return (await subscribersOf(d, tenantId, subjectId, topic)).map((s) => ({ phone: s.phone, name: s.name, locale: s.locale }));
 }
 
-export const notify = { enqueue, toGroup, toUser, subscribers, messagesAbout };
+/**
+ * Tells the tenant's admins: in-app to the admin role always, and an SMS to each admin with a
+ * phone when the tenant's SMS provider has a template for it. Keys are `<businessKey>.in_app` and
+ * `<businessKey>.sms.<userId>`, so a caller that runs again sends nothing twice. Called inside the
+ * caller's transaction, the rows commit (or not) with the caller's change.
+ */
+async function toAdmins(d: D, tenantId: string, input: Omit<EnqueueInput, 'channel' | 'recipient' | 'recipientLabel' | 'locale'>): Promise<Enqueued[]> {
+  const sent = [await enqueue(d, tenantId, { ...input, businessKey: `${input.businessKey}.in_app`, channel: 'in_app', recipient: 'role:admin', recipientLabel: 'admin' })];
+  const { channels } = await settingsOf(d, tenantId);
+  if (!channels.sms?.templates[input.template]) return sent;
+  for (const a of await tenantAdmins(tenantDb(d.prisma, tenantId))) {
+    if (!a.phone) continue;
+    sent.push(await enqueue(d, tenantId, { ...input, businessKey: `${input.businessKey}.sms.${a.id}`, channel: 'sms', recipient: a.phone, recipientLabel: a.displayName, locale: a.locale }));
+  }
+  return sent;
+}
+
+export const notify = { enqueue, toGroup, toUser, toAdmins, subscribers, messagesAbout };

@@ -34,6 +34,14 @@ export const TEMPLATES = defineMessages('notify.template', {
     zh: '【助餐服务】我们今天{time}没能联系上{name}，已通知网格员上门查看。',
     en: '[Meal service] We could not reach {name} at {time} today; the grid worker has been asked to visit.',
   },
+  ticketNotAccepted: {
+    zh: '【群众评单】{unit}的一件群众反映（{category}）超过受理期限（{due}）仍未受理，请督办。',
+    en: '[Residents’ voice] A report to {unit} ({category}) was not accepted by its deadline ({due}). Please follow it up.',
+  },
+  ticketNotResolved: {
+    zh: '【群众评单】{unit}的一件群众反映（{category}）超过办结期限（{due}）仍未办结，请督办。',
+    en: '[Residents’ voice] A report to {unit} ({category}) was not resolved by its deadline ({due}). Please follow it up.',
+  },
   routePublished: {
     zh: '您{date}的送餐路线{routeNo}号已发布，共{stops}站，请打开司机页面查看。',
     en: 'Your delivery route {routeNo} for {date} is published: {stops} stops. Open the driver page to see it.',
@@ -88,6 +96,8 @@ export const TEMPLATE_LABELS = defineMessages('notify.templateLabel', {
   welfareUrgent: { zh: '紧急：请拨打110/120', en: 'Urgent: call 110/120' },
   familyMealOnWay: { zh: '餐食已出发（家属）', en: 'Meal on its way (family)' },
   familyNotReached: { zh: '未能联系上（家属）', en: 'Could not reach (family)' },
+  ticketNotAccepted: { zh: '群众反映超时未受理（管理员）', en: 'Report not accepted in time (admin)' },
+  ticketNotResolved: { zh: '群众反映超时未办结（管理员）', en: 'Report not resolved in time (admin)' },
   routePublished: { zh: '路线已发布（司机）', en: 'Route published (driver)' },
   rosterChanged: { zh: '班次调整（护理员）', en: 'Shifts changed (care aide)' },
 });

@@ -6,5 +6,10 @@ export async function userNames(db: TenantDb, ids: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
+/** The tenant's admins who can be reached (not disabled): for escalations sent to them. */
+export async function tenantAdmins(db: TenantDb): Promise<{ id: string; displayName: string; phone: string | null; locale: string | null }[]> {
+  return db.user.findMany({ where: { roles: { has: 'admin' }, disabledAt: null }, select: { id: true, displayName: true, phone: true, locale: true }, orderBy: { id: 'asc' } });
+}
+
 /** The public base URL of this deployment (links in SMS, invoices, voice callbacks). */
 export { publicBase } from './routes-sessions.js';

@@ -126,6 +126,12 @@ export function monthOf(localDate: string): string {
   return localDate.slice(0, 7);
 }
 
+/** The instants a local month 'YYYY-MM' starts and ends (exclusive) in a zone. */
+export function monthBounds(month: string, zone: string): { start: Date; end: Date } {
+  const start = DateTime.fromISO(`${month}-01`, { zone });
+  return { start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() };
+}
+
 /** Today's local date in a zone, for a given instant (default now). */
 export function today(zone: string, now: Date = new Date()): string {
   return localDateOf(now, zone);

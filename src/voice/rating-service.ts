@@ -42,11 +42,18 @@ export async function openCode(d: D, text: string, locale: string): Promise<Code
   return { code: check.code, subject, tenant, db };
 }
 
-/** One submission of each kind per code and interval (a code on a lost label cannot be used to flood). */
-export async function limitCode(d: D, bucket: 'voice-rate' | 'voice-ticket', code: string): Promise<void> {
-  const key = createHash('sha256').update(code).digest('hex').slice(0, 32);
-  const r = await once(d.redis, bucket, key, d.config.VOICE_CODE_INTERVAL_SECONDS);
-  if (!r.allowed) throw new TooManyRequestsError(r.retryAfter);
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+/**
+ * One submission of each kind per code and interval (a code on a lost label cannot be used to
+ * flood). `submission` identifies the form sent (its one-time key and content): the same form sent
+ * again — a phone replaying it after a dropped connection — passes, since saving it again changes
+ * nothing (an unchanged rating writes nothing, a ticket is one per form key); another is refused.
+ */
+export async function limitCode(d: D, bucket: 'voice-rate' | 'voice-ticket', code: string, submission?: unknown): Promise<void> {
+  const token = submission === undefined ? undefined : digest(JSON.stringify(submission));
+  const r = await once(d.redis, bucket, digest(code), d.config.VOICE_CODE_INTERVAL_SECONDS, token);
+  if (!r.allowed && !r.repeat) throw new TooManyRequestsError(r.retryAfter);
 }
 
 function meanTenths(kind: SubjectKind, scores: Record<string, number>, locale: string): number {
@@ -71,16 +78,25 @@ export async function saveRating(db: TenantDb, actor: Actor, subject: Subject, i
   return db.$transaction(async (tx) => {
     const where = { tenantId_subjectKind_subjectId: { tenantId: actor.tenantId, subjectKind: subject.kind, subjectId: subject.id } };
     const before = await tx.rating.findUnique({ where });
+    // The same rating sent again (a replayed form) is not an edit: nothing is written or audited.
+    if (before && sameRating(before, data)) return before;
     const rating = await tx.rating.upsert({ where, create: { tenantId: actor.tenantId, subjectKind: subject.kind, subjectId: subject.id, ...data }, update: data });
     await writeAudit(tx, actor, { action: before ? 'rating.edit' : 'rating.create', entity: 'Rating', entityId: rating.id, before, after: rating });
     return rating;
   });
 }
 
-export async function rateByCode(d: D, text: string, input: RatingInput, locale: string) {
+function sameRating(before: { scores: unknown; comment: string | null; raterKind: string; source: string }, next: { scores: Record<string, number>; comment: string | null; raterKind: string; source: string }) {
+  const scores = (before.scores ?? {}) as Record<string, number>;
+  const keys = new Set([...Object.keys(scores), ...Object.keys(next.scores)]);
+  return [...keys].every((k) => scores[k] === next.scores[k]) && before.comment === next.comment && before.raterKind === next.raterKind && before.source === next.source;
+}
+
+/** A rating through a printed code; `requestKey` is the page form's one-time key (a replay of it is recognised). */
+export async function rateByCode(d: D, text: string, input: RatingInput, locale: string, requestKey?: string) {
   const opened = await openCode(d, text, locale);
   meanTenths(opened.subject.kind, input.scores, locale); // a bad form is refused before it uses up the code's turn
-  await limitCode(d, 'voice-rate', text);
+  await limitCode(d, 'voice-rate', text, requestKey ? { requestKey, input } : undefined);
   return saveRating(opened.db, { tenantId: opened.tenant.id, userId: null }, opened.subject, { ...input, source: 'code' }, locale);
 }
 

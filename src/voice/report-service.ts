@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import { tenantDb } from '../db/prisma.js';
 import type { Deps } from '../deps.js';
 import type { RequestContext } from '../http/context.js';
 import { toCsv } from '../http/csv.js';
 import { t } from '../i18n/index.js';
+import { monthBounds } from '../time/index.js';
 import { monthlyFigures } from './figures.js';
 import { VM } from './messages.js';
 import { staffNamesOf, unitNamesOf } from './unit-names.js';
@@ -13,10 +13,10 @@ type D = Pick<Deps, 'prisma'>;
 /** The month's figures with names: ratings count in the month of their service, tickets in the month they were opened. */
 export async function monthReport(d: D, ctx: RequestContext, month: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  const start = DateTime.fromISO(`${month}-01`, { zone: ctx.timeZone });
+  const { start, end } = monthBounds(month, ctx.timeZone);
   const [ratings, tickets] = await Promise.all([
     db.rating.findMany({ where: { serviceDate: { startsWith: `${month}-` } } }),
-    db.ticket.findMany({ where: { createdAt: { gte: start.toJSDate(), lt: start.plus({ months: 1 }).toJSDate() } } }),
+    db.ticket.findMany({ where: { createdAt: { gte: start, lt: end } } }),
   ]);
   const rows = monthlyFigures(ratings, tickets);
   const [units, staff] = await Promise.all([

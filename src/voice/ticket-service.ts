@@ -112,20 +112,3 @@ export async function stepTicket(d: D, actor: Actor & { roles?: RequestContext['
     return after;
   });
 }
-
-/** Puts every overdue, not yet escalated ticket of a tenant before its admins; returns how many. */
-export async function escalateOverdue(d: D, tenantId: string, now = new Date()): Promise<number> {
-  const db = tenantDb(d.prisma, tenantId);
-  const candidates = await db.ticket.findMany({ where: { escalatedAt: null, status: { in: ['new', 'accepted', 'reopened'] } } });
-  let count = 0;
-  for (const ticket of candidates.filter((c) => isOverdue(c, now))) {
-    await db.$transaction(async (tx) => {
-      const done = await tx.ticket.updateMany({ where: { id: ticket.id, escalatedAt: null }, data: { escalatedAt: now } });
-      if (done.count) {
-        count++;
-        await writeAudit(tx, { tenantId, userId: null }, { action: 'ticket.escalate', entity: 'Ticket', entityId: ticket.id, before: { escalatedAt: null }, after: { escalatedAt: now } });
-      }
-    });
-  }
-  return count;
-}

@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { today } from '../../src/time/index.js';
+import { formatLocalDateTime, today } from '../../src/time/index.js';
 import { signFor } from '../../src/voice/code-service.js';
 import { voiceSettings } from '../../src/voice/settings.js';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
 import { launchBrowser, phoneContext, serve } from '../support/browser.js';
+import { CREDS, startFakeProviders } from '../support/notify/fake-providers.js';
 import { afternoonZone, createWorld, generate, planAndWait } from '../support/delivery/delivery-world.js';
 import type { World } from '../support/delivery/delivery-world.js';
 
@@ -18,8 +19,12 @@ const TZ = afternoonZone();
 const D0 = today(TZ);
 interface Stop { id: string; orderId: string }
 let stops: Stop[] = [];
+let fake: Awaited<ReturnType<typeof startFakeProviders>>;
+const ADMIN_PHONE = '13800000001'; // …01: the fake provider accepts it
 
 beforeAll(async () => {
+  fake = await startFakeProviders();
+  Object.assign(process.env, { VOICE_T_ALIYUN_ID: CREDS.aliyunId, VOICE_T_ALIYUN_SECRET: CREDS.aliyunSecret });
   // One code, one submission per second here (an hour in production), so a re-rating can be tested.
   env = await createTestEnv('voice', { VOICE_CODE_INTERVAL_SECONDS: '3' });
   env.startWorkers();
@@ -39,6 +44,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await env?.close();
+  await fake?.close();
 });
 
 const m = () => bearer(w.manager.token);
@@ -148,17 +154,39 @@ describe('complaints become tickets routed to the unit', () => {
     await ctx.close();
   });
 
-  it('when a ticket passes its deadline, then the escalation job marks it once, and the inbox shows it overdue and escalated', async () => {
+  it('when a ticket passes its deadline, then the job (run twice) escalates it once and the admin gets one in-app message and one SMS', async () => {
+    const admin = bearer(w.t.adminToken);
+    const sms = await env.request.put('/notify/settings').set(admin).send({ channels: { sms: {
+      provider: 'aliyun', endpoint: `${fake.url}/aliyun/`, accessKeyIdRef: 'env:VOICE_T_ALIYUN_ID', accessKeySecretRef: 'env:VOICE_T_ALIYUN_SECRET', signName: '助餐服务',
+      templates: { ticketNotAccepted: { id: 'SMS_900001', params: ['unit', 'category', 'due'] } },
+    } } });
+    expect(sms.status, JSON.stringify(sms.body)).toBe(200);
+    await env.deps.prisma.user.updateMany({ where: { tenantId: w.t.id, roles: { has: 'admin' } }, data: { phone: ADMIN_PHONE } });
     const open = await env.request.post('/voice/tickets').set(m()).send({ category: 'food_quality', description: '菜太咸', subjectKind: 'meal', subjectId: stops[2].orderId });
     expect(open.status, JSON.stringify(open.body)).toBe(201);
-    await env.deps.prisma.ticket.update({ where: { id: open.body.id }, data: { acceptDueAt: new Date(Date.now() - 60_000) } });
-    for (let i = 0; i < 2; i++) {
-      const job = await env.deps.queues.get('tickets.escalate').add('tickets.escalate', { tenantId: w.t.id });
-      await expect.poll(async () => (await job.getState?.()) ?? (await env.deps.queues.get('tickets.escalate').getJob(job.id!))?.finishedOn, { timeout: 20_000 })
-        .toBeTruthy();
-    }
-    await expect.poll(async () => (await env.deps.prisma.ticket.findUniqueOrThrow({ where: { id: open.body.id } })).escalatedAt, { timeout: 20_000 }).not.toBeNull();
-    await expect.poll(() => env.deps.prisma.auditLog.count({ where: { entityId: open.body.id, action: 'ticket.escalate' } }), { timeout: 20_000 }).toBe(1);
+    const due = new Date(Date.now() - 60_000);
+    await env.deps.prisma.ticket.update({ where: { id: open.body.id }, data: { acceptDueAt: due } });
+    const queue = env.deps.queues.get('tickets.escalate');
+    const jobs = await Promise.all([0, 1].map(() => queue.add('tickets.escalate', { tenantId: w.t.id })));
+    for (const job of jobs) await expect.poll(async () => (await queue.getJob(job.id!))?.finishedOn, { timeout: 20_000 }).toBeTruthy();
+    expect((await env.deps.prisma.ticket.findUniqueOrThrow({ where: { id: open.body.id } })).escalatedAt).not.toBeNull();
+    expect(await env.deps.prisma.auditLog.count({ where: { entityId: open.body.id, action: 'ticket.escalate' } })).toBe(1);
+    const messages = await env.deps.prisma.notifyMessage.findMany({ where: { tenantId: w.t.id, refType: 'ticket', refId: open.body.id }, orderBy: { channel: 'asc' } });
+    expect(messages.map((x) => [x.channel, x.recipient, x.template])).toEqual([['in_app', 'role:admin', 'ticketNotAccepted'], ['sms', ADMIN_PHONE, 'ticketNotAccepted']]);
+    await expect.poll(() => fake.count('aliyun', ADMIN_PHONE), { timeout: 20_000 }).toBe(1);
+    const sent = fake.received.find((r) => r.to === ADMIN_PHONE)!;
+    expect(sent.body.TemplateCode).toBe('SMS_900001');
+    expect(JSON.parse(String(sent.body.TemplateParam))).toMatchObject({ unit: 'Central kitchen', category: '饭菜质量' });
+
+    // A third run (the next quarter hour) changes nothing; the admin reads the sentence in the inbox.
+    const third = await queue.add('tickets.escalate', { tenantId: w.t.id });
+    await expect.poll(async () => (await queue.getJob(third.id!))?.returnvalue, { timeout: 20_000 }).toEqual({ escalated: 0 });
+    expect(await env.deps.prisma.notifyMessage.count({ where: { tenantId: w.t.id, refType: 'ticket', refId: open.body.id } })).toBe(2);
+    const inbox = await env.request.get('/notify/inbox').set(admin);
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items.map((i: { text: string }) => i.text)).toContain(
+      `【群众评单】Central kitchen的一件群众反映（饭菜质量）超过受理期限（${formatLocalDateTime(due, TZ)}）仍未受理，请督办。`);
+    expect(fake.count('aliyun', ADMIN_PHONE)).toBe(1);
     const view = (await env.request.get('/voice/tickets').set(m())).body.items.find((x: { id: string }) => x.id === open.body.id);
     expect(view).toMatchObject({ overdue: true, escalatedAt: expect.any(String) });
   });

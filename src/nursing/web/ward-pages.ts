@@ -22,6 +22,8 @@ import { admitCard, boardTable, consentRuleSentence, dischargedCard } from './wa
 import type { FreeBed } from './ward-board-html.js';
 import { blank, formKey, once } from './web-common.js';
 import { WM } from './ward-messages.js';
+import { wardVoiceCard } from './ward-voice-html.js';
+import { wardVoice } from '../ward-voice.js';
 
 const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 const BOARD = '/app/nursing/ward';
@@ -90,7 +92,7 @@ export function registerWardPages(web: WebRouter, deps: Deps): void {
       return { title: t(locale, WM.nav), body: html`<h1>${t(locale, WM.nav)}</h1><p class="card">${t(locale, WM.noWards)}</p>` };
     }
     const board = await wardBoard(deps, ctx, query.ward);
-    const people = await admittablePeople(deps, ctx, query.q);
+    const [people, voice] = await Promise.all([admittablePeople(deps, ctx, query.q), wardVoice(deps, ctx, board.ward.id)]);
     const free: FreeBed[] = wards.flatMap((w) => w.beds.filter((b) => !b.admissionId).map((b) => ({ wardId: w.id, wardName: w.name, bedId: b.id, bedCode: b.code })));
     const notice = query.done && query.a ? await noticeText(deps, ctx, locale, query.done, query.a, query.n) : null;
     const levelNames = Object.fromEntries(board.levels.map((l) => [l.code, l.name]));
@@ -106,6 +108,7 @@ export function registerWardPages(web: WebRouter, deps: Deps): void {
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${consentRuleSentence(locale)}
 ${boardTable(ctx, locale, board, free)}
+${wardVoiceCard(locale, board.ward.name, voice)}
 ${admitCard(ctx, locale, board, people, query.q)}
 ${dischargedCard(locale, board)}`,
     };

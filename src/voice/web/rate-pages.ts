@@ -21,15 +21,18 @@ const ticketParams = codeParams.extend({ id: z.uuid() });
 const KIND_LABEL = { meal: VM.kindMeal, canteen_visit: VM.kindCanteen, nursing_stay: VM.kindStay } as const;
 const NOTICES = { rated: VM.thanks, reported: VM.complaintSent, tooSoon: VM.codeTooSoon } as const;
 
-/** A form posts stars as text ("4"); the rating schema wants {scores: {taste: 4}}. */
+/** A form posts stars as text ("4"); the rating schema wants {scores: {taste: 4}}. The form's one-time key rides along. */
 const ratingForm = z.record(z.string(), z.string()).transform((f): unknown => ({
   scores: Object.fromEntries(Object.entries(f).filter(([k]) => k.startsWith('score_')).map(([k, v]) => [k.slice(6), v])),
-  comment: f.comment || undefined, raterKind: f.raterKind || undefined,
-})).pipe(ratingInputSchema);
+  comment: f.comment || undefined, raterKind: f.raterKind || undefined, requestKey: f.requestKey || undefined,
+})).pipe(ratingInputSchema.extend({ requestKey: z.string().min(8).max(64).optional() }));
+/** A fresh one-time key per rendered form: a replay of that form is recognised, a new form is a new submission. */
+const formKey = () => html`<input type="hidden" name="requestKey" value="${randomBytes(12).toString('base64url')}">`;
 
 /**
  * The resident's page behind a printed code: no sign-in, nothing about the person — only what was
- * served, when and by which unit. Plain forms (no script needed on an old phone).
+ * served, when and by which unit. Plain forms (no script needed on an old phone); with script
+ * (voice/rate.js) a form that cannot be sent is kept on the phone and sent when the network is back.
  */
 export function registerRatePages(web: WebRouter, deps: Deps): void {
   web.assets.mount('voice', ASSETS_DIR);
@@ -45,13 +48,14 @@ export function registerRatePages(web: WebRouter, deps: Deps): void {
     });
 
   web.action({ path: '/app/rate/:code', access: 'public', params: codeParams, body: ratingForm }, async ({ params, body }) => {
-    return onceAnHour(params.code, 'rated', () => rateByCode(deps, params.code, body, 'zh-CN'));
+    const { requestKey, ...input } = body;
+    return onceAnHour(params.code, 'rated', () => rateByCode(deps, params.code, input, 'zh-CN', requestKey));
   });
 
   web.action({ path: '/app/rate/:code/tickets', access: 'public', params: codeParams, body: codeTicketSchema }, async ({ params, body }) => {
     const opened = await openCode(deps, params.code, 'zh-CN');
     return onceAnHour(params.code, 'reported', async () => {
-      await limitCode(deps, 'voice-ticket', params.code);
+      await limitCode(deps, 'voice-ticket', params.code, body.requestKey ? body : undefined);
       await openTicket(deps, { tenantId: opened.tenant.id, userId: null }, opened.subject, { ...body, source: 'code' });
     });
   });
@@ -103,13 +107,15 @@ async function ratePage(deps: Deps, o: CodeContext, code: string, done?: keyof t
   const notice = done ? t(locale, NOTICES[done], { unit: o.subject.unitName, hours: sla.acceptWithinHours }) : '';
   const base = `/app/rate/${code}`;
   return {
-    title: t(locale, VM.rateTitle), bare: true, styles: ['voice/voice.css'],
+    title: t(locale, VM.rateTitle), bare: true, styles: ['voice/voice.css'], scripts: ['voice/rate.js'],
+    messages: Object.fromEntries([VM.waitingOnline, VM.waitingRetry, VM.notSent].map((m) => [m.key, t(locale, m)])),
     body: html`<section class="card narrow voice">
 <h1>${t(locale, VM.rateTitle)}</h1>
 <p class="big-text">${t(locale, KIND_LABEL[o.subject.kind])} · ${t(locale, VM.rateIntro, { date: o.subject.date, unit: o.subject.unitName })}</p>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+<p class="waiting" id="rate-waiting" role="status" hidden></p>
 ${rating ? html`<p class="muted" id="current-rating">${t(locale, VM.yourRating, { mean: (rating.meanTenths / 10).toFixed(1) })}</p>` : ''}
-<form method="post" action="${base}" class="stack">
+<form method="post" action="${base}" class="stack" data-offline="rating">${formKey()}
   ${SCORE_KEYS[o.subject.kind].map((k) => stars(locale, k, t(locale, VM[k as 'taste']), scores[k]))}
   <label>${t(locale, VM.raterKind)}<select name="raterKind">${RATER_KINDS.map((r) => html`<option value="${r}" ${rating?.raterKind === r ? raw('selected') : ''}>${t(locale, VM[`rater_${r}`])}</option>`)}</select></label>
   <label>${t(locale, VM.comment)}<textarea name="comment" maxlength="500" rows="3">${rating?.comment ?? ''}</textarea></label>
@@ -118,8 +124,7 @@ ${rating ? html`<p class="muted" id="current-rating">${t(locale, VM.yourRating, 
 </section>
 <section class="card narrow voice">
 <h2>${t(locale, VM.complainTitle)}</h2>
-<form method="post" action="${base}/tickets" class="stack">
-  <input type="hidden" name="requestKey" value="${randomBytes(12).toString('base64url')}">
+<form method="post" action="${base}/tickets" class="stack" data-offline="ticket">${formKey()}
   <label>${t(locale, VM.category)}<select name="category">${TICKET_CATEGORIES.map((c) => html`<option value="${c}">${t(locale, VM[`cat_${c}`])}</option>`)}</select></label>
   <label>${t(locale, VM.description)}<textarea name="description" required maxlength="1000" rows="3"></textarea></label>
   <button class="big">${t(locale, VM.sendComplaint)}</button>

@@ -116,7 +116,7 @@ export class Outbox {
     if (res && res.ok) {
       await this.remove(item.key);
       this.backoffMs = 2000;
-      this.emit({ type: 'sent', item, answer });
+      this.emit({ type: 'sent', item, answer, url: res.url });
       return 'ok';
     }
     if (retryable(status, answer)) {
