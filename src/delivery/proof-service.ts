@@ -17,7 +17,7 @@ export const proofBody = z.strictObject({
 export const proofSchema = z.object({
   id: z.uuid(), routeStopId: z.uuid(), kind: z.enum(['photo', 'signature']), contentType: z.string(), bytes: z.number().int(),
   createdBy: z.uuid(), createdAt: z.iso.datetime(), url: z.string().describe('GET it with the session or a token: the image itself.'),
-});
+}).meta({ id: 'DeliveryProof' });
 
 const MAGIC: Record<string, number[]> = { 'image/jpeg': [0xff, 0xd8, 0xff], 'image/png': [0x89, 0x50, 0x4e, 0x47] };
 

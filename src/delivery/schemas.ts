@@ -26,7 +26,7 @@ export const kitchenUpdateSchema = kitchenCreateSchema.partial();
 export const kitchenSchema = z.object({
   id: z.uuid(), name: z.string(), address: z.string().nullable(), lat: z.number(), lng: z.number(),
   capacityPerSlot: z.number().int(), createdAt: instant,
-});
+}).meta({ id: 'Kitchen' });
 
 // ── meal slots ────────────────────────────────────────────────────────────
 export const slotUpsertSchema = z.strictObject({
@@ -64,7 +64,7 @@ export const vehicleUpdateSchema = z.strictObject({
 export const vehicleSchema = z.object({
   id: z.uuid(), kitchenId: z.uuid(), driverUserId: z.uuid(), driverName: z.string().nullable(), name: z.string(),
   capacity: z.number().int(), shiftStart: z.string(), shiftEnd: z.string(), active: z.boolean(), createdAt: instant,
-});
+}).meta({ id: 'Vehicle' });
 
 // ── recipients ────────────────────────────────────────────────────────────
 export const emergencyContactSchema = z.strictObject({
@@ -124,7 +124,7 @@ export const planSchema = z.object({
   id: z.uuid(), recipientId: z.uuid(), slotCodes: z.array(z.string()), weekdays: z.array(z.number().int()),
   startDate: z.string(), endDate: z.string().nullable(), quantity: z.number().int(),
   windowStart: z.string().nullable(), windowEnd: z.string().nullable(), createdAt: instant,
-});
+}).meta({ id: 'MealPlan' });
 
 export const holdCreateSchema = z.strictObject({
   fromDate: localDate,
@@ -143,7 +143,7 @@ export const holdSchema = z.object({
   note: z.string().nullable(), createdAt: instant,
   ordersCancelled: z.number().int().optional().describe('Orders this change cancelled (already generated ones).'),
   ordersRestored: z.number().int().optional(),
-});
+}).meta({ id: 'DeliveryHold' });
 
 export const recipientSchema = z.object({
   id: z.uuid(),
@@ -167,7 +167,7 @@ export const recipientSchema = z.object({
   holds: z.array(holdSchema).optional(),
   createdAt: instant,
   updatedAt: instant,
-});
+}).meta({ id: 'DeliveryRecipient' });
 
 // ── orders ────────────────────────────────────────────────────────────────
 export const orderListQuery = z.strictObject({
@@ -181,7 +181,7 @@ export const orderSchema = z.object({
   date: z.string(), slotCode: z.string(), quantity: z.number().int(), windowStart: z.string().nullable(), windowEnd: z.string().nullable(),
   status: z.enum(['active', 'cancelled']), cancelReason: z.string().nullable(), holdId: z.uuid().nullable(),
   pinnedVehicleId: z.uuid().nullable(), diet: dietSchema, createdAt: instant,
-});
+}).meta({ id: 'DeliveryOrder' });
 export const generateSchema = z.strictObject({ date: localDate.optional().describe('Default: tomorrow in the tenant time zone.') });
 export const generateResultSchema = z.object({
   date: z.string(), created: z.number().int(), reactivated: z.number().int(), updated: z.number().int(),

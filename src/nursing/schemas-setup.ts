@@ -65,7 +65,7 @@ export const wardSchema = z.object({
   department: z.string().nullable(),
   beds: z.array(bedSchema),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'Ward' });
 
 const aideFields = {
   name: z.string().trim().min(1).max(100),
@@ -113,7 +113,7 @@ export const aideSchema = z.object({
   userId: z.string().nullable(),
   active: z.boolean(),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'CareAide' });
 export const aideLeaveResult = z.object({
   aide: aideSchema,
   removedAssignments: z.number().int().describe('Not-yet-started shifts of the aide on those dates, now uncovered: re-roster.'),

@@ -12,7 +12,7 @@ export const tenantSchema = z.object({
   orderCutoff: z.string(),
   welfareDelayMinutes: z.number().int(),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'Tenant' });
 
 export const tenantCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -41,7 +41,7 @@ export const userSchema = z.object({
   locale: z.string().nullable(),
   hasPassword: z.boolean(),
   lockedUntil: z.iso.datetime().nullable(),
-});
+}).meta({ id: 'User' });
 
 export const userCreateSchema = z.strictObject({
   username: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i, 'Letters, digits, dot, dash and underscore only.'),
@@ -78,9 +78,9 @@ export const tokenSchema = z.object({
   createdAt: z.iso.datetime(),
   parentId: z.uuid().nullable().describe('The token that issued this one; revoking it revokes this one.'),
   roles: z.array(roleSchema).describe('Empty: all of the user’s roles.'),
-});
+}).meta({ id: 'ApiToken' });
 
-export const issuedTokenSchema = tokenSchema.extend({ token: z.string().describe('The secret; shown only once.') });
+export const issuedTokenSchema = tokenSchema.extend({ token: z.string().describe('The secret; shown only once.') }).meta({ id: 'IssuedToken' });
 
 export const auditLogSchema = z.object({
   id: z.uuid(),
