@@ -55,7 +55,7 @@ export const messageListQuery = z.strictObject({
   ...pageQuery,
 });
 
-const phone = z.string().trim().regex(/^\+?\d{6,15}$/, 'A phone number (digits, optional +).');
+const phone = z.string().trim().regex(/^\+?\d{6,15}$/, 'A phone number (digits, optional +).').meta({ example: '13800138000' });
 export const optOutBody = z.strictObject({ recipient: phone });
 export const TOPICS = ['meal_on_way', 'not_reached'] as const;
 export const subscriptionBody = z.strictObject({

@@ -69,7 +69,7 @@ export const bookingListQuery = z.strictObject({
 export const levelChange = z.strictObject({
   effectiveFrom: localDate.describe('Local date from which the new level (and fee) applies.'),
   levelCode: code.optional().describe('Default: suggested from barthelScore.'),
-  barthelScore: z.number().int().min(0).max(100).optional(),
+  barthelScore: z.number().int().min(0).max(100).optional().meta({ example: 45 }),
   reason: z.string().trim().min(1).max(500).optional().describe('Required when levelCode differs from the Barthel suggestion.'),
 }).refine((c) => c.levelCode || c.barthelScore !== undefined, { message: 'Give a levelCode or a barthelScore.', path: ['levelCode'] });
 

@@ -44,8 +44,8 @@ export const userSchema = z.object({
 }).meta({ id: 'User' });
 
 export const userCreateSchema = z.strictObject({
-  username: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i, 'Letters, digits, dot, dash and underscore only.'),
-  displayName: z.string().trim().min(1).max(100),
+  username: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i, 'Letters, digits, dot, dash and underscore only.').meta({ example: 'wang.fang' }),
+  displayName: z.string().trim().min(1).max(100).meta({ example: '王芳' }),
   roles: z.array(roleSchema).min(1).refine((r) => new Set(r).size === r.length, 'Roles must not repeat.'),
   phone: z.string().regex(/^\+?[0-9 -]{5,20}$/).optional(),
   password: z.string().min(8, 'At least 8 characters.').max(200).optional().describe('For signing in on the web pages.'),
