@@ -86,7 +86,7 @@ describe('the OpenAPI document drives a generated client', () => {
   it('when each request-body example is sent as it stands, then no operation refuses it as invalid or fails', async () => {
     const wrong: string[] = [];
     let sent = 0;
-    const answers: string[] = [];
+    let accepted = 0;
     for (const [path, method, op] of operations()) {
       const json = op.requestBody?.content['application/json'];
       if (!json) continue;
@@ -95,12 +95,12 @@ describe('the OpenAPI document drives a generated client', () => {
       const url = await realPath(path, token, op);
       sent++;
       const res = await env.request[method as 'post'](url).set(bearer(token)).set('Idempotency-Key', `example-${sent}`).send(json.example as object);
-      answers.push(`${res.status} ${method} ${path}`);
+      if (res.status < 300) accepted++;
       if (res.status === 400 || res.status >= 500) wrong.push(`${method.toUpperCase()} ${path} ${JSON.stringify(json.example)} → ${res.status} ${JSON.stringify(res.body?.errors ?? res.body?.detail)}`);
     }
-    console.log(answers.join('\n'));
     expect(wrong).toEqual([]);
     expect(sent).toBeGreaterThan(70);
+    expect(accepted).toBeGreaterThan(25); // most examples did their work in the demo tenant, not only passed validation
   }, 300_000);
 
   it('when the document is read, then every operation has a unique camelCase operationId and a description naming its roles', () => {
