@@ -15,7 +15,11 @@ const unused = new Proxy({}, { get: () => { throw new Error('openapi:export touc
 const deps = { config: loadConfig(), prisma: unused, redis: unused, queues: unused, outbox: unused } as unknown as Deps;
 const api = new ApiRouter(unused as PrismaClient, (_req, _res, next) => next());
 registerAllRoutes(api, deps);
-const text = `${JSON.stringify(buildOpenApi(api.routes, { title: 'Eldercare scheduling API', version: '0.1.0' }), null, 2)}\n`;
+const doc = buildOpenApi(api.routes, { title: 'Eldercare scheduling API', version: '0.1.0' });
+const text = `${JSON.stringify(doc, null, 2)}\n`;
+const operations = Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
+// On stderr, so that `> openapi.json` stays the document: the size the README quotes.
+process.stderr.write(`${operations} operations, ${Buffer.byteLength(JSON.stringify(doc))} bytes minified, ${Buffer.byteLength(text)} bytes written\n`);
 const out = process.argv[2];
 if (out) writeFileSync(out, text);
 else process.stdout.write(text);

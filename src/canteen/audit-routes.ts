@@ -37,7 +37,7 @@ const findingSchema = z.object({
   ackNote: z.string().nullable(),
   createdAt: z.iso.datetime(),
   lastSeenAt: z.iso.datetime(),
-});
+}).meta({ id: 'AuditFinding' });
 
 const scanSummarySchema = z.object({
   from: z.string(), to: z.string(), meals: z.number().int(), findings: z.number().int(), newFindings: z.number().int(),

@@ -16,7 +16,7 @@ export function registerPolicyRoutes(api: ApiRouter, deps: Deps): void {
     async ({ ctx }) => ({ body: { items: await policies.listPolicies(deps, ctx) } }),
   );
   api.add(
-    { method: 'get', path: '/subsidy-policies/defaults', summary: 'The SPEC default rule set (a starting point for a new version)', tags,
+    { method: 'get', path: '/subsidy-policies/defaults', operationId: 'getSubsidyPolicyDefaults', summary: 'The SPEC default rule set (a starting point for a new version)', tags,
       access: ['canteen_operator'], responses: { 200: { description: 'Rules', schema: z.record(z.string(), z.unknown()) } } },
     async () => ({ body: DEFAULT_POLICY_RULES }),
   );

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
 import { idParams, page, pastInstantString } from '../http/common-schemas.js';
-import { ValidationError } from '../http/errors.js';
 import type { Deps } from '../deps.js';
 import * as canteens from './canteen-service.js';
 import { checkout } from './checkout-service.js';
@@ -53,15 +52,12 @@ export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
   );
 
   api.add(
-    { method: 'post', path: '/canteens/:id/meals', summary: 'Checkout: price, subsidy, payable and the rule in words', tags,
-      access: [...counter], params: idParams, body: checkoutSchema, idempotent: true,
+    { method: 'post', path: '/canteens/:id/meals', operationId: 'checkoutCanteenMeal', summary: 'Checkout: price, subsidy, payable and the rule in words', tags,
+      access: [...counter], params: idParams, body: checkoutSchema, idempotent: 'required',
       description: 'Idempotency-Key is required: a retry with the same key answers the first result and records one meal. '
         + 'At most the policy\'s per-slot cap of meals per diner, slot and day are subsidised, enforced by a unique key in the database.',
       responses: { 201: { description: 'Recorded meal', schema: mealSchema } } },
-    async ({ ctx, params, body, req }) => {
-      requireIdempotencyKey(req.get('idempotency-key'));
-      return { status: 201, body: await checkout(deps, ctx, params.id, body) };
-    },
+    async ({ ctx, params, body }) => ({ status: 201, body: await checkout(deps, ctx, params.id, body) }),
   );
   api.add(
     { method: 'get', path: '/canteens/:id/meals', summary: 'Meals of a day (default today)', tags, access: [...counter],
@@ -75,13 +71,13 @@ export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'post', path: '/canteens/:id/meals/:mealId/void', summary: 'Void a meal of today (not after the day or in a settled month)', tags,
-      access: [...counter], params: mealParams, body: voidSchema, idempotent: true,
+      access: [...counter], params: mealParams, body: voidSchema, idempotent: 'required',
       responses: { 200: { description: 'Voided meal', schema: mealSchema } } },
     async ({ ctx, params, body }) => ({ body: await meals.voidMeal(deps, ctx, params.id, params.mealId, body.reason) }),
   );
   api.add(
     { method: 'post', path: '/canteens/:id/meals/:mealId/adjustments', summary: 'Adjust a recorded meal\'s subsidy (booked in the current month)', tags,
-      access: [...counter], params: mealParams, body: adjustmentSchema, idempotent: true,
+      access: [...counter], params: mealParams, body: adjustmentSchema, idempotent: 'required',
       responses: { 201: { description: 'Adjustment', schema: adjustmentView } } },
     async ({ ctx, params, body }) => ({ status: 201, body: await meals.adjustMeal(deps, ctx, params.id, params.mealId, body) }),
   );
@@ -118,10 +114,4 @@ export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
   registerPolicyRoutes(api, deps);
   registerSettlementRoutes(api, deps);
   registerAuditRoutes(api, deps);
-}
-
-function requireIdempotencyKey(key: string | undefined): void {
-  if (!key) {
-    throw new ValidationError([{ path: 'headers.idempotency-key', message: 'Required: a retried checkout must not record a second meal.' }]);
-  }
 }

@@ -45,7 +45,7 @@ export const canteenSchema = z.object({
   servingHours: z.record(z.string(), z.object({ from: z.string(), to: z.string() })),
   operatorUserIds: z.array(z.uuid()),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'Canteen' });
 
 export const operatorBodySchema = z.strictObject({ userId: z.uuid() });
 export const operatorParams = z.strictObject({ id: z.uuid(), userId: z.uuid() });
@@ -118,7 +118,7 @@ export const mealSchema = z.object({
   voidReason: z.string().nullable(),
   adjustments: z.array(adjustmentView).optional(),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'CanteenMeal' });
 
 export const mealListQuery = z.strictObject({
   date: localDate.optional().describe('Local date; default today.'),
@@ -149,4 +149,4 @@ export const policySchema = z.object({
   rules: z.record(z.string(), z.unknown()),
   createdBy: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'SubsidyPolicy' });

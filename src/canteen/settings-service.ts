@@ -15,7 +15,7 @@ export const canteenSettingsBody = z.strictObject({
   lateRecordToleranceMinutes: z.number().int().min(5).max(7 * 24 * 60)
     .describe('Minutes a meal may be recorded after it was served without a manager override (default 120).'),
 });
-export const canteenSettingsSchema = z.object({ lateRecordToleranceMinutes: z.number().int() });
+export const canteenSettingsSchema = z.object({ lateRecordToleranceMinutes: z.number().int() }).meta({ id: 'CanteenSettings' });
 
 export async function getCanteenSettings(d: Pick<Deps, 'prisma'>, ctx: Pick<RequestContext, 'tenantId'>) {
   const row = await tenantDb(d.prisma, ctx.tenantId).canteenSettings.findFirst();

@@ -17,7 +17,7 @@ const settlementSchema = z.object({
   lockedAt: z.iso.datetime(),
   lockedBy: z.uuid().nullable(),
   totals: z.record(z.string(), z.unknown()).describe('meals, fullPriceRevenue, paidByDiners, subsidy, subsidyByFund, byRule, bySlot, byAgeTier, byStatus, adjustments, subsidyDue, subsidyDueByFund'),
-});
+}).meta({ id: 'Settlement' });
 
 /** Monthly settlement: auditors (and admins) settle; operators read their own canteens'. */
 export function registerSettlementRoutes(api: ApiRouter, deps: Deps): void {

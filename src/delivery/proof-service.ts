@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXAMPLE_PNG_DATA_URL } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
@@ -10,14 +11,15 @@ import { fileStore } from '../storage/index.js';
 /** A photo compressed on the phone (canvas → JPEG) or a signature (canvas → PNG), as a data URL. */
 const MAX_BYTES = 600_000;
 export const proofBody = z.strictObject({
-  kind: z.enum(['photo', 'signature']),
+  kind: z.enum(['photo', 'signature']).meta({ example: 'signature' }),
   image: z.string().max(Math.ceil(MAX_BYTES * 1.37) + 40).regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+=*$/, 'A data:image/jpeg or data:image/png base64 URL.')
-    .describe(`data:image/jpeg;base64,… (photo) or data:image/png;base64,… (signature); at most ${MAX_BYTES / 1000} kB.`),
+    .describe(`data:image/jpeg;base64,… (photo) or data:image/png;base64,… (signature); at most ${MAX_BYTES / 1000} kB.`)
+    .meta({ example: EXAMPLE_PNG_DATA_URL }),
 });
 export const proofSchema = z.object({
   id: z.uuid(), routeStopId: z.uuid(), kind: z.enum(['photo', 'signature']), contentType: z.string(), bytes: z.number().int(),
   createdBy: z.uuid(), createdAt: z.iso.datetime(), url: z.string().describe('GET it with the session or a token: the image itself.'),
-});
+}).meta({ id: 'DeliveryProof' });
 
 const MAGIC: Record<string, number[]> = { 'image/jpeg': [0xff, 0xd8, 0xff], 'image/png': [0x89, 0x50, 0x4e, 0x47] };
 

@@ -21,7 +21,7 @@ const placeSchema = z.strictObject({
 
 /** Registered before /delivery/recipients/:id so that 'unlocated' is not taken for an id. */
 export function registerRecipientLocationRoutes(api: ApiRouter, deps: Deps, access: Role[]): void {
-  api.add({ method: 'get', path: '/delivery/recipients/unlocated', summary: 'Recipients to place by hand (no, failed or low-confidence geocode)', tags, access,
+  api.add({ method: 'get', path: '/delivery/recipients/unlocated', operationId: 'listUnlocatedDeliveryRecipients', summary: 'Recipients to place by hand (no, failed or low-confidence geocode)', tags, access,
     description: 'Recipients whose coordinates the routes cannot trust: no address or coordinates, the geocoder found nothing or did not answer, its match was below GEOCODER_MIN_CONFIDENCE (a village or road centre), or the address changed and is not geocoded yet.',
     query: z.strictObject(pageQuery), responses: { 200: { description: 'A page of unlocated recipients', schema: page(unlocatedSchema) } } },
   async ({ ctx, query }) => ({ body: await listUnlocated(deps, ctx, query) }));

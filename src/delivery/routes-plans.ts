@@ -45,7 +45,7 @@ export function registerDeliveryPlanRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'get', path: '/delivery/route-plans/:id/map.svg', summary: 'The plan as a map picture (kitchen, numbered stops, one colour per route)', tags,
     access: m, params: idParams, responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' } } },
   async ({ ctx, params }) => ({ body: await planMapSvg(deps, ctx, params.id), contentType: 'image/svg+xml; charset=utf-8' }));
-  api.add({ method: 'post', path: '/delivery/route-plans/:id/moves', summary: 'Move an order (stop or unassigned) to a vehicle and position; pins it there', tags,
+  api.add({ method: 'post', path: '/delivery/route-plans/:id/moves', operationId: 'moveDeliveryRoutePlanOrder', summary: 'Move an order (stop or unassigned) to a vehicle and position; pins it there', tags,
     access: m, params: idParams, body: moveBody, responses: { 200: { description: 'Plan', schema: planSchema } } },
   async ({ ctx, params, body }) => ({ body: await moveOrder(deps, ctx, params.id, body) }));
   api.add({ method: 'post', path: '/delivery/route-plans/:id/replan', summary: 'Solve the draft again around its pins (background job)', tags, access: m,

@@ -31,10 +31,10 @@ export function registerDeliveryRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'get', path: '/delivery/routes/:id/map.svg', summary: 'One route as a map picture (kitchen and numbered stops)', tags,
     access: ['driver', 'kitchen_manager'], params: idParams, responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' } } },
   async ({ ctx, params }) => ({ body: await routeMapSvg(deps, ctx, params.id), contentType: 'image/svg+xml; charset=utf-8' }));
-  api.add({ method: 'post', path: '/delivery/routes/:id/driver', summary: 'Hand a route to another driver (the planned one is off sick)', tags,
+  api.add({ method: 'post', path: '/delivery/routes/:id/driver', operationId: 'handOverDeliveryRoute', summary: 'Hand a route to another driver (the planned one is off sick)', tags,
     access: ['kitchen_manager'], params: idParams, body: handoverBody, responses: { 200: { description: 'The route', schema: driverRouteSchema } } },
   async ({ ctx, params, body }) => ({ body: await handOverRoute(deps, ctx, params.id, body) }));
-  api.add({ method: 'post', path: '/delivery/stops/:id/outcome', summary: 'Proof of delivery: delivered, not home (starts a welfare check) or refused', tags,
+  api.add({ method: 'post', path: '/delivery/stops/:id/outcome', operationId: 'recordDeliveryStopOutcome', summary: 'Proof of delivery: delivered, not home (starts a welfare check) or refused', tags,
     description: 'Send an Idempotency-Key: a retry returns the first answer. Another driver’s stop → 404; a stop of an unpublished or superseded plan, or a cancelled meal → 409.',
     access: ['driver', 'kitchen_manager'], params: idParams, body: outcomeBody, idempotent: true,
     responses: { 200: { description: 'Outcome recorded', schema: outcomeSchema } } },
@@ -44,7 +44,7 @@ export function registerDeliveryRoutes(api: ApiRouter, deps: Deps): void {
     access: ['driver'], params: idParams, body: z.strictObject({}), idempotent: true,
     responses: { 200: { description: 'Outcome undone', schema: outcomeSchema } } },
   async ({ ctx, params }) => ({ body: await undoOutcome(deps, ctx, params.id) }));
-  api.add({ method: 'post', path: '/delivery/stops/:id/correction', summary: 'A kitchen manager corrects a recorded outcome, with a reason (audited)', tags,
+  api.add({ method: 'post', path: '/delivery/stops/:id/correction', operationId: 'correctDeliveryStopOutcome', summary: 'A kitchen manager corrects a recorded outcome, with a reason (audited)', tags,
     description: 'Any outcome may become any other (or pending). A correction away from not_home cancels the welfare check and closes an open alert; one to not_home schedules a check.',
     access: ['kitchen_manager'], params: idParams, body: correctionBody, idempotent: true,
     responses: { 200: { description: 'Outcome corrected', schema: outcomeSchema } } },

@@ -59,7 +59,7 @@ export const planSchema = z.object({
     stops: z.array(stopSchema),
   })),
   unassigned: z.array(unassignedSchema),
-});
+}).meta({ id: 'RoutePlan' });
 export const planListSchema = page(z.object({
   id: z.uuid(), kitchenId: z.uuid(), date: z.string(), slot: z.string(), status: z.string(), progress: z.number().int(),
   routes: z.number().int(), unassigned: z.number().int(), distanceM: z.number().int(), createdAt: instant,
@@ -132,7 +132,7 @@ export const outcomeSchema = z.object({
   welfareCheckAt: instant.nullable().describe('not_home: when the welfare check falls due (the tap’s time plus the tenant’s delay).'),
   undoUntil: instant.nullable().describe('The caller may undo this outcome until then (POST …/outcome/undo).'),
   alertClosed: z.boolean().optional().describe('Corrections: an open welfare alert was closed because the stop is no longer not-home.'),
-});
+}).meta({ id: 'StopOutcome' });
 export const correctionBody = z.strictObject({
   status: z.enum(['pending', 'delivered', 'not_home', 'refused']).describe('pending takes the outcome back entirely.'),
   at: pastInstantString.optional().describe('The corrected time (default: the recorded one, else now).'),
@@ -154,5 +154,5 @@ export const alertSchema = z.object({
   notify: z.array(z.object({ role: z.enum(['grid_worker', 'emergency_contact']), name: z.string().nullable(), relation: z.string().nullable().optional(), phone: z.string().nullable() })),
   openedAt: instant, acknowledgedAt: instant.nullable(), acknowledgedBy: z.uuid().nullable(),
   resolvedAt: instant.nullable(), resolvedBy: z.uuid().nullable(), resolutionNote: z.string().nullable(),
-});
+}).meta({ id: 'WelfareAlert' });
 export const resolveBody = z.strictObject({ note: z.string().trim().min(1).max(1000).describe('What was found and done.') });

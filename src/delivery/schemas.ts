@@ -9,7 +9,7 @@ export const HOLD_REASONS = ['hospitalised', 'away', 'family', 'other'] as const
 
 export const dietSchema = z.enum(DIETS);
 export const textureSchema = z.enum(TEXTURES);
-export const slotCode = z.string().trim().regex(/^[a-z][a-z0-9_]{0,31}$/, 'Lower-case letters, digits and _ (e.g. lunch).');
+export const slotCode = z.string().trim().regex(/^[a-z][a-z0-9_]{0,31}$/, 'Lower-case letters, digits and _ (e.g. lunch).').meta({ example: 'lunch' });
 const lat = z.number().min(-90).max(90);
 const lng = z.number().min(-180).max(180);
 const instant = z.iso.datetime();
@@ -26,14 +26,14 @@ export const kitchenUpdateSchema = kitchenCreateSchema.partial();
 export const kitchenSchema = z.object({
   id: z.uuid(), name: z.string(), address: z.string().nullable(), lat: z.number(), lng: z.number(),
   capacityPerSlot: z.number().int(), createdAt: instant,
-});
+}).meta({ id: 'Kitchen' });
 
 // ── meal slots ────────────────────────────────────────────────────────────
 export const slotUpsertSchema = z.strictObject({
-  name: z.string().trim().min(1).max(50),
-  readyTime: localTime.describe('When the kitchen has the meals packed (cooked-at on labels).'),
-  windowStart: localTime,
-  windowEnd: localTime,
+  name: z.string().trim().min(1).max(50).meta({ example: '午餐' }),
+  readyTime: localTime.describe('When the kitchen has the meals packed (cooked-at on labels).').meta({ example: '10:30' }),
+  windowStart: localTime.meta({ example: '11:00' }),
+  windowEnd: localTime.meta({ example: '12:30' }),
   maxRideMinutes: z.number().int().min(5).max(240).default(90).describe('Hot food: kitchen → door at most this long.'),
   serviceMinutes: z.number().int().min(0).max(60).default(3).describe('Time at each door.'),
 }).refine((s) => s.windowStart < s.windowEnd, { message: 'windowStart must be before windowEnd.', path: ['windowEnd'] })
@@ -47,10 +47,10 @@ export const slotSchema = z.object({
 export const vehicleCreateSchema = z.strictObject({
   kitchenId: z.uuid(),
   driverUserId: z.uuid().describe('A user with the driver role.'),
-  name: z.string().trim().min(1).max(60),
-  capacity: z.number().int().min(1).max(1000).describe('Meal boxes the vehicle carries (insulated boxes).'),
-  shiftStart: localTime,
-  shiftEnd: localTime,
+  name: z.string().trim().min(1).max(60).meta({ example: '送餐车 1' }),
+  capacity: z.number().int().min(1).max(1000).describe('Meal boxes the vehicle carries (insulated boxes).').meta({ example: 40 }),
+  shiftStart: localTime.meta({ example: '09:30' }),
+  shiftEnd: localTime.meta({ example: '13:30' }),
   active: z.boolean().optional(),
 }).refine((v) => v.shiftStart < v.shiftEnd, { message: 'shiftStart must be before shiftEnd.', path: ['shiftEnd'] });
 export const vehicleUpdateSchema = z.strictObject({
@@ -64,7 +64,7 @@ export const vehicleUpdateSchema = z.strictObject({
 export const vehicleSchema = z.object({
   id: z.uuid(), kitchenId: z.uuid(), driverUserId: z.uuid(), driverName: z.string().nullable(), name: z.string(),
   capacity: z.number().int(), shiftStart: z.string(), shiftEnd: z.string(), active: z.boolean(), createdAt: instant,
-});
+}).meta({ id: 'Vehicle' });
 
 // ── recipients ────────────────────────────────────────────────────────────
 export const emergencyContactSchema = z.strictObject({
@@ -124,7 +124,7 @@ export const planSchema = z.object({
   id: z.uuid(), recipientId: z.uuid(), slotCodes: z.array(z.string()), weekdays: z.array(z.number().int()),
   startDate: z.string(), endDate: z.string().nullable(), quantity: z.number().int(),
   windowStart: z.string().nullable(), windowEnd: z.string().nullable(), createdAt: instant,
-});
+}).meta({ id: 'MealPlan' });
 
 export const holdCreateSchema = z.strictObject({
   fromDate: localDate,
@@ -143,7 +143,7 @@ export const holdSchema = z.object({
   note: z.string().nullable(), createdAt: instant,
   ordersCancelled: z.number().int().optional().describe('Orders this change cancelled (already generated ones).'),
   ordersRestored: z.number().int().optional(),
-});
+}).meta({ id: 'DeliveryHold' });
 
 export const recipientSchema = z.object({
   id: z.uuid(),
@@ -167,7 +167,7 @@ export const recipientSchema = z.object({
   holds: z.array(holdSchema).optional(),
   createdAt: instant,
   updatedAt: instant,
-});
+}).meta({ id: 'DeliveryRecipient' });
 
 // ── orders ────────────────────────────────────────────────────────────────
 export const orderListQuery = z.strictObject({
@@ -181,7 +181,7 @@ export const orderSchema = z.object({
   date: z.string(), slotCode: z.string(), quantity: z.number().int(), windowStart: z.string().nullable(), windowEnd: z.string().nullable(),
   status: z.enum(['active', 'cancelled']), cancelReason: z.string().nullable(), holdId: z.uuid().nullable(),
   pinnedVehicleId: z.uuid().nullable(), diet: dietSchema, createdAt: instant,
-});
+}).meta({ id: 'DeliveryOrder' });
 export const generateSchema = z.strictObject({ date: localDate.optional().describe('Default: tomorrow in the tenant time zone.') });
 export const generateResultSchema = z.object({
   date: z.string(), created: z.number().int(), reactivated: z.number().int(), updated: z.number().int(),

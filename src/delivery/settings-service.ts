@@ -17,7 +17,7 @@ export const settingsBody = z.strictObject({
   mapApp: z.enum(MAP_APPS).optional().describe('The map app the navigation link opens (default geo).'),
   proof: z.enum(PROOFS).optional().describe('Proof of delivery the app offers: none (default), photo, signature or both.'),
 });
-export const settingsSchema = z.object({ mapApp: z.enum(MAP_APPS), proof: z.enum(PROOFS) });
+export const settingsSchema = z.object({ mapApp: z.enum(MAP_APPS), proof: z.enum(PROOFS) }).meta({ id: 'DeliverySettings' });
 
 const DEFAULTS = { mapApp: 'geo' as (typeof MAP_APPS)[number], proof: 'none' as (typeof PROOFS)[number] };
 

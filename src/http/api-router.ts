@@ -35,9 +35,14 @@ export interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | un
   responses: Record<number, ResponseSpec>;
   /** Accepts a file: multipart field `file`, or the raw body as text/csv or .xlsx. */
   upload?: { maxBytes: number };
-  /** Accepts an Idempotency-Key header; a retry gets the first answer. */
-  idempotent?: boolean;
+  /**
+   * Accepts an Idempotency-Key header; a retry gets the first answer. 'required': refused (400)
+   * without one — writes whose retry would otherwise count money or a consent twice.
+   */
+  idempotent?: boolean | 'required';
   description?: string;
+  /** The client-method name in the OpenAPI document; derived from method and path when absent. */
+  operationId?: string;
 }
 
 export interface HandlerInput<B, Q, P> {
@@ -86,6 +91,7 @@ export class ApiRouter {
       const call = () => handler({ ctx, body: input.body, query: input.query, params: input.params, req, res });
       if (!spec.idempotent) return send(res, await call(), defaultStatus(spec));
       const key = checkKey(req.get('idempotency-key'));
+      if (!key && spec.idempotent === 'required') throw missingKey();
       const db = tenantDb(this.prisma, ctx.tenantId);
       // Without a key the write is still one unit of work: all of it commits, or none.
       if (!key) return send(res, await db.$transaction(async () => call(), UNIT_OF_WORK), defaultStatus(spec));
@@ -103,6 +109,11 @@ export class ApiRouter {
     });
     this.router[spec.method](spec.path, ...chain);
   }
+}
+
+function missingKey(): ValidationError {
+  const message = 'Required: send an Idempotency-Key so that a retry gets the first answer instead of writing twice.';
+  return new ValidationError([{ path: 'headers.idempotency-key', message, code: 'required' }], message);
 }
 
 /** An idempotent write may run long (a plan move re-times every stop): its one transaction may too. */

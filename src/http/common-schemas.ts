@@ -62,6 +62,9 @@ export const timeZone = z.string().refine(isValidZone, { message: 'Unknown IANA 
 
 export const idParams = z.strictObject({ id: z.uuid() });
 
+/** A 1×1 PNG as a data URL: the OpenAPI example of every image field (a signature, a proof). */
+export const EXAMPLE_PNG_DATA_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 /**
  * Cursors are opaque: `<id>.<check>`, the check being a digest of the id. A garbled or made-up
  * cursor (a bare uuid, one character changed) is refused with 400 instead of answering an empty

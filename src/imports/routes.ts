@@ -38,11 +38,11 @@ const importRunSchema = z.object({
 const importReportSchema = importRunSchema.extend({
   rejections: z.array(rejectionSchema).describe(`The first ${FIRST_PAGE} rejected rows, in row order.`),
   rejectionsNextCursor: z.string().nullable().describe('More rejected rows: GET /imports/{id}/rejections?cursor=<this>.'),
-});
+}).meta({ id: 'ImportRun' });
 
 export function registerImportRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
-    { method: 'get', path: '/imports/kinds', summary: 'Import kinds and their spreadsheet columns', tags,
+    { method: 'get', path: '/imports/kinds', operationId: 'listImportKinds', summary: 'Import kinds and their spreadsheet columns', tags,
       access: ['kitchen_manager', 'hospital_coordinator'],
       responses: { 200: { description: 'Kinds', schema: z.object({ items: z.array(z.object({ kind: z.string(), description: z.string(), columns: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), required: z.boolean(), description: z.string() })) })) }) } } },
     async () => ({ body: { items: Object.values(importers).map(({ kind, description, columns }) => ({ kind, description, columns })) } }),

@@ -35,7 +35,7 @@ export function registerNotifyRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'post', path: '/notify/opt-outs', summary: 'A recipient wants no non-urgent messages (urgent welfare steps still go out)', tags,
     access: ['kitchen_manager'], body: optOutBody, responses: { 200: { description: 'Opted out', schema: optOutAnswer } } },
   async ({ ctx, body }) => ({ body: await addOptOut(deps, ctx, body.recipient) }));
-  api.add({ method: 'post', path: '/notify/opt-outs/remove', summary: 'The recipient wants messages again', tags,
+  api.add({ method: 'post', path: '/notify/opt-outs/remove', operationId: 'removeNotifyOptOut', summary: 'The recipient wants messages again', tags,
     access: ['kitchen_manager'], body: optOutBody, responses: { 200: { description: 'Opted in', schema: optOutAnswer } } },
   async ({ ctx, body }) => ({ body: await removeOptOut(deps, ctx, body.recipient) }));
 

@@ -39,7 +39,7 @@ export const settingsBody = z.strictObject({
 
 export const settingsSchema = z.object({
   quietStart: z.string().nullable(), quietEnd: z.string().nullable(), channels: z.record(z.string(), z.unknown()),
-});
+}).meta({ id: 'NotifySettings' });
 
 export const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'given_up', 'suppressed'] as const;
 
@@ -48,18 +48,18 @@ export const messageSchema = z.object({
   template: z.string(), locale: z.string(), urgent: z.boolean(), status: z.enum(STATUSES), attempts: z.number().int(),
   providerMessageId: z.string().nullable(), lastError: z.string().nullable(), refType: z.string().nullable(), refId: z.string().nullable(),
   notBefore: z.date().nullable(), sentAt: z.date().nullable(), createdAt: z.date(), updatedAt: z.date(),
-});
+}).meta({ id: 'NotifyMessage' });
 
 export const messageListQuery = z.strictObject({
   status: z.enum(STATUSES).optional(),
   ...pageQuery,
 });
 
-const phone = z.string().trim().regex(/^\+?\d{6,15}$/, 'A phone number (digits, optional +).');
+const phone = z.string().trim().regex(/^\+?\d{6,15}$/, 'A phone number (digits, optional +).').meta({ example: '13800138000' });
 export const optOutBody = z.strictObject({ recipient: phone });
 export const TOPICS = ['meal_on_way', 'not_reached'] as const;
 export const subscriptionBody = z.strictObject({
   subjectId: z.uuid().describe('The person the notices are about'), phone, name: z.string().trim().min(1).max(50),
   topics: z.array(z.enum(TOPICS)).min(1).max(TOPICS.length), locale: z.enum(['zh-CN', 'en']).optional(),
 });
-export const subscriptionSchema = z.object({ id: z.uuid(), subjectId: z.uuid(), phone: z.string().describe('Masked'), name: z.string(), topics: z.array(z.string()), locale: z.string().nullable() });
+export const subscriptionSchema = z.object({ id: z.uuid(), subjectId: z.uuid(), phone: z.string().describe('Masked'), name: z.string(), topics: z.array(z.string()), locale: z.string().nullable() }).meta({ id: 'FamilySubscription' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXAMPLE_PNG_DATA_URL } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
@@ -16,7 +17,8 @@ export const signedConsentInput = z.strictObject({
   signerName: consentInput.shape.signerName,
   relation: consentInput.shape.relation,
   image: z.string().max(Math.ceil(MAX_BYTES * 1.37) + 40).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'A data:image/png;base64 URL.')
-    .describe(`The handwritten signature as data:image/png;base64,…; at most ${MAX_BYTES / 1000} kB.`),
+    .describe(`The handwritten signature as data:image/png;base64,…; at most ${MAX_BYTES / 1000} kB.`)
+    .meta({ example: EXAMPLE_PNG_DATA_URL }),
 });
 
 /**

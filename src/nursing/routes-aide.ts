@@ -13,7 +13,7 @@ export function registerNursingAideRoutes(api: ApiRouter, deps: Deps): void {
     async ({ ctx }) => ({ body: await myShiftChanges(deps, ctx) }),
   );
   api.add(
-    { method: 'post', path: '/me/shift-changes/seen', summary: 'Mark my shifts as seen (send back the keys shown; repeating it is harmless)', tags,
+    { method: 'post', path: '/me/shift-changes/seen', operationId: 'markMyShiftChangesSeen', summary: 'Mark my shifts as seen (send back the keys shown; repeating it is harmless)', tags,
       access: ['care_aide'], body: shiftsSeenInput, responses: { 200: { description: 'Stored', schema: shiftsSeenResult } } },
     async ({ ctx, body }) => ({ body: await markShiftsSeen(deps, ctx, body.keys) }),
   );

@@ -68,7 +68,7 @@ export function registerNursingCareRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'post', path: '/nursing/bookings/:id/consents', summary: 'Record the family’s consent (who, relation, how, when)', tags,
-      access: [...coordinator], params: idParams, body: consentInput, idempotent: true, responses: { 201: { description: 'Booking', schema: bookingSchema } } },
+      access: [...coordinator], params: idParams, body: consentInput, idempotent: 'required', responses: { 201: { description: 'Booking', schema: bookingSchema } } },
     async ({ ctx, params, body }) => ({ status: 201, body: await bookings.recordConsent(deps, ctx, params.id, body) }),
   );
   api.add(

@@ -10,8 +10,8 @@ const tags = ['nursing: patients'];
 /** Consent signed by hand on a tablet, as an alternative to the paper form. */
 export function registerNursingConsentRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
-    { method: 'post', path: '/nursing/bookings/:id/consents/signed', summary: 'Record a consent with the signer’s handwritten signature (PNG drawn on a tablet)',
-      tags, access: ['hospital_coordinator'], params: idParams, body: signedConsentInput, idempotent: true,
+    { method: 'post', path: '/nursing/bookings/:id/consents/signed', operationId: 'createNursingBookingSignedConsent', summary: 'Record a consent with the signer’s handwritten signature (PNG drawn on a tablet)',
+      tags, access: ['hospital_coordinator'], params: idParams, body: signedConsentInput, idempotent: 'required',
       responses: { 201: { description: 'Booking', schema: bookingSchema } } },
     async ({ ctx, params, body }) => ({ status: 201, body: await recordSignedConsent(deps, ctx, params.id, body) }),
   );

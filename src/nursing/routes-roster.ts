@@ -35,7 +35,7 @@ export function registerNursingRosterRoutes(api: ApiRouter, deps: Deps): void {
   );
   api.add(
     { method: 'post', path: '/nursing/assignments', summary: 'Assign an aide to a patient for one shift by hand (every hard rule checked)', tags,
-      access: [...coordinator], body: assignmentCreate, idempotent: true, responses: { 201: { description: 'Assignment', schema: assignmentSchema } } },
+      access: [...coordinator], body: assignmentCreate, idempotent: 'required', responses: { 201: { description: 'Assignment', schema: assignmentSchema } } },
     async ({ ctx, body }) => ({ status: 201, body: await assignments.assign(deps, ctx, body) }),
   );
   api.add(

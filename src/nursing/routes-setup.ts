@@ -15,7 +15,7 @@ const coordinator = ['hospital_coordinator'] as const;
 /** Hospital set-up: defaults, care levels, shift templates, wards and beds, aides. */
 export function registerNursingSetupRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
-    { method: 'post', path: '/nursing/setup/defaults', summary: 'Create the default care levels and day/night shifts (idempotent)', tags,
+    { method: 'post', path: '/nursing/setup/defaults', operationId: 'applyNursingDefaults', summary: 'Create the default care levels and day/night shifts (idempotent)', tags,
       access: [...coordinator], responses: { 200: { description: 'Care levels and shift templates', schema: setupSchema } } },
     async ({ ctx }) => ({ body: await setup.ensureDefaults(deps, ctx) }),
   );

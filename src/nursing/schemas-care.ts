@@ -76,7 +76,7 @@ export const bookingListQuery = z.strictObject({
 export const levelChange = z.strictObject({
   effectiveFrom: localDate.describe('Local date from which the new level (and fee) applies.'),
   levelCode: code.optional().describe('Default: suggested from barthelScore.'),
-  barthelScore: z.number().int().min(0).max(100).optional(),
+  barthelScore: z.number().int().min(0).max(100).optional().meta({ example: 45 }),
   reason: z.string().trim().min(1).max(500).optional().describe('Required when levelCode differs from the Barthel suggestion.'),
 }).refine((c) => c.levelCode || c.barthelScore !== undefined, { message: 'Give a levelCode or a barthelScore.', path: ['levelCode'] });
 
@@ -120,7 +120,7 @@ export const bookingSchema = z.object({
   endedAt: z.iso.datetime().nullable(),
   endReason: z.string().nullable(),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'CareBooking' });
 
 export const admissionSchema = z.object({
   id: z.uuid(),
@@ -131,7 +131,7 @@ export const admissionSchema = z.object({
   admittedAt: z.iso.datetime(),
   dischargedAt: z.iso.datetime().nullable(),
   bookings: z.array(bookingSchema),
-});
+}).meta({ id: 'Admission' });
 
 export const invoiceLineSchema = z.object({
   levelCode: z.string(), levelName: z.string(), fromDate: z.string(), toDate: z.string(),
@@ -151,7 +151,7 @@ export const invoiceSchema = z.object({
   totalFee: z.number().int().describe('Fen.'),
   totalInCapitals: z.string().describe('The total in Chinese capital numerals (大写), e.g. 壹仟贰佰元整.'),
   issuedAt: z.iso.datetime(),
-});
+}).meta({ id: 'NursingInvoice' });
 export const transferResult = z.object({ admission: admissionSchema, removedAssignments: z.number().int() });
 export const dischargeResult = z.object({ admission: admissionSchema, invoices: z.array(invoiceSchema), removedAssignments: z.number().int() });
 export const invoiceListQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional(), ...pageQueryOf(100, 500) });
@@ -164,7 +164,7 @@ export const noteCreate = z.strictObject({
 export const noteSchema = z.object({
   id: z.uuid(), bookingId: z.uuid(), date: z.string(), shiftCode: z.string(),
   authorUserId: z.uuid(), authorName: z.string(), text: z.string(), createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'HandoverNote' });
 export const noteListQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional() });
 
 export type BookingCreate = z.infer<typeof bookingCreate>;

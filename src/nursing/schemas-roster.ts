@@ -50,7 +50,7 @@ export const rosterRunSchema = z.object({
   error: z.string().nullable(),
   createdAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
-});
+}).meta({ id: 'RosterRun' });
 
 export const assignmentQuery = z.strictObject({
   from: localDate, to: localDate,
@@ -62,7 +62,7 @@ export const assignmentSchema = z.object({
   id: z.uuid(), date: z.string(), shiftCode: z.string(), shiftStart: z.iso.datetime(), shiftEnd: z.iso.datetime(),
   wardId: z.uuid(), aideId: z.uuid(), aideName: z.string(), bookingId: z.uuid(), patientName: z.string(),
   bedCode: z.string().nullable(), levelCode: z.string(), rosterRunId: z.uuid().nullable(),
-});
+}).meta({ id: 'ShiftAssignment' });
 export const assignmentCreate = z.strictObject({
   date: localDate, shiftCode: z.string().trim().min(1).max(32), bookingId: z.uuid(), aideId: z.uuid(),
 });

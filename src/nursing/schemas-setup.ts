@@ -3,7 +3,7 @@ import { localDate, localTime, money } from '../http/common-schemas.js';
 
 /** zod schemas of the set-up endpoints: care levels, shift templates, wards, beds, aides. */
 export const genderSchema = z.enum(['male', 'female']);
-const code = z.string().trim().min(1).max(32).regex(/^[a-z0-9_-]+$/i, 'Letters, digits, dash and underscore only.');
+const code = z.string().trim().min(1).max(32).regex(/^[a-z0-9_-]+$/i, 'Letters, digits, dash and underscore only.').meta({ example: 'day' });
 const skill = z.string().trim().min(1).max(64);
 
 export const codeParams = z.strictObject({ code });
@@ -65,7 +65,7 @@ export const wardSchema = z.object({
   department: z.string().nullable(),
   beds: z.array(bedSchema),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'Ward' });
 
 const aideFields = {
   name: z.string().trim().min(1).max(100),
@@ -113,7 +113,7 @@ export const aideSchema = z.object({
   userId: z.string().nullable(),
   active: z.boolean(),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'CareAide' });
 export const aideLeaveResult = z.object({
   aide: aideSchema,
   removedAssignments: z.number().int().describe('Not-yet-started shifts of the aide on those dates, now uncovered: re-roster.'),

@@ -95,7 +95,7 @@ export const personSchema = z.object({
   statuses: z.array(statusSchema),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-});
+}).meta({ id: 'Person' });
 
 export const personListQuery = z.strictObject({
   q: z.string().trim().min(1).max(64).optional().describe('Name fragment; admins also: an ID number (or its start) or a phone.'),

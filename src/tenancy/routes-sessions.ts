@@ -23,7 +23,7 @@ export async function signInLink(deps: Deps, req: Request, issued: Awaited<Retur
 
 export function registerSessionRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
-    { method: 'post', path: '/users/:id/password', summary: 'Set or reset a user’s password (ends their sessions, lifts a lock-out)',
+    { method: 'post', path: '/users/:id/password', operationId: 'setUserPassword', summary: 'Set or reset a user’s password (ends their sessions, lifts a lock-out)',
       tags, access: ['admin'], params: idParams, body: passwordSetSchema, responses: { 204: { description: 'Set' } } },
     async ({ ctx, params, body }) => {
       await setPassword(deps, ctx, params.id, body.password);

@@ -12,7 +12,7 @@ export const tenantSchema = z.object({
   orderCutoff: z.string(),
   welfareDelayMinutes: z.number().int(),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: 'Tenant' });
 
 export const tenantCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -41,11 +41,11 @@ export const userSchema = z.object({
   locale: z.string().nullable(),
   hasPassword: z.boolean(),
   lockedUntil: z.iso.datetime().nullable(),
-});
+}).meta({ id: 'User' });
 
 export const userCreateSchema = z.strictObject({
-  username: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i, 'Letters, digits, dot, dash and underscore only.'),
-  displayName: z.string().trim().min(1).max(100),
+  username: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i, 'Letters, digits, dot, dash and underscore only.').meta({ example: 'wang.fang' }),
+  displayName: z.string().trim().min(1).max(100).meta({ example: '王芳' }),
   roles: z.array(roleSchema).min(1).refine((r) => new Set(r).size === r.length, 'Roles must not repeat.'),
   phone: z.string().regex(/^\+?[0-9 -]{5,20}$/).optional(),
   password: z.string().min(8, 'At least 8 characters.').max(200).optional().describe('For signing in on the web pages.'),
@@ -78,9 +78,9 @@ export const tokenSchema = z.object({
   createdAt: z.iso.datetime(),
   parentId: z.uuid().nullable().describe('The token that issued this one; revoking it revokes this one.'),
   roles: z.array(roleSchema).describe('Empty: all of the user’s roles.'),
-});
+}).meta({ id: 'ApiToken' });
 
-export const issuedTokenSchema = tokenSchema.extend({ token: z.string().describe('The secret; shown only once.') });
+export const issuedTokenSchema = tokenSchema.extend({ token: z.string().describe('The secret; shown only once.') }).meta({ id: 'IssuedToken' });
 
 export const auditLogSchema = z.object({
   id: z.uuid(),

@@ -17,11 +17,11 @@ const tags = ['voice'];
 const units = UNIT_ROLES;
 
 export function registerVoiceRoutes(api: ApiRouter, deps: Deps): void {
-  api.add({ method: 'get', path: '/voice/codes', summary: 'A signed rating code (link + QR) for one delivered meal, canteen visit or stay', tags,
+  api.add({ method: 'get', path: '/voice/codes', operationId: 'getVoiceRatingCode', summary: 'A signed rating code (link + QR) for one delivered meal, canteen visit or stay', tags,
     access: units, query: codeQuery, responses: { 200: { description: 'Code', schema: codeSchema.extend({ qrSvg: z.string() }) } } },
   async ({ ctx, query, req }) => ({ body: await codeWithQr(deps, ctx, publicBase(deps, req), query.subjectKind, query.subjectId) }));
 
-  api.add({ method: 'get', path: '/voice/codes/qr.svg', summary: 'The rating QR code of one meal, visit or stay as an SVG image (for printed receipts)', tags,
+  api.add({ method: 'get', path: '/voice/codes/qr.svg', operationId: 'getVoiceRatingQrSvg', summary: 'The rating QR code of one meal, visit or stay as an SVG image (for printed receipts)', tags,
     access: units, query: codeQuery, responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' } } },
   async ({ ctx, query, req }) => ({ body: (await codeWithQr(deps, ctx, publicBase(deps, req), query.subjectKind, query.subjectId)).qrSvg, contentType: 'image/svg+xml' }));
 

@@ -52,7 +52,7 @@ export const ticketSchema = z.object({
   acceptDueAt: instantString, resolveDueAt: instantString, acceptedAt: instantString.nullable(), resolvedAt: instantString.nullable(),
   resolution: z.string().nullable(), confirmedAt: instantString.nullable(), reopenCount: z.number().int(),
   escalatedAt: instantString.nullable(), overdue: z.boolean(), createdAt: instantString,
-});
+}).meta({ id: 'VoiceTicket' });
 
 export const codeSchema = z.object({ code: z.string(), url: z.string(), expiresAt: instantString });
 export const codeQuery = z.strictObject({ subjectKind, subjectId: z.uuid() });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * The seeded fraud scenario: October 2026 in a township with two canteens — a realistic month of
  * clean meals checked out through the API (including diners who reach the monthly cap, a status
@@ -257,7 +258,7 @@ describe('audit scan of a seeded month', () => {
 
   it('when the missed benefit is paid back by an adjustment, then the next scan no longer reproduces it', async () => {
     const [missed] = await findings({ kind: 'missed_benefit' });
-    const adj = await env.request.post(`/canteens/${A}/meals/${missed.mealIds[0]}/adjustments`).set(bearer(cashA.token))
+    const adj = await env.request.post(`/canteens/${A}/meals/${missed.mealIds[0]}/adjustments`).set(bearer(cashA.token)).set('Idempotency-Key', randomUUID())
       .send({ amount: 300, reason: '补发：81岁，应补3元' });
     expect(adj.status, JSON.stringify(adj.body)).toBe(201);
     const again = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });

@@ -190,30 +190,30 @@ describe('void and adjustments', () => {
     const meal = await checkout(env, cashierA.token, canteenA, { personId: p.voider.id, slot: 'lunch' });
     const second = await checkout(env, cashierA.token, canteenA, { personId: p.voider.id, slot: 'lunch' });
     expect(second.body.rule).toBe('cap_slot_day');
-    const voided = await env.request.post(`/canteens/${canteenA}/meals/${meal.body.id}/void`).set(bearer(cashierA.token)).send({ reason: 'wrong person' });
+    const voided = await env.request.post(`/canteens/${canteenA}/meals/${meal.body.id}/void`).set(bearer(cashierA.token)).set('Idempotency-Key', randomUUID()).send({ reason: 'wrong person' });
     expect(voided.status).toBe(200);
     expect(voided.body).toMatchObject({ status: 'voided', voidReason: 'wrong person' });
     expect((await env.deps.prisma.canteenMeal.findUniqueOrThrow({ where: { id: meal.body.id } })).subsidyKey).toBeNull();
     const third = await checkout(env, cashierA.token, canteenA, { personId: p.voider.id, slot: 'lunch' });
     expect(third.body).toMatchObject({ subsidy: 200, rule: 'age_tier_70_79' });
-    const again = await env.request.post(`/canteens/${canteenA}/meals/${meal.body.id}/void`).set(bearer(cashierA.token)).send({ reason: 'x' });
+    const again = await env.request.post(`/canteens/${canteenA}/meals/${meal.body.id}/void`).set(bearer(cashierA.token)).set('Idempotency-Key', randomUUID()).send({ reason: 'x' });
     expect(again.status).toBe(409);
   });
 
   it('when a meal of yesterday is voided, then 409 points to adjustments; another canteen’s cashier gets 404', async () => {
     const old = await checkout(env, t.adminToken, canteenA, { personId: p.voider.id, slot: 'dinner', servedAt: servedAt(addDays(day, -1), '17:30', zone), override: { reason: '补录昨日晚餐' } });
     expect(old.body.localDate).toBe(addDays(day, -1));
-    const res = await env.request.post(`/canteens/${canteenA}/meals/${old.body.id}/void`).set(bearer(cashierA.token)).send({ reason: 'late' });
+    const res = await env.request.post(`/canteens/${canteenA}/meals/${old.body.id}/void`).set(bearer(cashierA.token)).set('Idempotency-Key', randomUUID()).send({ reason: 'late' });
     expect(res.status).toBe(409);
     expect(res.body.reason).toBe('not_same_day');
-    const other = await env.request.post(`/canteens/${canteenB}/meals/${old.body.id}/void`).set(bearer(cashierB.token)).send({ reason: 'x' });
+    const other = await env.request.post(`/canteens/${canteenB}/meals/${old.body.id}/void`).set(bearer(cashierB.token)).set('Idempotency-Key', randomUUID()).send({ reason: 'x' });
     expect(other.status).toBe(404);
 
-    const adj = await env.request.post(`/canteens/${canteenA}/meals/${old.body.id}/adjustments`).set(bearer(cashierA.token))
+    const adj = await env.request.post(`/canteens/${canteenA}/meals/${old.body.id}/adjustments`).set(bearer(cashierA.token)).set('Idempotency-Key', randomUUID())
       .set('Idempotency-Key', randomUUID()).send({ amount: -200, reason: 'diner was not eligible' });
     expect(adj.status, JSON.stringify(adj.body)).toBe(201);
     expect(adj.body).toMatchObject({ amount: -200, month: day.slice(0, 7), fundSplit: [{ fund: 'district', amount: -100 }, { fund: 'city', amount: -100 }] });
-    const tooMuch = await env.request.post(`/canteens/${canteenA}/meals/${old.body.id}/adjustments`).set(bearer(cashierA.token))
+    const tooMuch = await env.request.post(`/canteens/${canteenA}/meals/${old.body.id}/adjustments`).set(bearer(cashierA.token)).set('Idempotency-Key', randomUUID())
       .send({ amount: -1, reason: 'again' });
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body.errors[0].path).toBe('body.amount');

@@ -92,9 +92,9 @@ describe('monthly settlement', () => {
     expect(late.body.reason).toBe('month_settled');
     const october = await recordLate(env, t, A, { idNumber: strangerIdNumber(), slot: 'lunch', servedAt: servedAt('2026-10-20', '11:30', ZONE) });
     expect(october.status).toBe(201);
-    expect((await env.request.post(`/canteens/${A}/meals/${firstMealId}/void`).set(bearer(cashierA.token)).send({ reason: 'x' })).status).toBe(409);
+    expect((await env.request.post(`/canteens/${A}/meals/${firstMealId}/void`).set(bearer(cashierA.token)).set('Idempotency-Key', randomUUID()).send({ reason: 'x' })).status).toBe(409);
 
-    const adj = await env.request.post(`/canteens/${A}/meals/${firstMealId}/adjustments`).set(bearer(cashierA.token))
+    const adj = await env.request.post(`/canteens/${A}/meals/${firstMealId}/adjustments`).set(bearer(cashierA.token)).set('Idempotency-Key', randomUUID())
       .set('Idempotency-Key', randomUUID()).send({ amount: -200, reason: 'card used by a relative' });
     expect(adj.status, JSON.stringify(adj.body)).toBe(201);
     expect(adj.body.month).toBe(monthOfDate(today(ZONE)));

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { expect } from 'vitest';
 import { bearer, eventually } from '../harness.js';
@@ -31,7 +31,9 @@ export async function hospital(env: TestEnv): Promise<Hospital> {
   const tenant = await env.tenant({ timeZone: ZONE });
   const coord = await tenant.user(['hospital_coordinator']);
   const call: Hospital['call'] = async (method, path, body, token = coord.token) => {
+    // Like a real client: every write carries a fresh Idempotency-Key (some routes require one).
     const req = env.request[method](path).set(bearer(token));
+    if (method !== 'get') req.set('Idempotency-Key', randomUUID());
     const res = body === undefined ? await req : await req.send(body as object);
     return { status: res.status, body: res.body, text: res.text, headers: res.headers as Record<string, string> };
   };

@@ -102,7 +102,8 @@ assignForm?.addEventListener('submit', async (e) => {
   const button = assignForm.querySelector('button.primary');
   button.disabled = true;
   try {
-    await api('POST', '/nursing/assignments', { date: target.date, shiftCode: target.shift, bookingId: target.booking, aideId });
+    // The key is required: a lost answer retried by the person must not assign twice.
+    await api('POST', '/nursing/assignments', { date: target.date, shiftCode: target.shift, bookingId: target.booking, aideId }, { idempotencyKey: newKey() });
     toast(t('nursing.roster.assignDone', { aide: assignForm.querySelector('select').selectedOptions[0]?.textContent ?? '', patient: target.patient }));
     dialog.close();
     window.location.reload();

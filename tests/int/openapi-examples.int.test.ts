@@ -1,0 +1,147 @@
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../scripts/demo/seed.js';
+import { EXAMPLE_ID, exampleOf } from '../../src/http/openapi-examples.js';
+import { issueToken } from '../../src/tenancy/service.js';
+import { bearer, createTestEnv } from '../support/harness.js';
+import type { TestEnv } from '../support/harness.js';
+
+/**
+ * The OpenAPI document as a client generator reads it: every request-body example is sent to the
+ * real API in the demo tenant (path ids taken from the tenant's own lists) and must not be refused
+ * as invalid (400) nor crash (5xx) — a 404/409/422 about the tenant's state is an honest answer.
+ */
+type Op = {
+  operationId?: string; description?: string; 'x-roles'?: unknown;
+  tags?: string[]; parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[];
+  requestBody?: { content: Record<string, { schema?: unknown; example?: unknown }> };
+  responses: Record<string, { $ref?: string; content?: unknown }>;
+};
+type Doc = { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, unknown>; responses: Record<string, unknown> } };
+
+let env: TestEnv;
+let server: Server;
+let doc: Doc;
+let admin: string;
+let hospitalAdmin: string;
+beforeAll(async () => {
+  env = await createTestEnv('openapi_examples');
+  env.startWorkers();
+  server = env.app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const township = await seedDemo(env.deps, base, base, () => {});
+  admin = township.tokens.admin;
+  // The demo's nursing data lives in its hospital tenant.
+  const hospital = await env.deps.prisma.tenant.findFirstOrThrow({ where: { id: { not: township.tenantId } } });
+  const user = await env.deps.prisma.user.findFirstOrThrow({ where: { tenantId: hospital.id, roles: { has: 'admin' } } });
+  const ctx = { tenantId: hospital.id, userId: user.id, roles: user.roles, timeZone: 'Asia/Shanghai', locale: 'zh-CN' as const, requestId: 'examples' };
+  hospitalAdmin = (await issueToken(env.deps, ctx, user.id, { name: 'examples' })).token;
+  doc = (await env.request.get('/openapi.json')).body;
+}, 300_000);
+afterAll(async () => {
+  server?.close();
+  await env?.close();
+});
+
+function operations(): [string, string, Op][] {
+  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [path, method, op] as [string, string, Op]));
+}
+
+/** Items of a list answer (`{items}` or a bare array). */
+function itemsOf(body: unknown): Record<string, unknown>[] {
+  const list = Array.isArray(body) ? body : (body as { items?: unknown })?.items;
+  return Array.isArray(list) ? list : [];
+}
+
+/**
+ * A real value for each path parameter, left to right, from the list one level up
+ * (/canteens/{id}/meals/{mealId}: an id from GET /canteens, then a meal id from GET /canteens/<id>/meals).
+ */
+const resolved = new Map<string, string>();
+async function realPath(path: string, token: string, op?: Op): Promise<string> {
+  let done = '';
+  for (const part of path.split('/').slice(1)) {
+    const param = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (!param) {
+      done += `/${part}`;
+      continue;
+    }
+    const key = `${token} ${done}/{${param}}`;
+    if (!resolved.has(key)) {
+      const list = doc.paths[done]?.get ? await env.request.get(done).set(bearer(token)) : undefined;
+      const item = itemsOf(list?.body)[0];
+      const value = item?.[param === 'id' || param.endsWith('Id') ? 'id' : param] ?? item?.id;
+      // Nothing to take from a list: the parameter's own example (the answer is then a 404).
+      const fallback = exampleOf(op?.parameters?.find((p) => p.name === param)?.schema ?? { format: 'uuid' });
+      resolved.set(key, String(typeof value === 'string' ? value : fallback));
+    }
+    done += `/${resolved.get(key)}`;
+  }
+  return done;
+}
+
+describe('the OpenAPI document drives a generated client', () => {
+  it('when each request-body example is sent as it stands, then no operation refuses it as invalid or fails', async () => {
+    const wrong: string[] = [];
+    let sent = 0;
+    let accepted = 0;
+    for (const [path, method, op] of operations()) {
+      const json = op.requestBody?.content['application/json'];
+      if (!json) continue;
+      expect(json.example, `${method} ${path} has an example`).toBeDefined();
+      const token = /^\/(nursing|me\/shift)/.test(path) ? hospitalAdmin : admin;
+      const url = await realPath(path, token, op);
+      sent++;
+      const res = await env.request[method as 'post'](url).set(bearer(token)).set('Idempotency-Key', `example-${sent}`).send(json.example as object);
+      if (res.status < 300) accepted++;
+      if (res.status === 400 || res.status >= 500) wrong.push(`${method.toUpperCase()} ${path} ${JSON.stringify(json.example)} → ${res.status} ${JSON.stringify(res.body?.errors ?? res.body?.detail)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(sent).toBeGreaterThan(70);
+    expect(accepted).toBeGreaterThan(25); // most examples did their work in the demo tenant, not only passed validation
+  }, 300_000);
+
+  it('when the document is read, then every operation has a unique camelCase operationId and a description naming its roles', () => {
+    const ids = operations().map(([, , op]) => op.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z0-9]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const undescribed = operations().filter(([, , op]) => !op.description?.includes('**Roles:**') || op['x-roles'] === undefined);
+    expect(undescribed.map(([p, m]) => `${m} ${p}`)).toEqual([]);
+    expect(doc.paths['/canteens/{id}/meals'].post.operationId).toBe('checkoutCanteenMeal');
+    expect(doc.paths['/canteens/{id}/meals'].post.description).toContain('`canteen_operator`; `admin` (always)');
+  });
+
+  it('when error answers are documented, then they all refer to the one Problem schema', () => {
+    const text = JSON.stringify(doc);
+    // The problem schema is spelled out once; every operation lists its error statuses by reference.
+    expect(text.split('"application/problem+json"').length - 1).toBe(Object.keys(doc.components.responses).length);
+    expect(doc.components.schemas.Problem).toBeDefined();
+    for (const [path, method, op] of operations()) {
+      for (const [status, r] of Object.entries(op.responses)) {
+        if (Number(status) >= 400) expect(r.$ref, `${method} ${path} ${status}`).toMatch(/^#\/components\/responses\//);
+      }
+      expect(op.responses['503'], `${method} ${path}`).toBeDefined();
+    }
+    const checkout = doc.paths['/canteens/{id}/meals'].post.responses;
+    expect(Object.keys(checkout)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '413', '422', '503']));
+    expect(doc.paths['/me'].get.responses['403']).toBeUndefined(); // any signed-in user: no role check
+    // Shared answers are components (one RoutePlan, not seven), and the document stays small.
+    expect(doc.paths['/delivery/route-plans/{id}/publish'].post.responses['200'].content).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/RoutePlan' } } });
+    expect(text.length).toBeLessThan(400_000);
+  });
+
+  it('when a write counts money, a consent or an assignment, then its Idempotency-Key is required in the document and by the API', async () => {
+    const header = (path: string) => doc.paths[path].post.parameters?.find((p) => p.name === 'Idempotency-Key');
+    for (const path of ['/canteens/{id}/meals', '/canteens/{id}/meals/{mealId}/adjustments', '/canteens/{id}/meals/{mealId}/void',
+      '/nursing/bookings/{id}/consents', '/nursing/bookings/{id}/consents/signed', '/nursing/assignments']) {
+      expect(header(path)?.required, path).toBe(true);
+    }
+    expect(header('/delivery/stops/{id}/outcome')?.required).toBe(false); // one outcome per stop: a keyless retry is harmless
+    const adjust = await realPath('/canteens/{id}/meals/{mealId}/adjustments', admin);
+    const res = await env.request.post(adjust).set(bearer(admin)).send({ amount: 100, reason: '补贴少算' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['headers.idempotency-key']);
+  });
+});
