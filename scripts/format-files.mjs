@@ -11,10 +11,12 @@ const FILES = [
   'src/routes.ts',
   'src/pages.ts',
   'src/queues/schedules.ts',
+  'src/routing/sequence-timing.ts',
   'src/workers/housekeeping.ts',
   'src/workers/queue-workers.ts',
   'src/http/errors.ts',
   'tests/unit/import-boundaries.test.ts',
+  'tests/unit/delivery/timing-same-rule.test.ts',
   'tests/fixtures/boundaries',
 ];
 process.stdout.write(FILES.join(' '));
