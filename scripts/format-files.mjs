@@ -16,6 +16,7 @@ const FILES = [
   'src/workers/queue-workers.ts',
   'src/http/errors.ts',
   'tests/unit/import-boundaries.test.ts',
+  'tests/unit/modules.test.ts',
   'tests/unit/delivery/timing-same-rule.test.ts',
   'tests/fixtures/boundaries',
 ];
