@@ -1,25 +1,21 @@
 /**
  * Import boundaries (docs/CONVENTIONS.md "Boundaries"). Runs in `npm test` via `npm run lint:deps`.
- * Layers: solvers (pure) ← kernel ← domains ← composition root (src/modules.ts, src/routes.ts,
- * src/pages.ts, src/app.ts, jobs/). KNOWN lists existing imports that break a rule today; each is a
- * debt to pay off (issue 20), not a licence: new code must not add to them.
+ * Layers: solvers (pure) ← kernel ← domains ← thin job processors (jobs/) ← the one composition
+ * root (src/modules.ts) ← entry points (src/server.ts, src/dev-start.ts, jobs/worker.ts).
+ * An exception names the imported module (the target) only, never a whole importing file, and says why.
  */
 const SOLVERS = 'src/(routing|roster|subsidy)/';
-const KERNEL = 'src/(kernel|http|db|web|i18n|queues|time|storage|audit|workers|imports)/';
-const KERNEL_NOT_TIME = 'src/(kernel|http|db|web|i18n|queues|storage|audit|workers|imports)/';
-const DOMAINS = 'src/(delivery|canteen|nursing|people|tenancy|voice|notify|geocoding|jobs-view)/';
+const KERNEL_DIRS = 'kernel|http|db|web|i18n|queues|time|storage|audit|workers|imports|jobs-view';
+/** Kernel files outside the kernel folders: the app and its route/page mechanism, deps, config, logging. */
+const KERNEL_FILES = 'src/(app|routes|pages|deps|bootstrap|config|logger|privacy)\\.ts$';
+const KERNEL = `src/(${KERNEL_DIRS})/|${KERNEL_FILES}`;
+const KERNEL_NOT_TIME = `src/(${KERNEL_DIRS.replace('|time', '')})/|${KERNEL_FILES}`;
+const DOMAINS = 'src/(delivery|canteen|nursing|people|tenancy|voice|notify|geocoding)/';
+/** What only the composition root and the entry points may import: the thin processors, the root, the entries. */
+const ROOT = 'jobs/|src/(modules|server|dev-start)\\.ts$';
+const ENTRY_POINTS = '^(src/(server|dev-start)\\.ts|jobs/worker\\.ts)$';
 
-/** Existing kernel → domain imports (the kernel should receive these from src/modules.ts). */
-const KNOWN_KERNEL_TO_DOMAIN = [
-  // Schedules: the tenant-settings route calls syncTenantSchedules, so the list cannot live in modules.ts yet.
-  '^src/queues/schedules\\.ts$',
-  // Import kinds registered by the kernel's import registry instead of by the domains' modules.
-  '^src/imports/registry\\.ts$',
-  // The import service geocodes addresses of imported rows.
-  '^src/imports/service\\.ts$',
-];
-
-/** Existing domain → domain imports that bypass the owner's read.ts / index.ts. */
+/** Existing domain → domain imports that bypass the owner's read.ts / index.ts (targets). */
 const KNOWN_CROSS_DOMAIN = [
   // people's zod schemas and id-card parser shared by delivery and canteen inputs (to go into src/people/read.ts).
   '^src/people/(schemas|id-card|import-residents)\\.ts$',
@@ -34,22 +30,41 @@ module.exports = {
       name: 'solver-is-pure',
       severity: 'error',
       comment: 'Solvers (routing, roster, subsidy) import only each other, node and luxon: no kernel, no domain.',
-      // src/time (luxon helpers, no I/O) is allowed; the worker-thread adapters are the solvers' I/O edge.
-      from: { path: `^${SOLVERS}`, pathNot: '^src/routing/(solver-worker|solve-in-worker)\\.ts$' },
-      to: { path: `^(${KERNEL_NOT_TIME}|${DOMAINS}|src/[^/]+\\.ts$)` },
+      from: { path: `^${SOLVERS}` },
+      to: {
+        path: `^(${KERNEL_NOT_TIME}|${DOMAINS}|${ROOT})`,
+        // Exceptions (targets): src/time is luxon helpers without I/O; src/workers/thread.ts is the one way
+        // a solver runs in a worker thread (its adapters solve-in-worker.ts / solver-worker.ts import it).
+        pathNot: '^src/workers/thread\\.ts$',
+      },
     },
     {
       name: 'kernel-knows-no-domain',
       severity: 'error',
-      comment: 'The kernel keeps only types; domains are handed to it by the composition root (src/modules.ts).',
-      from: { path: `^${KERNEL}`, pathNot: KNOWN_KERNEL_TO_DOMAIN.length ? KNOWN_KERNEL_TO_DOMAIN : undefined },
-      to: { path: `^(${DOMAINS}|src/(modules|routes|pages|app)\\.ts$)` },
+      comment: 'The kernel keeps only types and mechanism; domains are handed to it by src/modules.ts.',
+      from: { path: `^(${KERNEL})` },
+      to: { path: `^(${DOMAINS}|${ROOT})` },
+    },
+    {
+      name: 'domains-listed-once',
+      severity: 'error',
+      comment: 'Entry points take the domains from src/modules.ts, never from a domain or processor directly.',
+      from: { path: ENTRY_POINTS },
+      to: { path: `^(${DOMAINS}|jobs/(?!worker\\.ts$))` },
+    },
+    {
+      name: 'root-is-not-imported-back',
+      severity: 'error',
+      comment:
+        'Domains and processors import no processor, not the composition root and no entry point (import circles).',
+      from: { path: `^(${DOMAINS}|jobs/(?!worker\\.ts$))` },
+      to: { path: `^(${ROOT})` },
     },
     {
       name: 'domain-reads-through-owner',
       severity: 'error',
       comment: "A domain imports another domain only through that domain's root read.ts or index.ts.",
-      from: { path: '^src/(delivery|canteen|nursing|people|tenancy|voice|notify|geocoding|jobs-view)/' },
+      from: { path: `^${DOMAINS}` },
       to: {
         path: `^${DOMAINS}`,
         pathNot: ['^src/$1/', '^src/[^/]+/(read|index)\\.ts$', ...KNOWN_CROSS_DOMAIN],

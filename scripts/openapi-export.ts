@@ -10,11 +10,12 @@ import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import type { PrismaClient } from '../src/db/prisma.js';
 import { registerAllRoutes } from '../src/routes.js';
+import { modules } from '../src/modules.js';
 
 const unused = new Proxy({}, { get: () => { throw new Error('openapi:export touches no dependency'); } });
 const deps = { config: loadConfig(), prisma: unused, redis: unused, queues: unused, outbox: unused } as unknown as Deps;
 const api = new ApiRouter(unused as PrismaClient, (_req, _res, next) => next());
-registerAllRoutes(api, deps);
+registerAllRoutes(api, deps, modules);
 const doc = buildOpenApi(api.routes, { title: 'Eldercare scheduling API', version: '0.1.0' });
 const text = `${JSON.stringify(doc, null, 2)}\n`;
 const operations = Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);

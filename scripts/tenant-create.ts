@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { config } from '../src/config.js';
 import { closeDeps, createDeps } from '../src/bootstrap.js';
-import { syncTenantSchedules } from '../src/queues/schedules.js';
+import { modules } from '../src/modules.js';
 import { createTenantWithAdmin } from '../src/tenancy/service.js';
 import { openDatabase } from './lib/database.js';
 
@@ -28,7 +28,7 @@ try {
     name: values.name, adminUsername: values.admin, adminDisplayName: values.admin,
     timeZone: values['time-zone'], locale: values.locale as 'zh-CN' | 'en',
   });
-  await syncTenantSchedules(deps.queues, created.tenant).catch(() => {
+  await modules.syncTenantSchedules(deps.queues, created.tenant).catch(() => {
     console.warn('(Redis not reachable: the tenant’s job schedules will be created when the worker starts.)');
   });
   console.log(`Tenant:  ${created.tenant.name} (${created.tenant.id}, ${created.tenant.timeZone})`);

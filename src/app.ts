@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Deps } from './deps.js';
+import type { Modules } from './kernel/modules.js';
 import { logger, scrub } from './logger.js';
 import { ApiRouter } from './http/api-router.js';
 import { authenticate } from './http/auth.js';
@@ -17,8 +18,11 @@ import { registerAllPages } from './pages.js';
 import { createWebRouter, webErrorHandler } from './web/index.js';
 import compression from 'compression';
 
-/** Builds the Express app from its dependencies; it does not listen (server.ts does, tests use supertest). */
-export function buildApp(deps: Deps) {
+/**
+ * Builds the Express app from its dependencies and the modules (src/modules.ts); it does not
+ * listen (server.ts does, tests use supertest).
+ */
+export function buildApp(deps: Deps, modules: Modules) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -59,7 +63,7 @@ export function buildApp(deps: Deps) {
     bucket: 'auth-fail', limit: deps.config.RATE_LIMIT_AUTH_FAILURES, windowSec: deps.config.RATE_LIMIT_WINDOW_SECONDS,
   });
   const api = new ApiRouter(deps.prisma, auth);
-  registerAllRoutes(api, deps);
+  registerAllRoutes(api, deps, modules);
 
   const openapi = buildOpenApi(api.routes, { title: 'Eldercare scheduling API', version: '0.1.0' });
   app.get('/openapi.json', (_req, res) => {
@@ -68,7 +72,7 @@ export function buildApp(deps: Deps) {
   app.use(docsRouter());
   app.use(queueDashboard(deps.queues, deps.redis, deps.config));
   const web = createWebRouter(deps.prisma);
-  registerAllPages(web, deps);
+  registerAllPages(web, deps, modules);
   app.use(web.router);
   app.use(api.router);
   app.use(notFoundHandler);

@@ -7,10 +7,11 @@ import type { Deps } from './deps.js';
 import { migrateDeploy } from './db/migrate.js';
 import { answerClientErrorsAsProblems } from './http/client-error.js';
 import { logger } from './logger.js';
+import { modules } from './modules.js';
 
 /** Listens and resolves with the server once it accepts connections. */
 export function listen(deps: Deps, port = deps.config.PORT, host = deps.config.HOST): Promise<Server> {
-  const app = buildApp(deps);
+  const app = buildApp(deps, modules);
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
     answerClientErrorsAsProblems(server);

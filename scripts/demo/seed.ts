@@ -3,7 +3,7 @@
 // isolation sweep in the tests (the most complete data set we have).
 import type { Deps } from '../../src/deps.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
-import { syncTenantSchedules } from '../../src/queues/schedules.js';
+import { modules } from '../../src/modules.js';
 import { createTenantWithAdmin } from '../../src/tenancy/service.js';
 import { today } from '../../src/time/index.js';
 import { apiClient } from './context.js';
@@ -31,7 +31,7 @@ export async function seedDemo(deps: Deps, baseUrl: string, serviceUrl: string, 
   const created = await createTenantWithAdmin(deps.prisma, {
     name: `芦溪镇居家养老服务中心 (demo ${new Date().toISOString().slice(0, 16)})`, timeZone: 'Asia/Shanghai', locale: 'zh-CN',
   });
-  await syncTenantSchedules(deps.queues, created.tenant);
+  await modules.syncTenantSchedules(deps.queues, created.tenant);
   const adminToken = created.token.token;
   const tokens = { admin: adminToken } as Record<Role, string>;
   const users: DemoContext['users'] = { admin: { id: created.admin.id, token: adminToken, roles: ['admin'] } };

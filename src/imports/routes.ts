@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
 import { idParams, page, pageQuery } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
-import { importers } from './registry.js';
+import type { Modules } from '../kernel/modules.js';
 import * as service from './service.js';
 import { FIRST_PAGE, rejectionPage } from './rejections.js';
 
@@ -40,7 +40,8 @@ const importReportSchema = importRunSchema.extend({
   rejectionsNextCursor: z.string().nullable().describe('More rejected rows: GET /imports/{id}/rejections?cursor=<this>.'),
 }).meta({ id: 'ImportRun' });
 
-export function registerImportRoutes(api: ApiRouter, deps: Deps): void {
+/** The kernel's import endpoints; the kinds are the modules' importers (src/modules.ts). */
+export function registerImportRoutes(api: ApiRouter, deps: Deps, { importers }: Modules): void {
   api.add(
     { method: 'get', path: '/imports/kinds', operationId: 'listImportKinds', summary: 'Import kinds and their spreadsheet columns', tags,
       access: ['kitchen_manager', 'hospital_coordinator'],
@@ -58,7 +59,7 @@ export function registerImportRoutes(api: ApiRouter, deps: Deps): void {
       const file = req.file;
       const content = file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
       const name = file?.originalname ?? String(req.get('x-file-name') ?? `${params.kind}.upload`);
-      return { status: 202, body: await service.startImport(deps, ctx, params.kind, name, content) };
+      return { status: 202, body: await service.startImport(deps, { importers }, ctx, params.kind, name, content) };
     },
   );
 

@@ -9,9 +9,8 @@ import { jobId } from '../queues/definitions.js';
 import type { ImportRun } from '../generated/prisma/client.js';
 import { importLimits } from './limits.js';
 import { readSheet, sniffSheet } from './parse.js';
-import { importers } from './registry.js';
 import { firstRejections, saveRejections } from './rejections.js';
-import { enqueuePendingGeocodes } from '../geocoding/service.js';
+import type { Modules } from '../kernel/modules.js';
 
 type RunRow = Omit<ImportRun, 'content'> & { content?: unknown };
 
@@ -31,7 +30,9 @@ async function reportView(deps: Pick<Deps, 'prisma'>, tenantId: string, run: Run
  * file is read first (zip sizes, encoding, header row), so a zip bomb or a sheet without
  * recognisable headers is refused here, before anything is stored or queued.
  */
-export async function startImport(deps: Pick<Deps, 'prisma' | 'queues' | 'config'>, ctx: RequestContext, kind: string, fileName: string, content: Buffer) {
+export async function startImport(
+  deps: Pick<Deps, 'prisma' | 'queues' | 'config'>, { importers }: Pick<Modules, 'importers'>, ctx: RequestContext, kind: string, fileName: string, content: Buffer,
+) {
   const importer = importers[kind];
   if (!importer) throw new NotFoundError('import kind', `Unknown import kind '${kind}'. Known: ${Object.keys(importers).join(', ')}.`);
   if (!content?.length) throw new BadRequestError('Upload a CSV or XLSX file (multipart field "file", or the raw body). / 请上传 CSV 或 XLSX 文件。');
@@ -90,14 +91,18 @@ async function claim(deps: Pick<Deps, 'prisma' | 'config'>, tenantId: string, id
 
 /**
  * Runs an import (called by the people.import job). Safe to re-run: a finished run is left as
- * it is, and the importers themselves are idempotent on their keys.
+ * it is, and the importers themselves are idempotent on their keys. The modules' `afterImport`
+ * steps (geocoding the new addresses) follow every finished run.
  */
-export async function runImport(deps: Pick<Deps, 'prisma' | 'config' | 'queues'>, tenantId: string, importRunId: string, onProgress: (pct: number) => Promise<void>) {
+export async function runImport(
+  deps: Pick<Deps, 'prisma' | 'config' | 'queues'>, modules: Pick<Modules, 'importers' | 'afterImport'>, tenantId: string, importRunId: string,
+  onProgress: (pct: number) => Promise<void>,
+) {
   if (!(await claim(deps, tenantId, importRunId))) return;
   const db = tenantDb(deps.prisma, tenantId);
   const run = await db.importRun.findFirstOrThrow({ where: { id: importRunId } });
   const tenant = await deps.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } });
-  const importer = importers[run.kind];
+  const importer = modules.importers[run.kind];
   const beat = (data: object = {}) => db.importRun.update({ where: { id: run.id }, data: { ...data, heartbeatAt: new Date() } });
   try {
     const { rows, info } = await readSheet(Buffer.from(run.content), importer.columns, importLimits(deps.config), () => beat().then(() => undefined));
@@ -117,7 +122,7 @@ export async function runImport(deps: Pick<Deps, 'prisma' | 'config' | 'queues'>
         created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejections.length,
       },
     });
-    await enqueuePendingGeocodes(deps, tenantId);
+    for (const after of modules.afterImport) await after(deps, tenantId);
   } catch (err) {
     const message = (err as Error).message;
     const final = err instanceof AppError && err.status < 500; // a file that cannot be read will not read better on a retry

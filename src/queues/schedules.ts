@@ -1,7 +1,6 @@
+import type { Deps } from '../deps.js';
+import type { Modules } from '../kernel/modules.js';
 import type { Queues } from './queues.js';
-import { syncOrderSchedule } from '../delivery/order-schedule.js';
-import { syncCanteenSchedules } from '../canteen/schedules.js';
-import { syncVoiceSchedules } from '../voice/schedules.js';
 
 export interface TenantForSchedule {
   id: string;
@@ -9,15 +8,18 @@ export interface TenantForSchedule {
   orderCutoff: string;
 }
 
-type ScheduleSync = (queues: Queues, tenant: TenantForSchedule) => Promise<void>;
-
 /**
  * Recurring per-tenant work (daily orders at the cut-off, nightly audit, monthly settlement) is
- * declared with BullMQ job schedulers in the tenant's time zone. Domains add their sync here.
+ * declared with BullMQ job schedulers in the tenant's time zone. A domain declares its sync in
+ * its module (`schedules` in src/modules.ts); `Modules.syncTenantSchedules` runs them all.
  */
-export const scheduleSyncs: ScheduleSync[] = [syncOrderSchedule, syncCanteenSchedules, syncVoiceSchedules];
+export type ScheduleSync = (queues: Queues, tenant: TenantForSchedule) => Promise<void>;
 
-/** Creates or updates every job scheduler of a tenant (idempotent: upsert by scheduler id). */
-export async function syncTenantSchedules(queues: Queues, tenant: TenantForSchedule): Promise<void> {
-  for (const sync of scheduleSyncs) await sync(queues, tenant);
+/** Upserts the job schedulers of every tenant (worker start and housekeeping; cheap and idempotent). */
+export async function syncAllSchedules(
+  deps: Pick<Deps, 'prisma' | 'queues'>,
+  modules: Pick<Modules, 'syncTenantSchedules'>,
+): Promise<void> {
+  const tenants = await deps.prisma.tenant.findMany({ select: { id: true, timeZone: true, orderCutoff: true } });
+  for (const t of tenants) await modules.syncTenantSchedules(deps.queues, t);
 }

@@ -1,10 +1,12 @@
 /**
  * Turns the final internal state into the public `Solution`: timed visits, loads and totals.
- * Each route departs at `routeDeparture` (as late as the windows allow, but no later than needed
- * to avoid waiting: hot food rides the least) and then runs as early as possible.
+ * Each route is timed by `timeNodes` (sequence-timing.ts): it departs at `routeDeparture` (as late
+ * as the windows allow, but no later than needed to avoid waiting: hot food rides the least) and
+ * then runs as early as possible.
  */
-import { earliestStartTol, matrixReader, type Model } from './model.js';
-import { routeDeparture, type State } from './state.js';
+import { matrixReader, type Model } from './model.js';
+import { timeNodes } from './sequence-timing.js';
+import type { State } from './state.js';
 import type { Problem, RouteSolution, Solution, StopVisit, UnassignedStop } from './types.js';
 import { unassignedCause } from './unassigned.js';
 
@@ -13,20 +15,18 @@ export function buildSolution(problem: Problem, md: Model, st: State, iterations
   const L = problem.locationCount;
   const dur = matrixReader(problem.durations, L, 'durations');
   const dist = problem.distances ? matrixReader(problem.distances, L, 'distances') : dur;
-  const { tt, N } = md;
   const routes: RouteSolution[] = [];
   for (let r = 0; r < md.m; r++) {
     const len = st.len[r];
     if (len === 0) continue;
     const b = r * st.S;
     const seq = Array.from(st.nodes.subarray(b, b + len + 2));
-    const dep = routeDeparture(md, r, seq, len);
-    // NaN cannot happen for a feasible route; fall back to the shift start defensively.
-    const departure = Number.isNaN(dep) ? md.vShiftStart[r] : dep;
+    // The one fixed-sequence rule (sequence-timing.ts), shared with a manager's manual order.
+    const timing = timeNodes(md, r, seq, len);
+    const departure = timing.departure;
     let load = 0;
     for (let p = 1; p <= len; p++) load += md.demand[seq[p]];
     const stops: StopVisit[] = [];
-    let t = departure;
     let onBoard = load;
     let distance = 0;
     let travel = 0;
@@ -35,27 +35,23 @@ export function buildSolution(problem: Problem, md: Model, st: State, iterations
       const to = md.nodeLoc[seq[p]];
       distance += dist(from, to);
       travel += dur(from, to);
-      const arrival = t + tt[seq[p - 1] * N + seq[p]];
-      if (p === len + 1) {
-        t = arrival;
-        break;
-      }
+      if (p === len + 1) break;
       const u = seq[p];
-      const serviceStart = earliestStartTol(md, u, arrival);
+      const visit = timing.visits[p - 1];
       const stop = problem.stops[u];
       stops.push({
         stopId: stop.id,
         location: stop.location,
-        arrival,
-        serviceStart,
-        departure: serviceStart + md.service[u],
+        arrival: visit.arrival,
+        serviceStart: visit.serviceStart,
+        departure: visit.departure,
         loadBefore: onBoard,
         loadAfter: onBoard - md.demand[u],
-        rideTime: arrival - departure,
+        rideTime: visit.arrival - departure,
       });
       onBoard -= md.demand[u];
-      t = serviceStart;
     }
+    const t = timing.arrival;
     routes.push({
       vehicleId: problem.vehicles[r].id,
       departure,

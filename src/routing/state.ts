@@ -238,7 +238,8 @@ export class State {
  * keeps every window (computed backwards), but no later than needed to remove all waiting.
  * For single windows, arrival − departure only shrinks as departure moves later, and stops
  * shrinking once nothing waits, so this departure minimises every ride time and the route
- * duration at once. Returns NaN when no departure is feasible.
+ * duration at once. Returns NaN when no departure is feasible. The departure of the one
+ * fixed-sequence rule (sequence-timing.ts), for the solver's routes and manual moves alike.
  */
 export function routeDeparture(md: Model, v: number, seq: ArrayLike<number>, len: number): number {
   const { tt, N } = md;

@@ -11,7 +11,7 @@ import {
   userCreateSchema, userSchema, userUpdateSchema, roleSchema,
 } from './schemas.js';
 import * as service from './service.js';
-import { syncTenantSchedules } from '../queues/schedules.js';
+import type { Modules } from '../kernel/modules.js';
 import { tenantDb } from '../db/prisma.js';
 import { registerSessionRoutes } from './routes-sessions.js';
 
@@ -29,7 +29,7 @@ async function limitTokenIssue(deps: Deps, ctx: RequestContext, req: Request): P
   }
 }
 
-export function registerTenancyRoutes(api: ApiRouter, deps: Deps): void {
+export function registerTenancyRoutes(api: ApiRouter, deps: Deps, modules: Modules): void {
   api.add(
     { method: 'get', path: '/me', summary: 'The caller, their roles and tenant', tags, access: 'any',
       responses: { 200: { description: 'Current user', schema: z.object({ user: userSchema, tenant: tenantSchema }) } } },
@@ -51,7 +51,7 @@ export function registerTenancyRoutes(api: ApiRouter, deps: Deps): void {
       await deps.queues.assertAvailable();
       const tenant = await tenantDb(deps.prisma, ctx.tenantId).$transaction(async () => {
         const updated = await service.updateTenant(deps, ctx, body);
-        await syncTenantSchedules(deps.queues, updated);
+        await modules.syncTenantSchedules(deps.queues, updated);
         return updated;
       });
       return { body: tenant };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { today } from '../../src/time/index.js';
-import { syncTenantSchedules } from '../../src/queues/schedules.js';
+import { modules } from '../../src/modules.js';
 import { jobId } from '../../src/queues/definitions.js';
 import { monthOfDate, previousMonth } from '../../src/canteen/slots.js';
 import { bindOperator, recordLate, createCanteen, createPerson, servedAt, stopListening, strangerIdNumber } from '../support/canteen/api-support.js';
@@ -156,7 +156,7 @@ describe('monthly settlement', () => {
     await env.deps.queues.add('subsidy.settle', { tenantId: t.id }, { jobId: jobId('settle', t.id, 'default') });
     await eventually(async () => (await env.deps.prisma.settlement.count({ where: { tenantId: t.id, month: previous } })) === 2);
 
-    await syncTenantSchedules(env.deps.queues, { id: t.id, timeZone: ZONE, orderCutoff: '15:00' });
+    await modules.syncTenantSchedules(env.deps.queues, { id: t.id, timeZone: ZONE, orderCutoff: '15:00' });
     const settle = await env.deps.queues.get('subsidy.settle').getJobScheduler(`subsidy-settle.${t.id}`);
     expect(settle).toMatchObject({ pattern: '0 2 1 * *', tz: ZONE });
     const scan = await env.deps.queues.get('audit.scan').getJobScheduler(`audit-scan.${t.id}`);

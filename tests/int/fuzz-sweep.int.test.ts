@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiRouter } from '../../src/http/api-router.js';
 import type { RegisteredRoute } from '../../src/http/api-router.js';
 import { registerAllRoutes } from '../../src/routes.js';
+import { modules } from '../../src/modules.js';
 import { issueToken } from '../../src/tenancy/service.js';
 import { seedDemo } from '../../scripts/demo/seed.js';
 import { changedTables, fingerprinter } from '../support/db-fingerprint.js';
@@ -70,7 +71,7 @@ beforeAll(async () => {
     tenants.push({ id, token, tables, pool: { ids: [...tables.values()].flat().slice(0, 60), codes } });
   }
   const api = new ApiRouter(env.deps.prisma, (_req, _res, next) => next());
-  registerAllRoutes(api, env.deps);
+  registerAllRoutes(api, env.deps, modules);
   routes = api.routes;
   fingerprint = await fingerprinter(env.deps.prisma);
 }, 300_000);

@@ -7,6 +7,7 @@ import type { TestEnv, TestTenant } from '../support/harness.js';
 import { bombXlsx } from '../support/imports/zip.js';
 import { makeIdNumber } from '../../src/people/id-card.js';
 import { ImportBusyError, runImport } from '../../src/imports/service.js';
+import { modules } from '../../src/modules.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API answers read in assertions
 type Json = Record<string, any>;
@@ -150,8 +151,8 @@ describe('import limits', () => {
       data: { tenantId: t.id, kind: 'residents', fileName: 'twice.xlsx', fileHash: 'x', content: new Uint8Array(file) },
     });
     const results = await Promise.allSettled([
-      runImport(env.deps, t.id, run.id, async () => {}),
-      runImport(env.deps, t.id, run.id, async () => {}),
+      runImport(env.deps, modules, t.id, run.id, async () => {}),
+      runImport(env.deps, modules, t.id, run.id, async () => {}),
     ]);
     const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     expect(rejected).toHaveLength(1);

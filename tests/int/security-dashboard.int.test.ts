@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { modules } from '../../src/modules.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { makeIdNumber } from '../../src/people/id-card.js';
@@ -113,7 +114,7 @@ describe('queue dashboard: the platform operator only', () => {
 
   it('when no operator credential is configured, then the dashboard is disabled with a sentence saying how to enable it', async () => {
     const cfg = { ...env.deps.config, OPERATOR_USER: undefined, OPERATOR_PASSWORD_HASH: undefined, OPERATOR_TOKEN_SHA256: undefined };
-    const res = await supertest(buildApp({ ...env.deps, config: cfg })).get('/admin/queues/api/queues').set(bearer(a.adminToken));
+    const res = await supertest(buildApp({ ...env.deps, config: cfg }, modules)).get('/admin/queues/api/queues').set(bearer(a.adminToken));
     expect(res.status).toBe(404);
     expect(res.body.detail).toMatch(/OPERATOR_TOKEN_SHA256/);
   });

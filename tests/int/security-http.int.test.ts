@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { modules } from '../../src/modules.js';
 import { hit, once } from '../../src/http/rate-limit.js';
 import { logger, setLogTarget } from '../../src/logger.js';
 import { bearer, createTestEnv } from '../support/harness.js';
@@ -49,7 +50,7 @@ describe('rate limits (Redis, shared by every API process)', () => {
     expect(Number(retryAfter)).toBeLessThanOrEqual(60);
     console.log(`2000 wrong tokens in ${seconds.toFixed(1)} s: ${count(401)} × 401, ${count(429)} × 429`);
     // Another API process (same Redis) refuses the same client; a valid token from it waits as well.
-    const second = supertest(buildApp(env.deps));
+    const second = supertest(buildApp(env.deps, modules));
     expect((await second.get('/me').set(attacker).set(bearer(t.adminToken))).status).toBe(429);
     // Other clients are unaffected.
     expect((await second.get('/me').set({ 'X-Forwarded-For': '198.51.100.9' }).set(bearer(t.adminToken))).status).toBe(200);
@@ -127,7 +128,7 @@ describe('security headers, CORS and /readyz', () => {
   it('when CORS_ORIGINS is unset, then no CORS header for any origin; when set, only the listed origin is allowed', async () => {
     const off = await env.request.get('/healthz').set('Origin', 'https://evil.example');
     expect(off.headers['access-control-allow-origin']).toBeUndefined();
-    const app = supertest(buildApp({ ...env.deps, config: { ...env.deps.config, CORS_ORIGINS: ['https://app.example'] } }));
+    const app = supertest(buildApp({ ...env.deps, config: { ...env.deps.config, CORS_ORIGINS: ['https://app.example'] } }, modules));
     const ok = await app.options('/me').set('Origin', 'https://app.example').set('Access-Control-Request-Method', 'GET');
     expect(ok.status).toBe(204);
     expect(ok.headers['access-control-allow-origin']).toBe('https://app.example');
@@ -139,7 +140,7 @@ describe('security headers, CORS and /readyz', () => {
   it('when Redis is down, then /readyz says fail without any error text', async () => {
     const redis = deadRedis();
     try {
-      const res = await supertest(buildApp({ ...env.deps, redis })).get('/readyz');
+      const res = await supertest(buildApp({ ...env.deps, redis }, modules)).get('/readyz');
       expect(res.status).toBe(503);
       expect(res.body).toEqual({ status: 'not ready', checks: { postgres: 'ok', redis: 'fail' } });
       expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stream|closed/i);

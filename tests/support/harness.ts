@@ -4,6 +4,7 @@ import { deleteQueuePrefix } from '../../src/queues/redis.js';
 import { inject } from 'vitest';
 import supertest from 'supertest';
 import { buildApp } from '../../src/app.js';
+import { modules } from '../../src/modules.js';
 import { closeDeps, createDeps } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
@@ -77,7 +78,7 @@ export async function createTestEnv(label: string, overrides: Record<string, str
     ...overrides,
   });
   const deps = await createDeps(config, config.DATABASE_URL!);
-  const app = buildApp(deps);
+  const app = buildApp(deps, modules);
   const env: TestEnv = {
     deps, app, request: supertest(app), dbName, prefix,
     startWorkers() {

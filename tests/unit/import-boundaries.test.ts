@@ -21,12 +21,20 @@ async function cruise(cwd: string, paths: string[]): Promise<{ code: number; out
 
 describe('import boundaries (.dependency-cruiser.cjs)', () => {
   it('fails on each deliberately forbidden import of the fixture, and only on those', async () => {
-    const { code, out } = await cruise(resolve(root, 'tests/fixtures/boundaries'), ['src']);
-    expect(code).toBe(3);
+    const { code, out } = await cruise(resolve(root, 'tests/fixtures/boundaries'), ['src', 'jobs']);
+    expect(code).toBe(6);
     expect(out).toContain('solver-is-pure: src/routing/solve.ts → src/delivery/order-service.ts');
     expect(out).toContain('kernel-knows-no-domain: src/http/kernel.ts → src/delivery/order-service.ts');
+    expect(out).toContain('kernel-knows-no-domain: src/app.ts → src/modules.ts');
+    expect(out).toContain('domains-listed-once: src/server.ts → src/delivery/board-service.ts');
+    expect(out).toContain('root-is-not-imported-back: jobs/orders.ts → src/modules.ts');
     expect(out).toContain('domain-reads-through-owner: src/canteen/audit.ts → src/delivery/board-service.ts');
+    // The allowed imports: a domain's read module, the solver's worker-thread target, the root and its processors.
     expect(out).not.toContain('src/delivery/read.ts');
+    expect(out).not.toContain('src/workers/thread.ts');
+    expect(out).not.toContain('src/server.ts → src/modules.ts');
+    expect(out).not.toContain('src/modules.ts →');
+    expect(out).not.toContain('jobs/orders.ts → src/delivery/order-service.ts');
   }, 60_000);
 
   it('passes on the code base as it is', async () => {

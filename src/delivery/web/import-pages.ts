@@ -3,7 +3,7 @@ import { idParams } from '../../http/common-schemas.js';
 import type { RequestContext } from '../../http/context.js';
 import { pick, t } from '../../i18n/index.js';
 import type { Message } from '../../i18n/index.js';
-import { importers } from '../../imports/registry.js';
+import type { Modules } from '../../kernel/modules.js';
 import { getImport, listImports } from '../../imports/service.js';
 import { formatLocalDateTime } from '../../time/index.js';
 import { html, raw } from '../../web/html.js';
@@ -15,7 +15,7 @@ export const IMPORTS_PATH = '/app/desk/imports';
 const KIND_LABEL: Record<string, Message> = { residents: IM.kindResidents, recipients: IM.kindRecipients };
 const kindLabel = (locale: string, kind: string) => (KIND_LABEL[kind] ? t(locale, KIND_LABEL[kind]) : kind);
 /** A column as a manager knows it: its first (Chinese) header, as the sheets from the county spell it. */
-const columnHeader = (kind: string, name: string) => importers[kind]?.columns.find((c) => c.name === name)?.aliases[0] ?? name;
+const columnHeader = (importers: Modules['importers'], kind: string, name: string) => importers[kind]?.columns.find((c) => c.name === name)?.aliases[0] ?? name;
 
 /** The schema's sentence for an empty required cell, said the way a manager would. Others come as the importer wrote them. */
 const reasonText = (locale: string, message: string) => (/^Invalid input: expected \w+, received undefined$/.test(message) ? t(locale, IM.emptyCell) : message);
@@ -32,7 +32,7 @@ function statusLine(locale: string, run: { status: string; progress: number; err
  * POST /imports/{kind} API with the session), then the report page shows accepted counts,
  * rejected rows with their reasons and the columns that were not imported.
  */
-export function registerImportPages(web: WebRouter, deps: Deps): void {
+export function registerImportPages(web: WebRouter, deps: Deps, { importers }: Modules): void {
   const m = [...MANAGERS];
   web.addNav({ href: IMPORTS_PATH, label: IM.nav, roles: m });
 
@@ -61,10 +61,10 @@ ${runs.items.length ? html`<ul>${runs.items.map((r) => html`<li><a href="${IMPOR
     };
   });
 
-  web.page({ path: `${IMPORTS_PATH}/:id`, access: m, params: idParams }, async ({ ctx, locale, params }) => reportPage(deps, ctx, locale, params.id));
+  web.page({ path: `${IMPORTS_PATH}/:id`, access: m, params: idParams }, async ({ ctx, locale, params }) => reportPage(deps, importers, ctx, locale, params.id));
 }
 
-async function reportPage(deps: Deps, ctx: RequestContext, locale: string, id: string) {
+async function reportPage(deps: Deps, importers: Modules['importers'], ctx: RequestContext, locale: string, id: string) {
   const run = await getImport(deps, ctx, id);
   const title = t(locale, IM.report, { file: run.fileName });
   const finished = run.status === 'done' || run.status === 'failed';
@@ -83,7 +83,7 @@ async function reportPage(deps: Deps, ctx: RequestContext, locale: string, id: s
 </section>
 ${run.rejections.length ? html`<section class="card import-report" id="import-rejections"><h2>${t(locale, IM.rejectedRows)}</h2>
 <table><thead><tr><th>${t(locale, IM.row)}</th><th>${t(locale, IM.key)}</th><th>${t(locale, IM.problems)}</th></tr></thead><tbody>
-${run.rejections.map((r) => html`<tr><td>${r.row}</td><td>${r.key ?? ''}</td><td>${r.errors.map((e) => html`<div><b>${columnHeader(run.kind, e.field)}</b>：${reasonText(locale, e.message)}</div>`)}</td></tr>`)}
+${run.rejections.map((r) => html`<tr><td>${r.row}</td><td>${r.key ?? ''}</td><td>${r.errors.map((e) => html`<div><b>${columnHeader(importers, run.kind, e.field)}</b>：${reasonText(locale, e.message)}</div>`)}</td></tr>`)}
 </tbody></table>${run.rejectionsNextCursor ? html`<p class="muted">${t(locale, IM.moreRejections)}</p>` : ''}</section>` : ''}
 <p><a href="${IMPORTS_PATH}">${raw('&larr;')} ${t(locale, IM.another)}</a></p>`,
   };

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
-import type { Deps } from '../src/deps.js';
-import type { Payload, QueueName } from '../src/queues/definitions.js';
+import type { Deps } from '../deps.js';
+import type { Payload, QueueName } from '../queues/definitions.js';
 
 /**
  * Before a processor touches anything it re-checks that the tenant in the payload exists and
