@@ -89,7 +89,7 @@ export function messageView(m: NotifyMessage) {
   return {
     id: m.id, channel: m.channel, recipient: maskRecipient(m.recipient), recipientLabel: m.recipientLabel, template: m.template,
     locale: m.locale, urgent: m.urgent, status: m.status, attempts: m.attempts, providerMessageId: m.providerMessageId,
-    lastError: m.lastError, refType: m.refType, refId: m.refId, notBefore: m.notBefore, sentAt: m.sentAt, createdAt: m.createdAt, updatedAt: m.updatedAt,
+    lastError: m.lastError, refType: m.refType, refId: m.refId, notBefore: m.notBefore, sentAt: m.sentAt, reportedAt: m.reportedAt, createdAt: m.createdAt, updatedAt: m.updatedAt,
   };
 }
 
@@ -112,11 +112,15 @@ export async function retryMessage(d: D, ctx: RequestContext, id: string) {
   if (before.status !== 'failed' && before.status !== 'given_up') throw new ConflictError(`Only a failed or given-up message can be sent again; this one is ${before.status}.`);
   d.queues.assertAvailable();
   const after = await db.$transaction(async (tx) => {
-    const updated = await tx.notifyMessage.update({ where: { id }, data: { status: 'queued', notBefore: null } });
+    const updated = await tx.notifyMessage.update({ where: { id }, data: { status: 'queued', notBefore: null, reportedAt: null } });
     await writeAudit(tx, ctx, { action: 'notify.retry', entity: 'NotifyMessage', entityId: id, before: { status: before.status, lastError: before.lastError }, after: { status: updated.status } });
     return updated;
   });
-  await dispatch(d, after);
+  // After the commit: inside the route's unit of work a write through the base client would wait
+  // for this transaction's own row lock. If Redis fails here the row stays queued for housekeeping.
+  afterCommit(() => dispatch(d, after).then(() => undefined).catch((err) => {
+    logger.warn({ messageId: id, err: (err as Error).message }, 'notify: could not queue the retry; housekeeping will');
+  }));
   return messageView(after);
 }
 

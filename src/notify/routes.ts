@@ -5,6 +5,7 @@ import { resolveLocale } from '../i18n/index.js';
 import type { Deps } from '../deps.js';
 import { inbox, listMessages, retryMessage } from './outbox.js';
 import { messageListQuery, messageSchema, optOutBody, settingsBody, settingsSchema, subscriptionBody, subscriptionSchema } from './schemas.js';
+import { registerReceiptRoutes } from './receipt-routes.js';
 import { addOptOut, listSubscriptions, removeOptOut, settingsOf, subscribe, unsubscribe, updateSettings } from './settings-service.js';
 
 const tags = ['notify'];
@@ -13,6 +14,7 @@ const optOutAnswer = z.object({ recipient: z.string().nullable().describe('Maske
 
 /** The outbox (admins), channel settings (admins), opt-outs and family subscriptions (kitchen managers). */
 export function registerNotifyRoutes(api: ApiRouter, deps: Deps): void {
+  registerReceiptRoutes(api, deps);
   api.add({ method: 'get', path: '/notify/messages', summary: 'The outbox: every message sent, newest first (recipients masked)', tags, access: ['admin'],
     query: messageListQuery, responses: { 200: { description: 'A page of messages', schema: page(messageSchema) } } },
   async ({ ctx, query }) => ({ body: await listMessages(deps, ctx, query) }));
