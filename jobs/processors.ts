@@ -12,6 +12,7 @@ import { processGeocodeAddress } from './geocode-address.js';
 import { processTicketsEscalate } from './tickets-escalate.js';
 import { processNotifySend } from './notify-send.js';
 import { processWelfareLadder } from './welfare-ladder.js';
+import { processRouteDepart } from './route-depart.js';
 
 export type Processor<Q extends QueueName> = (job: Job<Payload<Q>>, deps: Deps) => Promise<unknown>;
 
@@ -28,4 +29,5 @@ export const processors: { [Q in QueueName]?: Processor<Q> } = {
   'tickets.escalate': processTicketsEscalate,
   'notify.send': processNotifySend,
   'welfare.ladder': processWelfareLadder,
+  'route.depart': processRouteDepart,
 };
