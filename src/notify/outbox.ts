@@ -123,17 +123,3 @@ export async function retryMessage(d: D, ctx: RequestContext, id: string) {
   }));
   return messageView(after);
 }
-
-/**
- * The caller's in-app inbox: messages to them (`user:<id>`) or to one of their roles
- * (`role:kitchen_manager`), newest first, as sentences in the reader's language.
- */
-export async function inbox(d: Pick<Deps, 'prisma'>, ctx: RequestContext, q: { limit: number; cursor?: string }, locale: string) {
-  const to = [`user:${ctx.userId}`, ...ctx.roles.map((r) => `role:${r}`)];
-  const rows = await tenantDb(d.prisma, ctx.tenantId).notifyMessage.findMany({ where: { channel: 'in_app', recipient: { in: to } }, ...cursorArgs(q, 'desc') });
-  return toPage(rows, q.limit, (m) => {
-    const template = templateOf(m.template);
-    const params = Object.fromEntries(Object.entries((m.payload ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-    return { id: m.id, template: m.template, urgent: m.urgent, text: template ? t(locale, template, params) : m.template, refType: m.refType, refId: m.refId, createdAt: m.createdAt };
-  });
-}

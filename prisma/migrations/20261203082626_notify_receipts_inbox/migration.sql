@@ -26,3 +26,6 @@ CREATE INDEX "NotifyMessage_tenantId_providerMessageId_idx" ON "NotifyMessage"("
 
 -- CreateIndex
 CREATE UNIQUE INDEX "NotifySettings_receiptCallbackId_key" ON "NotifySettings"("receiptCallbackId");
+
+-- AddForeignKey
+ALTER TABLE "NotifyInboxRead" ADD CONSTRAINT "NotifyInboxRead_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "NotifyMessage"("id") ON DELETE CASCADE ON UPDATE CASCADE;
