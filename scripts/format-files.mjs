@@ -9,5 +9,14 @@ const FILES = [
   'src/http/errors.ts',
   'tests/unit/import-boundaries.test.ts',
   'tests/fixtures/boundaries',
+  'src/notify/receipts.ts',
+  'src/notify/receipt-routes.ts',
+  'src/notify/receipt-sources.ts',
+  'src/notify/inbox.ts',
+  'src/notify/web/inbox-pages.ts',
+  'jobs/route-depart.ts',
+  'tests/int/notify-receipts.int.test.ts',
+  'tests/int/notify-first-stop.int.test.ts',
+  'tests/int/notify-inbox-page.int.test.ts',
 ];
 process.stdout.write(FILES.join(' '));

@@ -21,24 +21,59 @@ import { channelSettingsSchema } from './schemas.js';
  * Objects are loose on purpose: providers add fields (out_id, ext) and an unknown one must not lose a report.
  */
 const text = (max: number) => z.string().max(max);
-export const aliyunReportBody = z.array(z.looseObject({
-  biz_id: text(100).min(1), success: z.boolean(), err_code: text(100).optional(), err_msg: text(500).optional(),
-  phone_number: text(30).optional(), send_time: text(40).optional(), report_time: text(40).optional(), out_id: text(100).optional(),
-})).max(1000);
-export const tencentReportBody = z.array(z.looseObject({
-  sid: text(100).min(1), report_status: z.enum(['SUCCESS', 'FAIL']), errmsg: text(100).optional(), description: text(500).optional(),
-  mobile: text(30).optional(), nationcode: text(8).optional(), user_receive_time: text(40).optional(),
-})).max(1000);
+export const aliyunReportBody = z
+  .array(
+    z.looseObject({
+      biz_id: text(100).min(1),
+      success: z.boolean(),
+      err_code: text(100).optional(),
+      err_msg: text(500).optional(),
+      phone_number: text(30).optional(),
+      send_time: text(40).optional(),
+      report_time: text(40).optional(),
+      out_id: text(100).optional(),
+    }),
+  )
+  .max(1000);
+export const tencentReportBody = z
+  .array(
+    z.looseObject({
+      sid: text(100).min(1),
+      report_status: z.enum(['SUCCESS', 'FAIL']),
+      errmsg: text(100).optional(),
+      description: text(500).optional(),
+      mobile: text(30).optional(),
+      nationcode: text(8).optional(),
+      user_receive_time: text(40).optional(),
+    }),
+  )
+  .max(1000);
 
 export type ReceiptProvider = 'aliyun' | 'tencent';
-interface Report { providerMessageId: string; delivered: boolean; code: string; message: string; phone?: string }
+interface Report {
+  providerMessageId: string;
+  delivered: boolean;
+  code: string;
+  message: string;
+  phone?: string;
+}
 
-export const fromAliyun = (body: z.infer<typeof aliyunReportBody>): Report[] => body.map((r) => ({
-  providerMessageId: r.biz_id, delivered: r.success, code: r.err_code ?? '', message: r.err_msg ?? '', phone: r.phone_number,
-}));
-export const fromTencent = (body: z.infer<typeof tencentReportBody>): Report[] => body.map((r) => ({
-  providerMessageId: r.sid, delivered: r.report_status === 'SUCCESS', code: r.errmsg ?? '', message: r.description ?? '', phone: r.mobile,
-}));
+export const fromAliyun = (body: z.infer<typeof aliyunReportBody>): Report[] =>
+  body.map((r) => ({
+    providerMessageId: r.biz_id,
+    delivered: r.success,
+    code: r.err_code ?? '',
+    message: r.err_msg ?? '',
+    phone: r.phone_number,
+  }));
+export const fromTencent = (body: z.infer<typeof tencentReportBody>): Report[] =>
+  body.map((r) => ({
+    providerMessageId: r.sid,
+    delivered: r.report_status === 'SUCCESS',
+    code: r.errmsg ?? '',
+    message: r.description ?? '',
+    phone: r.mobile,
+  }));
 
 /** A report's number, when it carries a whole one, must be the message's (a masked 138****0001 proves nothing). */
 const samePhone = (reported: string | undefined, recipient: string) =>
@@ -53,20 +88,34 @@ const samePhone = (reported: string | undefined, recipient: string) =>
 export async function applyReports(d: Pick<Deps, 'prisma'>, tenantId: string, reports: Report[], now = new Date()) {
   const db = tenantDb(d.prisma, tenantId);
   const ids = [...new Set(reports.map((r) => r.providerMessageId))];
-  const rows = ids.length ? await db.notifyMessage.findMany({ where: { channel: 'sms', providerMessageId: { in: ids } }, select: { id: true, recipient: true, providerMessageId: true } }) : [];
+  const rows = ids.length
+    ? await db.notifyMessage.findMany({
+        where: { channel: 'sms', providerMessageId: { in: ids } },
+        select: { id: true, recipient: true, providerMessageId: true },
+      })
+    : [];
   const counts = { delivered: 0, failed: 0, ignored: 0 };
   for (const r of reports) {
     const row = rows.find((m) => m.providerMessageId === r.providerMessageId && samePhone(r.phone, m.recipient));
     const data = r.delivered
       ? { status: 'delivered' as const, deliveredAt: now, reportedAt: now }
-      : { status: 'failed' as const, reportedAt: now, lastError: `receipt: ${[r.code, r.message].filter(Boolean).join(' ') || 'undelivered'}`.slice(0, 500) };
-    const changed = row ? (await db.notifyMessage.updateMany({ where: { id: row.id, status: 'sent' }, data })).count : 0;
+      : {
+          status: 'failed' as const,
+          reportedAt: now,
+          lastError: `receipt: ${[r.code, r.message].filter(Boolean).join(' ') || 'undelivered'}`.slice(0, 500),
+        };
+    const changed = row
+      ? (await db.notifyMessage.updateMany({ where: { id: row.id, status: 'sent' }, data })).count
+      : 0;
     if (!changed) {
       counts.ignored++;
       continue;
     }
     counts[r.delivered ? 'delivered' : 'failed']++;
-    logger.info({ messageId: row!.id, recipient: maskRecipient(row!.recipient), delivered: r.delivered, code: r.code }, 'notify: delivery report');
+    logger.info(
+      { messageId: row!.id, recipient: maskRecipient(row!.recipient), delivered: r.delivered, code: r.code },
+      'notify: delivery report',
+    );
   }
   return counts;
 }
@@ -78,12 +127,21 @@ const REFUSED = 'notify-receipt-refused';
  * on that tenant's allow-list for the provider it configured. Every refusal looks the same (404),
  * so neither ids nor allow-lists can be probed, and an address refused too often gets 429.
  */
-export async function receiveReports(d: Pick<Deps, 'prisma' | 'redis' | 'config'>, provider: ReceiptProvider, callbackId: string, ip: string | undefined, reports: Report[]) {
+export async function receiveReports(
+  d: Pick<Deps, 'prisma' | 'redis' | 'config'>,
+  provider: ReceiptProvider,
+  callbackId: string,
+  ip: string | undefined,
+  reports: Report[],
+) {
   const { RATE_LIMIT_AUTH_FAILURES: limit, RATE_LIMIT_WINDOW_SECONDS: window } = d.config;
   const key = ip ?? 'unknown';
   const before = await peek(d.redis, REFUSED, key, limit, window);
   if (!before.allowed) throw new TooManyRequestsError(before.retryAfter);
-  const settings = await d.prisma.notifySettings.findUnique({ where: { receiptCallbackId: callbackId }, select: { tenantId: true, channels: true } });
+  const settings = await d.prisma.notifySettings.findUnique({
+    where: { receiptCallbackId: callbackId },
+    select: { tenantId: true, channels: true },
+  });
   const sms = settings ? channelSettingsSchema.safeParse(settings.channels).data?.sms : undefined;
   if (!settings || sms?.provider !== provider || !sourceAllowed(ip, sms.receiptAllowFrom)) {
     await hit(d.redis, REFUSED, key, limit, window);
@@ -98,8 +156,18 @@ export async function rotateReceiptCallback(d: Pick<Deps, 'prisma'>, ctx: Reques
   const id = randomBytes(24).toString('base64url');
   await tenantDb(d.prisma, ctx.tenantId).$transaction(async (tx) => {
     const before = await tx.notifySettings.findFirst({ select: { receiptCallbackId: true } });
-    await tx.notifySettings.upsert({ where: { tenantId: ctx.tenantId }, create: { tenantId: ctx.tenantId, receiptCallbackId: id }, update: { receiptCallbackId: id } });
-    await writeAudit(tx, ctx, { action: 'notify.receipt-callback', entity: 'NotifySettings', entityId: null, before: { hadCallback: !!before?.receiptCallbackId }, after: { rotated: true } });
+    await tx.notifySettings.upsert({
+      where: { tenantId: ctx.tenantId },
+      create: { tenantId: ctx.tenantId, receiptCallbackId: id },
+      update: { receiptCallbackId: id },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'notify.receipt-callback',
+      entity: 'NotifySettings',
+      entityId: null,
+      before: { hadCallback: !!before?.receiptCallbackId },
+      after: { rotated: true },
+    });
   });
   return receiptPaths(id);
 }

@@ -18,8 +18,10 @@ let fake: FakeProviders;
 const TZ = afternoonZone(); // lunch has left the kitchen already: the departure is due at publish
 const D0 = today(TZ);
 let route: { id: string; departAt: string; stops: { id: string; recipientId: string; stopNo: number }[] };
-const phoneOf = (recipientId: string) => `136${String(w.recipients.findIndex((r) => r.id === recipientId)).padStart(4, '0')}0017`;
-const onWay = (stopId: string) => env.deps.prisma.notifyMessage.findMany({ where: { template: 'familyMealOnWay', refId: stopId } });
+const phoneOf = (recipientId: string) =>
+  `136${String(w.recipients.findIndex((r) => r.id === recipientId)).padStart(4, '0')}0017`;
+const onWay = (stopId: string) =>
+  env.deps.prisma.notifyMessage.findMany({ where: { template: 'familyMealOnWay', refId: stopId } });
 
 beforeAll(async () => {
   fake = await startFakeProviders();
@@ -28,13 +30,27 @@ beforeAll(async () => {
   env.startWorkers();
   w = await createWorld(env, { recipients: 3, vehicles: [{ capacity: 10 }], timeZone: TZ });
   const m = bearer(w.manager.token);
-  const put = await env.request.put('/notify/settings').set(bearer(w.t.adminToken)).send({ channels: {
-    sms: { provider: 'aliyun', endpoint: `${fake.url}/aliyun/`, accessKeyIdRef: 'env:NOTIFY_F_ALIYUN_ID', accessKeySecretRef: 'env:NOTIFY_F_ALIYUN_SECRET', signName: '助餐服务',
-      templates: { familyMealOnWay: { id: 'SMS_9', params: ['name', 'slot', 'eta'] } } },
-  } });
+  const put = await env.request
+    .put('/notify/settings')
+    .set(bearer(w.t.adminToken))
+    .send({
+      channels: {
+        sms: {
+          provider: 'aliyun',
+          endpoint: `${fake.url}/aliyun/`,
+          accessKeyIdRef: 'env:NOTIFY_F_ALIYUN_ID',
+          accessKeySecretRef: 'env:NOTIFY_F_ALIYUN_SECRET',
+          signName: '助餐服务',
+          templates: { familyMealOnWay: { id: 'SMS_9', params: ['name', 'slot', 'eta'] } },
+        },
+      },
+    });
   expect(put.status, JSON.stringify(put.body)).toBe(200);
   for (const r of w.recipients) {
-    const sub = await env.request.post('/notify/subscriptions').set(m).send({ subjectId: r.personId, phone: phoneOf(r.id), name: 'Daughter', topics: ['meal_on_way'] });
+    const sub = await env.request
+      .post('/notify/subscriptions')
+      .set(m)
+      .send({ subjectId: r.personId, phone: phoneOf(r.id), name: 'Daughter', topics: ['meal_on_way'] });
     expect(sub.status, JSON.stringify(sub.body)).toBe(200);
   }
   await generate(env, w, D0);
@@ -52,9 +68,14 @@ describe('meal on its way for the first stop of a route', () => {
   const [first, second, third] = [0, 1, 2].map((i) => () => [...route.stops].sort((a, b) => a.stopNo - b.stopNo)[i]);
 
   it('when a route is published, then its departure is staged for departAt and the first stop’s family gets one SMS, the others none yet', async () => {
-    const staged = await env.deps.prisma.outboxJob.findFirstOrThrow({ where: { queue: 'route.depart', data: { path: ['routeId'], equals: route.id } } });
+    const staged = await env.deps.prisma.outboxJob.findFirstOrThrow({
+      where: { queue: 'route.depart', data: { path: ['routeId'], equals: route.id } },
+    });
     expect(staged.runAt.toISOString()).toBe(new Date(route.departAt).toISOString());
-    const [msg] = await eventually(async () => { const r = await onWay(first().id); return r.length && r[0].status === 'sent' ? r : undefined; }, 20_000);
+    const [msg] = await eventually(async () => {
+      const r = await onWay(first().id);
+      return r.length && r[0].status === 'sent' ? r : undefined;
+    }, 20_000);
     expect(msg.recipient).toBe(phoneOf(first().recipientId));
     expect(fake.count('aliyun', phoneOf(first().recipientId))).toBe(1);
     const body = fake.received.find((x) => x.to === phoneOf(first().recipientId))!.body;
@@ -64,23 +85,40 @@ describe('meal on its way for the first stop of a route', () => {
 
   it('when the departure runs again (a replayed job) or the first stop is finished, then nobody gets it twice and the next stop gets its own', async () => {
     expect(await noticeFirstStop(env.deps, w.t.id, route.id)).toEqual({ told: 0 });
-    const dup = await env.deps.queues.add('route.depart', { tenantId: w.t.id, routeId: route.id }, { jobId: `depart-dup-${route.id}` });
+    const dup = await env.deps.queues.add(
+      'route.depart',
+      { tenantId: w.t.id, routeId: route.id },
+      { jobId: `depart-dup-${route.id}` },
+    );
     await eventually(async () => (await dup.getState()) === 'completed');
     expect((await onWay(first().id)).length).toBe(1);
-    const tap = await env.request.post(`/delivery/stops/${first().id}/outcome`).set(bearer(w.drivers[0].token)).send({ status: 'delivered' });
+    const tap = await env.request
+      .post(`/delivery/stops/${first().id}/outcome`)
+      .set(bearer(w.drivers[0].token))
+      .send({ status: 'delivered' });
     expect(tap.status, JSON.stringify(tap.body)).toBe(200);
     await eventually(async () => (await onWay(second().id)).length === 1);
     // Now the first pending stop is the second: a late departure names it and sends nothing new.
     expect(await noticeFirstStop(env.deps, w.t.id, route.id)).toEqual({ told: 0 });
     await eventually(async () => fake.count('aliyun', phoneOf(second().recipientId)) === 1);
-    expect([(await onWay(first().id)).length, (await onWay(second().id)).length, fake.count('aliyun', phoneOf(first().recipientId))]).toEqual([1, 1, 1]);
+    expect([
+      (await onWay(first().id)).length,
+      (await onWay(second().id)).length,
+      fake.count('aliyun', phoneOf(first().recipientId)),
+    ]).toEqual([1, 1, 1]);
   }, 30_000);
 
   it('when the route’s plan is no longer the published one, then its departure tells nobody; another tenant cannot name it', async () => {
-    await env.deps.prisma.routePlan.updateMany({ where: { routes: { some: { id: route.id } } }, data: { status: 'superseded' } });
+    await env.deps.prisma.routePlan.updateMany({
+      where: { routes: { some: { id: route.id } } },
+      data: { status: 'superseded' },
+    });
     expect(await noticeFirstStop(env.deps, w.t.id, route.id)).toEqual({ told: 0, skipped: 'plan superseded' });
     const other = await env.tenant();
     expect(await noticeFirstStop(env.deps, other.id, route.id)).toEqual({ told: 0, skipped: 'route gone' });
-    await env.deps.prisma.routePlan.updateMany({ where: { routes: { some: { id: route.id } } }, data: { status: 'published' } });
+    await env.deps.prisma.routePlan.updateMany({
+      where: { routes: { some: { id: route.id } } },
+      data: { status: 'published' },
+    });
   });
 });

@@ -26,10 +26,22 @@ beforeAll(async () => {
   expect((await env.request.patch('/tenant').set(bearer(w.t.adminToken)).send({ locale: 'zh-CN' })).status).toBe(200);
   await generate(env, w, today(TZ));
   const plan = await planAndWait(env, w, today(TZ));
-  expect((await env.request.post(`/delivery/route-plans/${plan.id}/publish`).set(bearer(w.manager.token))).status).toBe(200);
+  expect((await env.request.post(`/delivery/route-plans/${plan.id}/publish`).set(bearer(w.manager.token))).status).toBe(
+    200,
+  );
   const stop = plan.routes[0].stops[0];
-  expect((await env.request.post(`/delivery/stops/${stop.id}/outcome`).set(bearer(w.drivers[0].token)).send({ status: 'not_home' })).status).toBe(200);
-  await eventually(() => env.deps.prisma.notifyMessage.findFirst({ where: { template: 'welfareOffice', status: 'delivered' } }), 30_000);
+  expect(
+    (
+      await env.request
+        .post(`/delivery/stops/${stop.id}/outcome`)
+        .set(bearer(w.drivers[0].token))
+        .send({ status: 'not_home' })
+    ).status,
+  ).toBe(200);
+  await eventually(
+    () => env.deps.prisma.notifyMessage.findFirst({ where: { template: 'welfareOffice', status: 'delivered' } }),
+    30_000,
+  );
   server = await serve(env);
   browser = await launchBrowser();
 }, 120_000);
@@ -50,7 +62,9 @@ describe('the in-app inbox screen', () => {
     await page.locator('header a[href="/app/inbox"]').click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('消息');
     const item = page.locator('li.msg').first();
-    await expect.poll(() => item.locator('.text').innerText()).toMatch(/^送餐无人应门：.+司机敲门无人回应。请尽快联系。$/);
+    await expect
+      .poll(() => item.locator('.text').innerText())
+      .toMatch(/^送餐无人应门：.+司机敲门无人回应。请尽快联系。$/);
     expect(await item.locator('.state').innerText()).toBe('未读');
     expect(await item.getAttribute('class')).toContain('unread');
     await expect.poll(() => page.locator('.unread-summary').innerText()).toBe('1 条未读');
@@ -65,7 +79,9 @@ describe('the in-app inbox screen', () => {
 
     // Read for this person only: the other manager still has it unread; a driver's inbox does not have it.
     const other = await env.request.get('/notify/inbox').set(bearer(w.manager.token));
-    expect(other.body.items.map((i: { template: string; readAt: string | null }) => [i.template, i.readAt])).toEqual([['welfareOffice', null]]);
+    expect(other.body.items.map((i: { template: string; readAt: string | null }) => [i.template, i.readAt])).toEqual([
+      ['welfareOffice', null],
+    ]);
     expect((await env.request.get('/notify/inbox/unread').set(bearer(w.manager.token))).body).toEqual({ unread: 1 });
     const driver = await env.request.get('/notify/inbox').set(bearer(w.drivers[0].token));
     expect(driver.body.items.map((i: { template: string }) => i.template)).toEqual(['routePublished']);
@@ -78,9 +94,19 @@ describe('the in-app inbox screen', () => {
     const other = await env.tenant();
     const theirs = await other.user(['kitchen_manager']);
     expect((await env.request.post(`/notify/inbox/${msg.id}/read`).set(bearer(theirs.token))).status).toBe(404);
-    expect(await env.deps.prisma.notifyInboxRead.count({ where: { messageId: msg.id, userId: { in: [w.drivers[0].id, theirs.id] } } })).toBe(0);
+    expect(
+      await env.deps.prisma.notifyInboxRead.count({
+        where: { messageId: msg.id, userId: { in: [w.drivers[0].id, theirs.id] } },
+      }),
+    ).toBe(0);
     // Mark all read through the API: the second manager's count drops to 0, twice is the same.
-    expect((await env.request.post('/notify/inbox/read-all').set(bearer(w.manager.token))).body).toEqual({ marked: 1, unread: 0 });
-    expect((await env.request.post('/notify/inbox/read-all').set(bearer(w.manager.token))).body).toEqual({ marked: 0, unread: 0 });
+    expect((await env.request.post('/notify/inbox/read-all').set(bearer(w.manager.token))).body).toEqual({
+      marked: 1,
+      unread: 0,
+    });
+    expect((await env.request.post('/notify/inbox/read-all').set(bearer(w.manager.token))).body).toEqual({
+      marked: 0,
+      unread: 0,
+    });
   });
 });
