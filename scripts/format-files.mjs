@@ -29,5 +29,14 @@ const FILES = [
   'tests/int/nursing-care-notes.int.test.ts',
   'tests/int/web-nursing-care-notes.int.test.ts',
   'tests/unit/nursing/roster-notice-summary.test.ts',
+  'src/notify/receipts.ts',
+  'src/notify/receipt-routes.ts',
+  'src/notify/receipt-sources.ts',
+  'src/notify/inbox.ts',
+  'src/notify/web/inbox-pages.ts',
+  'jobs/route-depart.ts',
+  'tests/int/notify-receipts.int.test.ts',
+  'tests/int/notify-first-stop.int.test.ts',
+  'tests/int/notify-inbox-page.int.test.ts',
 ];
 process.stdout.write(FILES.join(' '));

@@ -46,6 +46,7 @@ import { processOrdersGenerate } from '../jobs/orders-generate.js';
 import { processRoutesPlan } from '../jobs/routes-plan.js';
 import { processWelfareEscalate } from '../jobs/welfare-escalate.js';
 import { processWelfareLadder } from '../jobs/welfare-ladder.js';
+import { processRouteDepart } from '../jobs/route-depart.js';
 import { processRosterPlan } from '../jobs/roster-plan.js';
 import { processSubsidySettle } from '../jobs/subsidy-settle.js';
 import { processAuditScan } from '../jobs/audit-scan.js';
@@ -77,6 +78,7 @@ const list: DomainModule[] = [
       'routes.plan': processRoutesPlan,
       'welfare.escalate': processWelfareEscalate,
       'welfare.ladder': processWelfareLadder,
+      'route.depart': processRouteDepart,
     },
     recovery: [
       { what: 'welfare checks', run: requeueLostWelfareChecks },

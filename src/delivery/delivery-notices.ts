@@ -11,32 +11,60 @@ async function courtesy(what: string, fn: () => Promise<unknown>): Promise<void>
   await fn().catch((err) => logger.warn({ what, err: (err as Error).message }, 'delivery notice not queued'));
 }
 
+const stopWithPerson = { order: { include: { recipient: { include: { person: true } } } } } as const;
+
 /**
- * "Meal on its way": when the driver finishes a stop (any outcome), the family of the next stop's
- * recipient who opted in (topic meal_on_way) is told, with the planned arrival. Once per stop
- * (business key): a correction or a second tap does not send it again.
+ * "Meal on its way" to the family of one stop's recipient who opted in (topic meal_on_way), with
+ * the planned arrival. Once per stop and phone (business key meal-on-way.<stop>.<phone>): the
+ * departure and a finished earlier stop may both name the same stop, and only one message goes.
  */
+/** Returns how many messages it wrote (0 when they were written before). */
+async function noticeStopFamily(d: D, tenantId: string, stopId: string): Promise<number> {
+  const db = tenantDb(d.prisma, tenantId);
+  const stop = await db.routeStop.findFirst({ where: { id: stopId }, include: stopWithPerson });
+  if (!stop) return 0;
+  const person = stop.order.recipient.person;
+  const family = await notify.subscribers(d, tenantId, person.id, 'meal_on_way');
+  if (!family.length) return 0;
+  const tz = (await d.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } })).timeZone;
+  let created = 0;
+  for (const f of family) {
+    const e = await notify.enqueue(d, tenantId, {
+      businessKey: `meal-on-way.${stop.id}.${f.phone}`, channel: 'sms', recipient: f.phone, recipientLabel: f.name, locale: f.locale,
+      template: 'familyMealOnWay', payload: { name: person.name, slot: stop.order.slotCode, eta: localTimeOf(stop.eta, tz) }, ref: { type: 'route_stop', id: stop.id },
+    });
+    if (e.created) created++;
+  }
+  return created;
+}
+
+/** The first stop of a route still to be served (outcome pending), in driving order. */
+const firstPendingAfter = (d: D, tenantId: string, routeId: string, afterStopNo: number) =>
+  tenantDb(d.prisma, tenantId).routeStop.findFirst({ where: { routeId, stopNo: { gt: afterStopNo }, outcome: 'pending' }, orderBy: { stopNo: 'asc' }, select: { id: true } });
+
+/** When the driver finishes a stop (any outcome), the next stop's family is told its meal is on the way. */
 export async function noticeNextStop(d: D, tenantId: string, stopId: string): Promise<void> {
   await courtesy('meal-on-way', async () => {
-    const db = tenantDb(d.prisma, tenantId);
-    const stop = await db.routeStop.findFirst({ where: { id: stopId }, select: { routeId: true, stopNo: true } });
-    if (!stop) return;
-    const next = await db.routeStop.findFirst({
-      where: { routeId: stop.routeId, stopNo: { gt: stop.stopNo }, outcome: 'pending' }, orderBy: { stopNo: 'asc' },
-      include: { order: { include: { recipient: { include: { person: true } } } } },
-    });
-    if (!next) return;
-    const person = next.order.recipient.person;
-    const family = await notify.subscribers(d, tenantId, person.id, 'meal_on_way');
-    if (!family.length) return;
-    const tz = (await d.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } })).timeZone;
-    for (const f of family) {
-      await notify.enqueue(d, tenantId, {
-        businessKey: `meal-on-way.${next.id}.${f.phone}`, channel: 'sms', recipient: f.phone, recipientLabel: f.name, locale: f.locale,
-        template: 'familyMealOnWay', payload: { name: person.name, slot: next.order.slotCode, eta: localTimeOf(next.eta, tz) }, ref: { type: 'route_stop', id: next.id },
-      });
-    }
+    const stop = await tenantDb(d.prisma, tenantId).routeStop.findFirst({ where: { id: stopId }, select: { routeId: true, stopNo: true } });
+    const next = stop && (await firstPendingAfter(d, tenantId, stop.routeId, stop.stopNo));
+    if (next) await noticeStopFamily(d, tenantId, next.id);
   });
+}
+
+/**
+ * The route.depart job (staged at publish for the route's departAt): nobody finishes a stop
+ * before the first one, so its family is told when the route leaves the kitchen. Only for a
+ * route of the plan still published (a re-published plan's old routes say nothing); the first
+ * stop still pending (a stop served before the departure was covered by noticeNextStop). Throws
+ * on failure so the job retries — safe, since the message is keyed per stop.
+ */
+export async function noticeFirstStop(d: D, tenantId: string, routeId: string): Promise<{ told: number; skipped?: string }> {
+  const route = await tenantDb(d.prisma, tenantId).route.findFirst({ where: { id: routeId }, select: { plan: { select: { status: true } } } });
+  if (!route) return { told: 0, skipped: 'route gone' };
+  if (route.plan.status !== 'published') return { told: 0, skipped: `plan ${route.plan.status}` };
+  const first = await firstPendingAfter(d, tenantId, routeId, -1);
+  if (!first) return { told: 0, skipped: 'no stop pending' };
+  return { told: await noticeStopFamily(d, tenantId, first.id) };
 }
 
 /** "Route published": each driver of a newly published plan gets an in-app message with the route number and stops. */

@@ -136,6 +136,10 @@ export async function publishPlan(d: Pick<Deps, 'prisma' | 'queues'>, ctx: Reque
       await tx.routePlan.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { status: 'superseded' } });
     }
     const after = await tx.routePlan.update({ where: { id }, data: { status: 'published', publishedAt: new Date(), publishedBy: ctx.userId } });
+    // Each route's departure, in the publish's own commit: "meal on its way" to its first stop's family then.
+    for (const r of await tx.route.findMany({ where: { routePlanId: id }, select: { id: true, departAt: true } })) {
+      await stageJob(tx, 'route.depart', 'route.depart', { tenantId: ctx.tenantId, routeId: r.id }, { jobId: jobId('depart', r.id), runAt: r.departAt });
+    }
     await writeAudit(tx, ctx, { action: 'route-plan.publish', entity: 'RoutePlan', entityId: id, before, after: { ...after, superseded: previous.map((p) => p.id) } });
   });
   await noticeRoutesPublished(d, ctx.tenantId, id);

@@ -85,6 +85,21 @@ export const M = defineMessages('notify.web', {
   dingtalk: { zh: '钉钉群', en: 'DingTalk group' },
   webhook: { zh: '平台回调', en: 'Webhook' },
   in_app: { zh: '站内消息', en: 'In-app' },
+  notDelivered: { zh: '未送达（运营商回执）', en: 'Not delivered (provider report)' },
+});
+
+/** The in-app inbox (/app/inbox) of every signed-in person. */
+export const IM = defineMessages('notify.inbox', {
+  title: { zh: '消息', en: 'Messages' },
+  intro: { zh: '发给您或您所在岗位的站内消息，最新的在前。', en: 'In-app messages to you or your role, newest first.' },
+  unreadCount: { zh: '{count} 条未读', en: '{count} unread' },
+  allRead: { zh: '没有未读消息。', en: 'Nothing unread.' },
+  unread: { zh: '未读', en: 'Unread' },
+  read: { zh: '已读', en: 'Read' },
+  markRead: { zh: '标为已读', en: 'Mark read' },
+  markAllRead: { zh: '全部标为已读', en: 'Mark all read' },
+  empty: { zh: '还没有消息。', en: 'No messages yet.' },
+  more: { zh: '更早的消息', en: 'Older messages' },
 });
 
 /** Labels of a template on the admin page (the first words of its zh/en text are the label). */

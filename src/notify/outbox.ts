@@ -89,7 +89,7 @@ export function messageView(m: NotifyMessage) {
   return {
     id: m.id, channel: m.channel, recipient: maskRecipient(m.recipient), recipientLabel: m.recipientLabel, template: m.template,
     locale: m.locale, urgent: m.urgent, status: m.status, attempts: m.attempts, providerMessageId: m.providerMessageId,
-    lastError: m.lastError, refType: m.refType, refId: m.refId, notBefore: m.notBefore, sentAt: m.sentAt, createdAt: m.createdAt, updatedAt: m.updatedAt,
+    lastError: m.lastError, refType: m.refType, refId: m.refId, notBefore: m.notBefore, sentAt: m.sentAt, reportedAt: m.reportedAt, createdAt: m.createdAt, updatedAt: m.updatedAt,
   };
 }
 
@@ -112,24 +112,14 @@ export async function retryMessage(d: D, ctx: RequestContext, id: string) {
   if (before.status !== 'failed' && before.status !== 'given_up') throw new ConflictError(`Only a failed or given-up message can be sent again; this one is ${before.status}.`);
   d.queues.assertAvailable();
   const after = await db.$transaction(async (tx) => {
-    const updated = await tx.notifyMessage.update({ where: { id }, data: { status: 'queued', notBefore: null } });
+    const updated = await tx.notifyMessage.update({ where: { id }, data: { status: 'queued', notBefore: null, reportedAt: null } });
     await writeAudit(tx, ctx, { action: 'notify.retry', entity: 'NotifyMessage', entityId: id, before: { status: before.status, lastError: before.lastError }, after: { status: updated.status } });
     return updated;
   });
-  await dispatch(d, after);
+  // After the commit: inside the route's unit of work a write through the base client would wait
+  // for this transaction's own row lock. If Redis fails here the row stays queued for housekeeping.
+  afterCommit(() => dispatch(d, after).then(() => undefined).catch((err) => {
+    logger.warn({ messageId: id, err: (err as Error).message }, 'notify: could not queue the retry; housekeeping will');
+  }));
   return messageView(after);
-}
-
-/**
- * The caller's in-app inbox: messages to them (`user:<id>`) or to one of their roles
- * (`role:kitchen_manager`), newest first, as sentences in the reader's language.
- */
-export async function inbox(d: Pick<Deps, 'prisma'>, ctx: RequestContext, q: { limit: number; cursor?: string }, locale: string) {
-  const to = [`user:${ctx.userId}`, ...ctx.roles.map((r) => `role:${r}`)];
-  const rows = await tenantDb(d.prisma, ctx.tenantId).notifyMessage.findMany({ where: { channel: 'in_app', recipient: { in: to } }, ...cursorArgs(q, 'desc') });
-  return toPage(rows, q.limit, (m) => {
-    const template = templateOf(m.template);
-    const params = Object.fromEntries(Object.entries((m.payload ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-    return { id: m.id, template: m.template, urgent: m.urgent, text: template ? t(locale, template, params) : m.template, refType: m.refType, refId: m.refId, createdAt: m.createdAt };
-  });
 }

@@ -21,7 +21,7 @@ export async function recoverOutbox(d: Pick<Deps, 'prisma' | 'queues' | 'config'
     data: { status: 'given_up', lastError: 'outcome unknown: the worker stopped while sending; not sent again automatically (it may have arrived)' },
   });
   const rows = await d.prisma.notifyMessage.findMany({
-    where: { status: { in: ['queued', 'failed'] }, updatedAt: { lt: new Date(now.getTime() - GRACE_MS) }, createdAt: { gte: new Date(now.getTime() - WINDOW_MS) } },
+    where: { status: { in: ['queued', 'failed'] }, reportedAt: null, updatedAt: { lt: new Date(now.getTime() - GRACE_MS) }, createdAt: { gte: new Date(now.getTime() - WINDOW_MS) } },
     select: { id: true, tenantId: true, notBefore: true, jobId: true }, orderBy: { id: 'asc' }, take: 10_000,
   });
   const queue = d.queues.get('notify.send');

@@ -3,16 +3,22 @@ import type { ApiRouter } from '../http/api-router.js';
 import { idParams, page, pageQuery } from '../http/common-schemas.js';
 import { resolveLocale } from '../i18n/index.js';
 import type { Deps } from '../deps.js';
-import { inbox, listMessages, retryMessage } from './outbox.js';
+import { listMessages, retryMessage } from './outbox.js';
+import { inbox, markAllRead, markRead, unreadCount } from './inbox.js';
 import { messageListQuery, messageSchema, optOutBody, settingsBody, settingsSchema, subscriptionBody, subscriptionSchema } from './schemas.js';
+import { registerReceiptRoutes } from './receipt-routes.js';
 import { addOptOut, listSubscriptions, removeOptOut, settingsOf, subscribe, unsubscribe, updateSettings } from './settings-service.js';
 
 const tags = ['notify'];
-const inboxItem = z.object({ id: z.uuid(), template: z.string(), urgent: z.boolean(), text: z.string(), refType: z.string().nullable(), refId: z.string().nullable(), createdAt: z.date() });
+const inboxItem = z.object({ id: z.uuid(), template: z.string(), urgent: z.boolean(), text: z.string(), refType: z.string().nullable(), refId: z.string().nullable(), createdAt: z.date(),
+  readAt: z.date().nullable().describe('When the caller read it; null: unread') });
+const inboxAccess = ['kitchen_manager', 'driver', 'hospital_coordinator', 'care_aide', 'canteen_operator'] as const;
+const unreadAnswer = z.object({ unread: z.number().int() });
 const optOutAnswer = z.object({ recipient: z.string().nullable().describe('Masked'), optedOut: z.boolean() });
 
 /** The outbox (admins), channel settings (admins), opt-outs and family subscriptions (kitchen managers). */
 export function registerNotifyRoutes(api: ApiRouter, deps: Deps): void {
+  registerReceiptRoutes(api, deps);
   api.add({ method: 'get', path: '/notify/messages', summary: 'The outbox: every message sent, newest first (recipients masked)', tags, access: ['admin'],
     query: messageListQuery, responses: { 200: { description: 'A page of messages', schema: page(messageSchema) } } },
   async ({ ctx, query }) => ({ body: await listMessages(deps, ctx, query) }));
@@ -21,9 +27,18 @@ export function registerNotifyRoutes(api: ApiRouter, deps: Deps): void {
   async ({ ctx, params }) => ({ body: await retryMessage(deps, ctx, params.id) }));
 
   api.add({ method: 'get', path: '/notify/inbox', summary: 'In-app messages to the caller or their role (the kitchen office’s welfare steps, a driver’s new routes)', tags,
-    access: ['kitchen_manager', 'driver', 'hospital_coordinator', 'care_aide', 'canteen_operator'], query: z.strictObject(pageQuery),
+    access: [...inboxAccess], query: z.strictObject(pageQuery),
     responses: { 200: { description: 'A page of messages, newest first', schema: page(inboxItem) } } },
   async ({ ctx, query }) => ({ body: await inbox(deps, ctx, query, resolveLocale(ctx.locale)) }));
+  api.add({ method: 'get', path: '/notify/inbox/unread', summary: 'How many in-app messages the caller has not read', tags, access: [...inboxAccess],
+    responses: { 200: { description: 'Unread count', schema: unreadAnswer } } },
+  async ({ ctx }) => ({ body: { unread: await unreadCount(deps, ctx) } }));
+  api.add({ method: 'post', path: '/notify/inbox/read-all', summary: 'Mark every in-app message of the caller read', tags, access: [...inboxAccess],
+    responses: { 200: { description: 'Marked', schema: unreadAnswer.extend({ marked: z.number().int() }) } } },
+  async ({ ctx }) => ({ body: await markAllRead(deps, ctx) }));
+  api.add({ method: 'post', path: '/notify/inbox/:id/read', summary: 'Mark one in-app message of the caller read (another person’s message: 404)', tags, access: [...inboxAccess],
+    params: idParams, responses: { 200: { description: 'Marked', schema: unreadAnswer.extend({ id: z.uuid() }) } } },
+  async ({ ctx, params }) => ({ body: await markRead(deps, ctx, params.id) }));
 
   api.add({ method: 'get', path: '/notify/settings', summary: 'Quiet hours and channel settings (secret references only)', tags, access: ['admin'],
     responses: { 200: { description: 'Settings', schema: settingsSchema } } },

@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import { localTime, pageQuery } from '../http/common-schemas.js';
+import { isIpOrCidr } from './receipt-sources.js';
 
 /** A secret by reference, resolved from the environment at send time (config.ts secretFromRef). */
 const secretRef = z.string().regex(/^env:[A-Z][A-Z0-9_]*$/, 'A secret reference env:NAME (the key itself never goes into settings).');
 const endpoint = z.url({ protocol: /^https?$/ });
+/** An IPv4/IPv6 address or CIDR range that SMS delivery reports may come from (no /0: that would trust everyone). */
+const ipOrCidr = z.string().trim().refine((v) => isIpOrCidr(v), 'An IP address or CIDR range such as 203.0.113.0/24 (prefix at least /8, or /16 for IPv6).');
+const receiptAllowFrom = z.array(ipOrCidr).min(1).max(50).optional()
+  .describe('Source addresses of the provider\'s delivery-report pushes; receipts from anywhere else are refused. Unset: receipts are refused.');
 const templates = z.record(z.string().min(1).max(80), z.strictObject({ id: z.string().min(1).max(60), params: z.array(z.string().min(1).max(40)).max(10) }));
 
 export const smsSettingsSchema = z.discriminatedUnion('provider', [
   z.strictObject({
     provider: z.literal('aliyun'), endpoint: endpoint.default('https://dysmsapi.aliyuncs.com/'),
-    accessKeyIdRef: secretRef, accessKeySecretRef: secretRef, signName: z.string().min(1).max(30), regionId: z.string().max(30).default('cn-hangzhou'), templates,
+    accessKeyIdRef: secretRef, accessKeySecretRef: secretRef, signName: z.string().min(1).max(30), regionId: z.string().max(30).default('cn-hangzhou'), templates, receiptAllowFrom,
   }),
   z.strictObject({
     provider: z.literal('tencent'), endpoint: endpoint.default('https://sms.tencentcloudapi.com/'),
-    secretIdRef: secretRef, secretKeyRef: secretRef, sdkAppId: z.string().min(1).max(30), signName: z.string().min(1).max(30), region: z.string().max(30).default('ap-guangzhou'), templates,
+    secretIdRef: secretRef, secretKeyRef: secretRef, sdkAppId: z.string().min(1).max(30), signName: z.string().min(1).max(30), region: z.string().max(30).default('ap-guangzhou'), templates, receiptAllowFrom,
   }),
 ]);
 
@@ -39,6 +44,7 @@ export const settingsBody = z.strictObject({
 
 export const settingsSchema = z.object({
   quietStart: z.string().nullable(), quietEnd: z.string().nullable(), channels: z.record(z.string(), z.unknown()),
+  receiptCallbackPath: z.string().nullable().describe('Where the SMS provider pushes delivery reports (set it in the provider console); null until created'),
 }).meta({ id: 'NotifySettings' });
 
 export const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'given_up', 'suppressed'] as const;
@@ -47,7 +53,7 @@ export const messageSchema = z.object({
   id: z.uuid(), channel: z.string(), recipient: z.string().describe('Masked'), recipientLabel: z.string().nullable(),
   template: z.string(), locale: z.string(), urgent: z.boolean(), status: z.enum(STATUSES), attempts: z.number().int(),
   providerMessageId: z.string().nullable(), lastError: z.string().nullable(), refType: z.string().nullable(), refId: z.string().nullable(),
-  notBefore: z.date().nullable(), sentAt: z.date().nullable(), createdAt: z.date(), updatedAt: z.date(),
+  notBefore: z.date().nullable(), sentAt: z.date().nullable(), reportedAt: z.date().nullable().describe('When the SMS provider\'s delivery report arrived'), createdAt: z.date(), updatedAt: z.date(),
 }).meta({ id: 'NotifyMessage' });
 
 export const messageListQuery = z.strictObject({

@@ -25,6 +25,8 @@ export async function sendMessage(d: D, tenantId: string, messageId: string, job
   const row = await db.notifyMessage.findFirst({ where: { id: messageId } });
   if (!row) return { skipped: 'message gone' };
   if (row.status !== 'queued' && row.status !== 'failed') return { skipped: row.status };
+  // The provider reported it undelivered at the handset: sending again is a person's decision (admin retry).
+  if (row.reportedAt) return { skipped: 'undelivered by the provider\'s report' };
   if (row.jobId && job.id && row.jobId !== job.id) return { skipped: 'superseded by a newer job' };
   if (!row.urgent) {
     if (row.notBefore && row.notBefore > now) {

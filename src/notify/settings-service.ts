@@ -13,16 +13,20 @@ export interface NotifySettingsView {
   quietStart: string | null;
   quietEnd: string | null;
   channels: ChannelSettings;
+  /** Where the configured SMS provider pushes delivery reports; null until an admin creates the callback. */
+  receiptCallbackPath: string | null;
 }
 
-const EMPTY: NotifySettingsView = { quietStart: null, quietEnd: null, channels: channelSettingsSchema.parse({}) };
+const EMPTY: NotifySettingsView = { quietStart: null, quietEnd: null, channels: channelSettingsSchema.parse({}), receiptCallbackPath: null };
 
 /** The tenant's settings (defaults when never changed). Stored channels are re-parsed, so defaults apply. */
 export async function settingsOf(d: Pick<Deps, 'prisma'>, tenantId: string): Promise<NotifySettingsView> {
   const row = await tenantDb(d.prisma, tenantId).notifySettings.findFirst({});
   if (!row) return EMPTY;
   const channels = channelSettingsSchema.safeParse(row.channels);
-  return { quietStart: row.quietStart, quietEnd: row.quietEnd, channels: channels.success ? channels.data : EMPTY.channels };
+  const sms = channels.success ? channels.data.sms : undefined;
+  const receiptCallbackPath = row.receiptCallbackId && sms ? `/notify/receipts/${sms.provider}/${row.receiptCallbackId}` : null;
+  return { quietStart: row.quietStart, quietEnd: row.quietEnd, channels: channels.success ? channels.data : EMPTY.channels, receiptCallbackPath };
 }
 
 /** Changes quiet hours and/or channels (only secret references are stored, never keys). */

@@ -11,6 +11,8 @@ export interface NavItem {
   href: string;
   label: Message;
   roles: Role[];
+  /** A number shown beside the label for the signed-in person (e.g. unread messages); 0 shows nothing. */
+  badge?: (ctx: RequestContext) => Promise<number>;
 }
 
 export interface PageOptions {
@@ -31,9 +33,11 @@ export interface PageOptions {
 export interface Frame {
   assets: Assets;
   nav: NavItem[];
+  /** The badges of this request by nav href (computed by the router before rendering). */
+  badges?: Map<string, number>;
 }
 
-function canSee(ctx: RequestContext, item: NavItem): boolean {
+export function canSee(ctx: RequestContext, item: NavItem): boolean {
   return ctx.roles.includes('admin') || ctx.roles.some((r) => item.roles.includes(r));
 }
 
@@ -44,7 +48,10 @@ export function renderPage(frame: Frame, ctx: RequestContext | undefined, opts: 
   const header = opts.bare || !ctx ? html`` : html`
 <header class="topbar">
   <a class="brand" href="/app">${t(locale, W.appName)}</a>
-  <nav>${frame.nav.filter((n) => canSee(ctx, n)).map((n) => html`<a href="${n.href}">${t(locale, n.label)}</a>`)}</nav>
+  <nav>${frame.nav.filter((n) => canSee(ctx, n)).map((n) => {
+    const count = frame.badges?.get(n.href) ?? 0;
+    return html`<a href="${n.href}">${t(locale, n.label)}${count ? html` <span class="badge" data-badge="${n.href}">${count > 99 ? '99+' : String(count)}</span>` : ''}</a>`;
+  })}</nav>
   <form method="post" action="/app/account/locale" class="inline">
     <input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}"><input type="hidden" name="back" value="${path}">
     <button name="locale" value="${locale === 'zh-CN' ? 'en' : 'zh-CN'}" class="link">${locale === 'zh-CN' ? 'English' : '中文'}</button>

@@ -11,7 +11,7 @@ import { optionalSession } from '../http/auth.js';
 import { resolveLocale } from '../i18n/index.js';
 import type { Assets } from './assets.js';
 import type { SafeHtml } from './html.js';
-import { renderPage } from './layout.js';
+import { canSee, renderPage } from './layout.js';
 import type { NavItem, PageOptions } from './layout.js';
 
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
@@ -67,7 +67,7 @@ export class WebRouter {
     this.router.get(spec.path, gate(spec.access, 'get'), validate({ query: spec.query, params: spec.params }), async (req, res) => {
       const input = res.locals.input;
       const answer = await handler({ ctx: req.ctx!, locale: resolveLocale(req.ctx?.locale), query: input.query, params: input.params, req, res });
-      this.send(req, res, answer);
+      await this.send(req, res, answer);
     });
   }
 
@@ -84,7 +84,7 @@ export class WebRouter {
       const answer = await handler({
         ctx: req.ctx!, locale: resolveLocale(req.ctx?.locale), query: undefined, params: input.params, body: input.body, req, res,
       });
-      this.send(req, res, answer);
+      await this.send(req, res, answer);
     });
   }
 
@@ -93,7 +93,17 @@ export class WebRouter {
     return renderPage({ assets: this.assets, nav: this.nav }, ctx, opts, path);
   }
 
-  private send(req: Request, res: Response, answer: PageAnswer): void {
+  /** The nav badges the person sees; a badge that fails shows nothing rather than breaking the page. */
+  private async badges(ctx: RequestContext | undefined): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (!ctx) return counts;
+    await Promise.all(this.nav.filter((n) => n.badge && canSee(ctx, n)).map(async (n) => {
+      counts.set(n.href, await n.badge!(ctx).catch(() => 0));
+    }));
+    return counts;
+  }
+
+  private async send(req: Request, res: Response, answer: PageAnswer): Promise<void> {
     if (res.headersSent) return;
     res.setHeader('Cache-Control', 'no-store');
     if ('redirect' in answer) return res.redirect(303, answer.redirect);
@@ -101,7 +111,9 @@ export class WebRouter {
       res.status(answer.status ?? 200).type(answer.contentType).send(String(answer.raw));
       return;
     }
-    res.type('html').send(this.render(req.ctx, answer, req.method === 'GET' ? req.originalUrl : undefined));
+    const badges = answer.bare ? undefined : await this.badges(req.ctx);
+    if (res.headersSent) return;
+    res.type('html').send(renderPage({ assets: this.assets, nav: this.nav, badges }, req.ctx, answer, req.method === 'GET' ? req.originalUrl : undefined));
   }
 }
 

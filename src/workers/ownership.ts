@@ -24,6 +24,7 @@ const checks: { [Q in QueueName]: Check[] } = {
   'geocode.address': [owned((d, tenantId, id) => d.prisma.person.findFirst({ where: { id, tenantId }, select: { id: true } }), 'personId')],
   'tickets.escalate': [],
   'notify.send': [owned((d, tenantId, id) => d.prisma.notifyMessage.findFirst({ where: { id, tenantId }, select: { id: true } }), 'messageId')],
+  'route.depart': [owned((d, tenantId, id) => d.prisma.route.findFirst({ where: { id, tenantId }, select: { id: true } }), 'routeId')],
   'welfare.ladder': [owned((d, tenantId, id) => d.prisma.routeStop.findFirst({ where: { id, tenantId }, select: { id: true } }), 'routeStopId')],
 };
 

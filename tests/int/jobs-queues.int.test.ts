@@ -39,7 +39,7 @@ describe('queues', () => {
 
   it('when queues are declared, then every one has a payload schema and retry with back-off and bounded retention', () => {
     expect(Object.keys(queuePayloads).sort()).toEqual(
-      ['audit.scan', 'geocode.address', 'notify.send', 'orders.generate', 'people.import', 'roster.plan', 'routes.plan', 'subsidy.settle', 'tickets.escalate', 'welfare.escalate', 'welfare.ladder'],
+      ['audit.scan', 'geocode.address', 'notify.send', 'orders.generate', 'people.import', 'roster.plan', 'route.depart', 'routes.plan', 'subsidy.settle', 'tickets.escalate', 'welfare.escalate', 'welfare.ladder'],
     );
     expect(defaultJobOptions).toMatchObject({ attempts: expect.any(Number), backoff: { type: 'exponential' } });
     expect(defaultJobOptions.removeOnComplete).toMatchObject({ count: expect.any(Number) });

@@ -11,6 +11,7 @@ import type { WebRouter } from '../../web/web-router.js';
 import { M, TEMPLATE_LABELS } from '../messages.js';
 import { listMessages, retryMessage } from '../outbox.js';
 import { STATUSES } from '../schemas.js';
+import { registerInboxPages } from './inbox-pages.js';
 
 const csrf = (ctx: RequestContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">`;
 const label = (set: Record<string, Message>, key: string, locale: string) => (set[key] ? t(locale, set[key]) : key);
@@ -29,7 +30,7 @@ async function outboxPage(deps: Deps, ctx: RequestContext, locale: string, q: z.
     <td>${label(words, m.channel, locale)}</td>
     <td>${m.recipient}${m.recipientLabel ? html`<br><small class="muted">${m.recipientLabel}</small>` : ''}</td>
     <td>${label(TEMPLATE_LABELS as unknown as Record<string, Message>, m.template, locale)} ${m.urgent ? html`<span class="tag bad">${t(locale, M.urgent)}</span>` : ''}</td>
-    <td><span class="tag ${TAG[m.status] ?? ''} status">${label(words, m.status, locale)}</span></td>
+    <td><span class="tag ${TAG[m.status] ?? ''} status">${m.status === 'failed' && m.reportedAt ? t(locale, M.notDelivered) : label(words, m.status, locale)}</span></td>
     <td>${m.attempts}</td>
     <td><small>${m.lastError ?? ''}</small></td>
     <td>${m.status === 'failed' || m.status === 'given_up'
@@ -47,6 +48,7 @@ ${rows.length ? html`<table class="outbox"><thead><tr><th>${t(locale, M.when)}</
 }
 
 export function registerNotifyPages(web: WebRouter, deps: Deps): void {
+  registerInboxPages(web, deps);
   web.addNav({ href: '/app/admin/notifications', label: M.title, roles: ['admin'] });
   web.page({ path: '/app/admin/notifications', access: ['admin'], query: listQuery }, ({ ctx, locale, query }) => outboxPage(deps, ctx, locale, query));
   web.action({ path: '/app/admin/notifications/:id/retry', access: ['admin'], params: idParams }, async ({ ctx, locale, params }) => {

@@ -18,7 +18,38 @@ export const CREDS = {
   wecomKey: 'ok', dingToken: 'ok', dingSecret: 'SECding-test', hookSecret: 'hook-test-secret',
 };
 
-export interface Received { provider: string; to: string; body: Record<string, unknown> }
+export interface Received { provider: string; to: string; body: Record<string, unknown>; /** The message id the fake answered with (BizId / SerialNo). */ id?: string }
+
+/** What a test asks the fake to report: the provider's message id, the number, delivered or not. */
+export interface ReportSpec { id: string; to: string; delivered: boolean }
+
+/**
+ * The body each provider pushes to its status-report URL (its documented field names):
+ * Aliyun SmsReport and Tencent Cloud 短信下发状态回调.
+ */
+export function reportBody(provider: 'aliyun' | 'tencent', reports: ReportSpec[]): unknown[] {
+  const at = '2026-12-03 11:20:05';
+  if (provider === 'aliyun') {
+    return reports.map((r) => ({
+      phone_number: r.to, send_time: '2026-12-03 11:20:00', report_time: at, success: r.delivered,
+      err_code: r.delivered ? 'DELIVERED' : 'UNDELIV', err_msg: r.delivered ? '用户接收成功' : '用户接收失败', sms_size: '1', biz_id: r.id, out_id: '',
+    }));
+  }
+  return reports.map((r) => ({
+    user_receive_time: at, nationcode: '86', mobile: r.to.replace(/^\+86/, ''), report_status: r.delivered ? 'SUCCESS' : 'FAIL',
+    errmsg: r.delivered ? 'DELIVRD' : 'UNDELIV', description: r.delivered ? '用户短信送达成功' : '用户短信未送达', sid: r.id,
+  }));
+}
+
+/**
+ * Pushes delivery reports to our callback URL as the provider does (POST, JSON array). The test
+ * server listens on 127.0.0.1, a trusted proxy hop, so `from` plays the provider's source address
+ * through X-Forwarded-For, as a reverse proxy in front of the app would pass it on.
+ */
+export async function pushReports(url: string, provider: 'aliyun' | 'tencent', reports: ReportSpec[], from = '203.0.113.10') {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify(reportBody(provider, reports)) });
+  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
+}
 
 const read = (req: IncomingMessage) => new Promise<string>((resolve) => {
   let s = '';
@@ -51,7 +82,9 @@ export async function startFakeProviders() {
       if (b === '04') return setTimeout(() => json(res, 200, { Code: 'OK' }), 3000);
       if (b === '02' || (b === '05' && once(`aliyun${to}`))) return json(res, 200, { Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控Permits:1', RequestId: 'r1' });
       if (b === '03') return json(res, 200, { Code: 'isv.MOBILE_NUMBER_ILLEGAL', Message: '非法手机号', RequestId: 'r2' });
-      return json(res, 200, { Code: 'OK', Message: 'OK', BizId: `biz-${received.length}`, RequestId: 'r3' });
+      const bizId = `biz-${received.length}`;
+      received[received.length - 1].id = bizId;
+      return json(res, 200, { Code: 'OK', Message: 'OK', BizId: bizId, RequestId: 'r3' });
     }
     if (url.pathname === '/tencent/') {
       const expected = tc3Authorization({ secretId: CREDS.tencentId, secretKey: CREDS.tencentKey, host: req.headers.host!, body: raw,
@@ -63,7 +96,11 @@ export async function startFakeProviders() {
       const to = body.PhoneNumberSet[0];
       received.push({ provider: 'tencent', to, body });
       const b = behaviour(to);
-      const status = (Code: string, Message: string) => json(res, 200, { Response: { SendStatusSet: [{ SerialNo: Code === 'Ok' ? `sn-${received.length}` : '', PhoneNumber: to, Fee: 1, Code, Message, IsoCode: 'CN' }], RequestId: 't1' } });
+      const entry = received[received.length - 1];
+      const status = (Code: string, Message: string) => {
+        if (Code === 'Ok') entry.id = `sn-${received.length}`;
+        json(res, 200, { Response: { SendStatusSet: [{ SerialNo: Code === 'Ok' ? `sn-${received.length}` : '', PhoneNumber: to, Fee: 1, Code, Message, IsoCode: 'CN' }], RequestId: 't1' } });
+      };
       if (b === '04') return setTimeout(() => status('Ok', 'send success'), 3000);
       if (b === '02' || (b === '05' && once(`tencent${to}`))) return status('LimitExceeded.PhoneNumberThirtySecondLimit', 'the number of sms messages sent from a single mobile number within 30 seconds exceeds the upper limit');
       if (b === '03') return status('InvalidParameterValue.IncorrectPhoneNumber', 'incorrect phone number');
