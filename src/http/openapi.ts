@@ -32,6 +32,7 @@ const PROBLEMS: Record<number, [name: string, description: string]> = {
   413: ['PayloadTooLarge', 'The body or file is larger than allowed.'],
   415: ['UnsupportedMediaType', 'The body has another content type than the operation accepts.'],
   422: ['UnprocessableContent', 'Well-formed but refused by a rule (e.g. an Idempotency-Key reused for another request).'],
+  429: ['TooManyRequests', 'Too many requests from this client or account; `Retry-After` says when to try again.'],
   503: ['ServiceUnavailable', 'The database or Redis is unavailable; nothing was saved unless the answer was. Retry (with the same Idempotency-Key).'],
 };
 
@@ -120,6 +121,11 @@ export function buildOpenApi(routes: RegisteredRoute[], info: { title: string; v
     operationIds.set(operationId, `${route.method} ${route.path}`);
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(route.responses)) {
+      // An error a route declares is still the one problem answer (its words are in the description).
+      if (PROBLEMS[Number(status)]) {
+        responses[status] = { $ref: `#/components/responses/${PROBLEMS[Number(status)][0]}` };
+        continue;
+      }
       const type = r.contentType ?? 'application/json';
       responses[status] = {
         description: r.description,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /// <reference lib="dom" />
 // Care notes in real Chromium: the coordinator types what the family asks on the ward board, sees
 // it on the roster board cell, and the assigned aide reads it on the phone page (390×844); the
@@ -23,7 +24,7 @@ const a: Record<string, { id: string }> = {};
 const b: Record<string, { id: string }> = {};
 
 async function api(method: 'get' | 'post' | 'patch', url: string, body?: object) {
-  const res = await env.request[method](url).set(bearer(tenant.adminToken)).send(body);
+  const res = await env.request[method](url).set(bearer(tenant.adminToken)).set('Idempotency-Key', randomUUID()).send(body);
   if (res.status >= 300) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
