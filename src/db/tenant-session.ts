@@ -64,5 +64,4 @@ export class TenantAwarePool extends pg.Pool {
     if (!cb) return ready;
     ready.then((client) => cb(undefined, client, (e?: unknown) => client.release(e as Error)), (err) => cb(err as Error, undefined, () => {}));
   }
-
 }

@@ -65,14 +65,14 @@ export async function hit(redis: Redis, bucket: string, key: string, limit: numb
  * within the interval — a phone re-sending a form whose answer it lost — is told `repeat`, not
  * refused; any other use is refused until the interval has passed.
  */
-export async function once(redis: Redis, bucket: string, key: string, intervalSec: number, token = '1'): Promise<HitResult & { repeat?: boolean }> {
+export async function once(redis: Redis, bucket: string, key: string, intervalSec: number, token?: string): Promise<HitResult & { repeat?: boolean }> {
   const redisKey = `${keyPrefix}:rl:${bucket}:${key}`;
   try {
     if (redis.status !== 'ready') throw new Error(`Redis is ${redis.status}`);
-    const set = await withTimeout(redis.set(redisKey, token, 'EX', intervalSec, 'NX'), COMMAND_TIMEOUT_MS);
+    const set = await withTimeout(redis.set(redisKey, token ?? '1', 'EX', intervalSec, 'NX'), COMMAND_TIMEOUT_MS);
     if (set === 'OK') return { allowed: true, count: 1, limit: 1, retryAfter: intervalSec };
     const [[, held], [, ttl]] = (await withTimeout(redis.multi().get(redisKey).ttl(redisKey).exec(), COMMAND_TIMEOUT_MS)) as [[null, string | null], [null, number]];
-    return { allowed: false, repeat: token !== '1' && held === token, count: 2, limit: 1, retryAfter: Math.max(1, ttl) };
+    return { allowed: false, repeat: token !== undefined && held === token, count: 2, limit: 1, retryAfter: Math.max(1, ttl) };
   } catch (err) {
     return failOpen(bucket, err, 1);
   }
