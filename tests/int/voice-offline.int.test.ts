@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
 import { launchBrowser, phoneContext, serve } from '../support/browser.js';
-import { aide, dayFromToday, hospital, patient } from '../support/nursing/api.js';
+import { aide, at, dayFromToday, hospital, patient } from '../support/nursing/api.js';
 import type { Hospital } from '../support/nursing/api.js';
 
 let env: TestEnv;
@@ -16,9 +16,11 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 let ward: string;
 let beds = 0;
+// Admitted and consented yesterday: today's day shift (08:00–20:00) is then covered at any hour the test runs.
+const SINCE_YESTERDAY = { admittedAt: at(dayFromToday(-1), '09:00'), signedAt: at(dayFromToday(-1), '09:30') };
 
 async function stayCode(): Promise<{ bookingId: string; code: string }> {
-  const b = await patient(h, { wardId: ward, bed: String(++beds).padStart(2, '0'), barthel: 50 });
+  const b = await patient(h, { wardId: ward, bed: String(++beds).padStart(2, '0'), barthel: 50, ...SINCE_YESTERDAY });
   const a = await aide(h, { homeWardIds: [ward] });
   await h.ok('post', '/nursing/assignments', { date: dayFromToday(0), shiftCode: 'day', bookingId: b.id, aideId: a.id });
   const code = await h.ok('get', `/voice/codes?subjectKind=nursing_stay&subjectId=${b.id}`);

@@ -8,7 +8,7 @@ import { escalateOverdue } from '../../src/voice/escalation.js';
 import { createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
 import { deskContext, launchBrowser, serve, signIn, staff } from '../support/browser.js';
-import { aide, dayFromToday, hospital, patient } from '../support/nursing/api.js';
+import { aide, at, dayFromToday, hospital, patient } from '../support/nursing/api.js';
 import type { Hospital } from '../support/nursing/api.js';
 
 let env: TestEnv;
@@ -28,7 +28,7 @@ let lowBooking: { id: string };
 const tickets: { accepted?: string; fresh?: string } = {};
 
 async function stay(wardId: string, bed: string, aideId: string) {
-  const b = await patient(h, { wardId, bed, barthel: 50 });
+  const b = await patient(h, { wardId, bed, barthel: 50, admittedAt: at(TODAY, '00:00'), signedAt: at(TODAY, '00:00') }); // from midnight: today's day shift is covered at any hour, the stay still dated today
   await h.ok('post', '/nursing/assignments', { date: TODAY, shiftCode: 'day', bookingId: b.id, aideId });
   return b;
 }

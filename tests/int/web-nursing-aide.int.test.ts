@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
 import { launchBrowser, serve } from '../support/browser.js';
-import { aide, dayFromToday, hospital } from '../support/nursing/api.js';
+import { aide, at, dayFromToday, hospital } from '../support/nursing/api.js';
 import type { Hospital } from '../support/nursing/api.js';
 
 let env: TestEnv;
@@ -25,8 +25,9 @@ let removable: string;
 
 async function patient(name: string, bed: string, barthel: number) {
   const p = await h.ok('post', '/people', { name, gender: 'female', birthDate: '1941-03-02' });
-  const adm = await h.ok('post', '/nursing/admissions', { personId: p.id, wardId: ward.id, bedCode: bed });
-  return h.ok('post', '/nursing/bookings', { admissionId: adm.id, barthelScore: barthel, consent: { signerName: '家属', relation: '女儿', method: 'paper' }, activate: true });
+  const adm = await h.ok('post', '/nursing/admissions', { personId: p.id, wardId: ward.id, bedCode: bed, admittedAt: at(dayFromToday(-1), '09:00') });
+  // Admitted and consented yesterday: today's day shift (08:00–20:00) is then covered at any hour the test runs.
+  return h.ok('post', '/nursing/bookings', { admissionId: adm.id, barthelScore: barthel, consent: { signerName: '家属', relation: '女儿', method: 'paper', signedAt: at(dayFromToday(-1), '09:30') }, activate: true });
 }
 const assign = (date: string, shiftCode: string, bookingId: string, aideId: string) => h.ok('post', '/nursing/assignments', { date, shiftCode, bookingId, aideId });
 const notesOf = (bookingId: string) => env.deps.prisma.handoverNote.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } });

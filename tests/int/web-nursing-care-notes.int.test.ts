@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { deskContext, launchBrowser, phoneContext, serve, signIn, staff } from '../support/browser.js';
-import { ZONE, dayFromToday } from '../support/nursing/api.js';
+import { ZONE, at, dayFromToday } from '../support/nursing/api.js';
 
 const NOTE = '左侧偏瘫，喂饭需慢';
 const T = dayFromToday(0);
@@ -30,11 +30,11 @@ async function api(method: 'get' | 'post' | 'patch', url: string, body?: object)
 }
 async function booking(wardId: string, name: string, bed: string) {
   const p = await api('post', '/people', { name, gender: 'female', birthDate: '1940-02-03' });
-  const adm = await api('post', '/nursing/admissions', { personId: p.id, wardId, bedCode: bed });
+  const adm = await api('post', '/nursing/admissions', { personId: p.id, wardId, bedCode: bed, admittedAt: at(dayFromToday(-1), '09:00') });
   return api('post', '/nursing/bookings', {
     admissionId: adm.id,
     barthelScore: 50,
-    consent: { signerName: '王小明', relation: '儿子', method: 'paper' },
+    consent: { signerName: '王小明', relation: '儿子', method: 'paper', signedAt: at(dayFromToday(-1), '09:30') }, // yesterday: today's day shift is covered at any hour
     activate: true,
   });
 }
