@@ -13,7 +13,10 @@ import {
 
 const tags = ['notify'];
 const callbackParams = z.strictObject({
-  callbackId: z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'A receipt callback id.').meta({ example: 'Q2FsbGJhY2tJZEV4YW1wbGVfMDEyMzQ1' }),
+  callbackId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32}$/, 'A receipt callback id.')
+    .meta({ example: 'Q2FsbGJhY2tJZEV4YW1wbGVfMDEyMzQ1' }),
 });
 const refused = {
   404: {

@@ -24,13 +24,21 @@ const a: Record<string, { id: string }> = {};
 const b: Record<string, { id: string }> = {};
 
 async function api(method: 'get' | 'post' | 'patch', url: string, body?: object) {
-  const res = await env.request[method](url).set(bearer(tenant.adminToken)).set('Idempotency-Key', randomUUID()).send(body);
+  const res = await env.request[method](url)
+    .set(bearer(tenant.adminToken))
+    .set('Idempotency-Key', randomUUID())
+    .send(body);
   if (res.status >= 300) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 async function booking(wardId: string, name: string, bed: string) {
   const p = await api('post', '/people', { name, gender: 'female', birthDate: '1940-02-03' });
-  const adm = await api('post', '/nursing/admissions', { personId: p.id, wardId, bedCode: bed, admittedAt: at(dayFromToday(-1), '09:00') });
+  const adm = await api('post', '/nursing/admissions', {
+    personId: p.id,
+    wardId,
+    bedCode: bed,
+    admittedAt: at(dayFromToday(-1), '09:00'),
+  });
   return api('post', '/nursing/bookings', {
     admissionId: adm.id,
     barthelScore: 50,
