@@ -12,6 +12,7 @@ import { hasBody, UnsupportedMediaTypeError, validate } from './validate.js';
 import { localize, type Message, say } from '../i18n/index.js';
 import { requestLocale } from './locale.js';
 import { httpMessages as M } from './messages.js';
+import { roleLabel } from '../kernel/messages.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
@@ -203,6 +204,6 @@ function authorize(spec: { access: Access; method: Method }): RequestHandler {
     const ctx = req.ctx;
     if (!ctx) return next(new UnauthorizedError());
     if (mayAccess(ctx, spec.access, spec.method)) return next();
-    next(new ForbiddenError(say(M.needsRoles, { roles: (spec.access as Role[]).join(', ') })));
+    next(new ForbiddenError(say(M.needsRoles, { roles: (spec.access as Role[]).map((r) => say(roleLabel(r))) })));
   };
 }

@@ -2,6 +2,7 @@ import { defineMessages } from '../i18n/index.js';
 
 /** Sentences of the HTTP layer itself: validation, sign-in, uploads, limits, outages. */
 export const httpMessages = defineMessages('http', {
+  required: { zh: '必填。', en: 'Required.' },
   unknownField: { zh: '不认识的字段“{key}”。', en: "Unknown field '{key}'." },
   bodyNotJson: { zh: '请求体不是有效的 JSON。', en: 'Body is not valid JSON.' },
   bodyNotUtf8: { zh: '请求体不是有效的 UTF-8 文本。', en: 'Body is not valid UTF-8.' },

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ZodType } from 'zod';
-import { type Locale, messageByKey, type Params, say, type Text } from '../i18n/index.js';
+import { type Locale, messageByKey, type Params, say, t, type Text } from '../i18n/index.js';
 import { AppError, ValidationError } from './errors.js';
 import { errorMessages as E } from '../kernel/messages.js';
 import type { FieldError } from './errors.js';
@@ -24,7 +24,12 @@ export interface ParsedInput {
 }
 
 /** zod's own sentences (type, size, format) per locale; a schema's own messages are catalogue keys. */
-const ZOD_LOCALES: Record<Locale, z.core.$ZodErrorMap> = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
+const zhCN = z.locales.zhCN().localeError;
+const ZOD_LOCALES: Record<Locale, z.core.$ZodErrorMap> = {
+  // zod's zh-CN says "无效输入：期望 string，实际接收 undefined" for a missing field; a person reads "必填。".
+  'zh-CN': (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? t('zh-CN', M.required) : zhCN(issue)),
+  en: z.locales.en().localeError,
+};
 
 /** Parse options that make zod word its own issues in `locale` (pass to safeParse). */
 export function zodLocale(locale: Locale): { error: z.core.$ZodErrorMap } {

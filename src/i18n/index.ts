@@ -56,8 +56,8 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | u
   return undefined;
 }
 
-/** A placeholder's value: plain text or a number, or a sentence of its own (a label) rendered in the same locale. */
-export type Param = string | number | Localized;
+/** A placeholder's value: plain text or a number, or sentences of their own (labels, a list of labels) rendered in the same locale. */
+export type Param = string | number | Localized | Localized[];
 export type Params = Record<string, Param>;
 
 /**
@@ -92,6 +92,7 @@ export function t(locale: string, message: Message, params: Params = {}): string
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const value = params[name];
+    if (Array.isArray(value)) return value.map((v) => t(locale, v.message, v.params)).join(resolveLocale(locale) === 'zh-CN' ? '、' : ', ');
     return value instanceof Localized ? t(locale, value.message, value.params) : String(value);
   });
 }

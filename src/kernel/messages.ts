@@ -31,3 +31,16 @@ export const nounMessages = defineMessages('noun', {
   user: { zh: '用户', en: 'user' },
   token: { zh: '令牌', en: 'token' },
 });
+
+/** What a person calls each role (a role is the kernel's: the API router checks it). */
+export const roleMessages = defineMessages('role', {
+  admin: { zh: '管理员', en: 'Administrator' },
+  kitchen_manager: { zh: '厨房管理员', en: 'Kitchen manager' },
+  driver: { zh: '送餐员', en: 'Driver' },
+  canteen_operator: { zh: '食堂收银员', en: 'Canteen cashier' },
+  hospital_coordinator: { zh: '医院协调员', en: 'Hospital coordinator' },
+  care_aide: { zh: '护理员', en: 'Care aide' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+});
+export const ROLES = ['admin', 'kitchen_manager', 'driver', 'canteen_operator', 'hospital_coordinator', 'care_aide', 'auditor'] as const;
+export const roleLabel = (role: (typeof ROLES)[number]) => roleMessages[role];
