@@ -21,7 +21,7 @@ const KNOWN_CROSS_DOMAIN = [
   '^src/people/(schemas|id-card|import-residents)\\.ts$',
   // people → geocoding (a person's location) and people → delivery (orders of a removed person).
   '^src/geocoding/(service|person-location)\\.ts$',
-  '^src/delivery/order-service\\.ts$',
+  '^src/delivery/orders/order-service\\.ts$',
 ];
 
 module.exports = {

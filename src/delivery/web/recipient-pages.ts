@@ -11,10 +11,10 @@ import { html, raw } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { labels, slotLabel } from '../i18n.js';
-import { addHold, addPlan, deleteHold, getRecipient, listRecipients, updatePlan, updateRecipient } from '../recipient-service.js';
-import { MANAGERS } from '../routes-setup.js';
+import { addHold, addPlan, deleteHold, getRecipient, listRecipients, updatePlan, updateRecipient } from '../setup/recipient-service.js';
+import { MANAGERS } from '../setup/http-setup.js';
 import { DIETS, HOLD_REASONS, TEXTURES } from '../schemas.js';
-import { listSlots } from '../setup-service.js';
+import { listSlots } from '../setup/setup-service.js';
 import { holdAddBody, planAddBody, planEndBody, recipientDetailQuery, recipientEditBody, recipientSearchQuery } from './recipient-forms.js';
 import { RM } from './recipient-messages.js';
 

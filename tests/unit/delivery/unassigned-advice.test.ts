@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/i18n/index.js';
-import { unassignedAdvice } from '../../../src/delivery/unassigned-advice.js';
-import type { AdviceInput } from '../../../src/delivery/unassigned-advice.js';
+import { unassignedAdvice } from '../../../src/delivery/plans/unassigned-advice.js';
+import type { AdviceInput } from '../../../src/delivery/plans/unassigned-advice.js';
 
 const window = { start: '10:45', end: '12:00' };
 const twoVans = [{ load: 10, capacity: 20, stops: 10, durationS: 100 * 60 }, { load: 10, capacity: 20, stops: 10, durationS: 100 * 60 }];
