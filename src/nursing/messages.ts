@@ -19,3 +19,18 @@ export const rosterNoticeMessages = defineMessages('nursing.rosterNotice', {
   none: { zh: '无', en: 'none' },
   more: { zh: '等共{count}个班次', en: 'and {more} more' },
 });
+
+/** What a nursing 404 names ("No such {what}." / "未找到该{what}。"). */
+export const nursingNouns = defineMessages('nursing.noun', {
+  aide: { zh: '护理员', en: 'aide' },
+  booking: { zh: '照护预约', en: 'booking' },
+  invoice: { zh: '结算单', en: 'invoice' },
+  ward: { zh: '病区', en: 'ward' },
+  admission: { zh: '住院记录', en: 'admission' },
+  consent: { zh: '知情同意', en: 'consent' },
+  signature: { zh: '签名', en: 'signature' },
+  person: { zh: '人员', en: 'person' },
+  rosterRun: { zh: '排班记录', en: 'roster run' },
+  assignment: { zh: '班次安排', en: 'assignment' },
+  shiftTemplate: { zh: '班次', en: 'shift template' },
+});

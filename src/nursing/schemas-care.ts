@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { careMessages as C } from './messages-care.js';
 import { instantWithin, localDate, localDateWithin, pageQueryOf, pastInstantString } from '../http/common-schemas.js';
 import { genderSchema } from './schemas-setup.js';
 
@@ -64,8 +65,8 @@ export const bookingCreate = z.strictObject({
   careNotes: careNotesText.optional(),
   consent: consentInput.optional().describe('Record the family consent together with the booking.'),
   activate: z.boolean().default(false).describe('Activate at once (needs consent).'),
-}).refine((b) => !b.genderRequired || b.genderPreference, { message: 'genderRequired needs a genderPreference.', path: ['genderRequired'] })
-  .refine((b) => !b.endDate || !b.startDate || b.endDate >= b.startDate, { message: 'endDate must not be before startDate.', path: ['endDate'] });
+}).refine((b) => !b.genderRequired || b.genderPreference, { message: C.genderRequiredNeedsPreference.key, path: ['genderRequired'] })
+  .refine((b) => !b.endDate || !b.startDate || b.endDate >= b.startDate, { message: C.endBeforeStart.key, path: ['endDate'] });
 
 export const bookingListQuery = z.strictObject({
   status: z.enum(['pending', 'active', 'ended']).optional(),
@@ -78,7 +79,7 @@ export const levelChange = z.strictObject({
   levelCode: code.optional().describe('Default: suggested from barthelScore.'),
   barthelScore: z.number().int().min(0).max(100).optional().meta({ example: 45 }),
   reason: z.string().trim().min(1).max(500).optional().describe('Required when levelCode differs from the Barthel suggestion.'),
-}).refine((c) => c.levelCode || c.barthelScore !== undefined, { message: 'Give a levelCode or a barthelScore.', path: ['levelCode'] });
+}).refine((c) => c.levelCode || c.barthelScore !== undefined, { message: C.levelOrBarthel.key, path: ['levelCode'] });
 
 export const bookingEnd = z.strictObject({
   endedAt: plannedInstant.optional().describe('Default: now. At most 31 days ahead.'),

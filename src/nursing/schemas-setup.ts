@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { rosterMessages as R } from './messages-roster.js';
 import { localDate, localTime, money } from '../http/common-schemas.js';
 
 /** zod schemas of the set-up endpoints: care levels, shift templates, wards, beds, aides. */
 export const genderSchema = z.enum(['male', 'female']);
-const code = z.string().trim().min(1).max(32).regex(/^[a-z0-9_-]+$/i, 'Letters, digits, dash and underscore only.').meta({ example: 'day' });
+const code = z.string().trim().min(1).max(32).regex(/^[a-z0-9_-]+$/i, R.codeChars.key).meta({ example: 'day' });
 const skill = z.string().trim().min(1).max(64);
 
 export const codeParams = z.strictObject({ code });

@@ -95,6 +95,8 @@ describe('GET /me/shifts', () => {
 
   it('when a user is not linked to an aide, or is not a care aide, then 404 / 403', async () => {
     expect((await h.call('get', '/me/shifts', undefined, u.unlinked.token)).status).toBe(404);
+    const zh = await env.request.get('/me/shifts').set('Authorization', `Bearer ${u.unlinked.token}`);
+    expect(zh.body.detail).toBe('您的账号还没有关联到护理员，请联系协调员关联（PATCH /nursing/aides/{id}，填写 userId）。');
     expect((await h.call('get', '/me/shifts')).status).toBe(403);
   });
 });

@@ -32,6 +32,15 @@ describe('admissions', () => {
     const noBed = await h.call('post', '/nursing/admissions', { personId: await person(h), wardId: ward.id, bedCode: '99' });
     expect(noBed.status).toBe(409);
     expect(noBed.body.errors[0].path).toBe('body.bedCode');
+    // A zh-CN reader (no Accept-Language) reads the same refusals in Chinese.
+    const zh = (path: string, body: object) => env.request.post(path).set('Authorization', `Bearer ${h.coord.token}`).send(body);
+    const zhTaken = await zh('/nursing/admissions', { personId: await person(h), wardId: ward.id, bedCode: '01' });
+    expect(zhTaken.status).toBe(409);
+    expect(zhTaken.body).toMatchObject({ title: '与现有数据冲突', detail: `病区 心内科 的 01 床已有患者 ${a.person.name}。` });
+    const zhNoBed = await zh('/nursing/admissions', { personId: await person(h), wardId: ward.id, bedCode: '99' });
+    expect(zhNoBed.body).toMatchObject({ detail: '病区 心内科 没有这个床位。', errors: [{ path: 'body.bedCode', message: '本病区没有这个床位。' }] });
+    const zhNoWard = await env.request.get('/nursing/wards/00000000-0000-4000-8000-000000000000').set('Authorization', `Bearer ${h.coord.token}`);
+    expect(zhNoWard.body).toMatchObject({ status: 404, detail: '未找到该病区。' });
     const w = await h.ok('get', `/nursing/wards/${ward.id}`);
     expect(w.beds.find((b: { code: string }) => b.code === '01').admissionId).toBe(a.id);
   });
@@ -107,6 +116,13 @@ describe('consent', () => {
     expect(assign.body.detail).toMatch(/consent/);
     const create = await h.call('post', '/nursing/bookings', { admissionId: (await admission()).id, barthelScore: 50, activate: true });
     expect(create.status).toBe(409);
+    // A zh-CN reader gets the refusal in Chinese, the route still named as it is.
+    const zhAct = await env.request.post(`/nursing/bookings/${b.id}/activate`).set('Authorization', `Bearer ${h.coord.token}`);
+    expect(zhAct.status).toBe(409);
+    expect(zhAct.body.detail).toBe('该照护预约还没有有效的家属知情同意：请先记录由谁同意（POST /nursing/bookings/{id}/consents），再启用预约或安排护理员。');
+    const zhAssign = await env.request.post('/nursing/assignments').set('Authorization', `Bearer ${h.coord.token}`).set('Idempotency-Key', `zh-${b.id}`)
+      .send({ date: dayFromToday(3), shiftCode: 'day', bookingId: b.id, aideId: a.id });
+    expect(zhAssign.body.detail).toMatch(/^该照护预约还没有有效的家属知情同意/);
   });
 
   it('when consent is recorded, then the booking can be activated and shows who consented, how and when', async () => {

@@ -24,6 +24,14 @@ describe('certificate must cover the whole shift', () => {
     expect(res.status).toBe(409);
     expect(res.body.certificate['zh-CN']).toContain(`有效期至 ${LAST}`);
     expect(res.body.certificate.en).toContain(`valid through ${LAST}`);
+    expect(res.body.detail).toMatch(/^到期甲 cannot take this shift: 到期甲's certificate is valid through/);
+    expect(res.body.violations).toEqual(res.body.sentences.en);
+    // A zh-CN reader: the detail and the broken rules in Chinese.
+    const zh = await env.request.post('/nursing/assignments').set('Authorization', `Bearer ${h.coord.token}`).set('Idempotency-Key', `zh-${special.id}`)
+      .send({ date: LAST, shiftCode: 'night', bookingId: special.id, aideId: expiring.id });
+    expect(zh.body.detail).toBe(`到期甲 不能接这个班次：${zh.body.sentences['zh-CN'].join('')}`);
+    expect(zh.body.violations).toEqual(zh.body.sentences['zh-CN']);
+    expect(zh.body.violations[0]).toContain(`有效期至 ${LAST}`);
     expect((await h.call('post', '/nursing/assignments', { date: LAST, shiftCode: 'day', bookingId: special.id, aideId: expiring.id })).status).toBe(201);
     await h.ok('delete', `/nursing/assignments/${(await h.ok('get', `/nursing/assignments?from=${LAST}&to=${LAST}&bookingId=${special.id}`)).items[0].id}`);
 

@@ -41,6 +41,12 @@ describe('hospital set-up', () => {
     const clash = await other.call('put', '/nursing/shift-templates/full', { name: '24小时', startTime: '08:00', endTime: '08:00' });
     expect(clash.status).toBe(409);
     expect(clash.body.detail).toMatch(/overlaps/);
+    // A zh-CN reader (no Accept-Language) reads it in Chinese, field message included.
+    const zhClash = await env.request.put('/nursing/shift-templates/full').set('Authorization', `Bearer ${other.coord.token}`)
+      .send({ name: '24小时', startTime: '08:00', endTime: '08:00' });
+    expect(zhClash.status).toBe(409);
+    expect(zhClash.body.detail).toMatch(/^班次“full” 08:00–08:00 与班次“(day|night)” \d\d:\d\d–\d\d:\d\d 时间重叠，请先删除或修改那个班次。$/);
+    expect(zhClash.body.errors[0].message).toMatch(/^与班次“(day|night)”重叠。$/);
     await other.ok('delete', '/nursing/shift-templates/day');
     await other.ok('delete', '/nursing/shift-templates/night');
     const full = await other.ok('put', '/nursing/shift-templates/full', { name: '24小时', startTime: '08:00', endTime: '08:00' });

@@ -84,7 +84,7 @@ describe('the coordinator’s ward board', () => {
     const refused = page.waitForResponse((r) => r.url().endsWith('/app/nursing/ward/admit'));
     await admit.getByRole('button', { name: '办理入院' }).click();
     expect((await refused).status()).toBe(400);
-    await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('reason');
+    await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('理由');
     expect((await api('get', `/nursing/admissions?wardId=${wards.cardio}`)).items).toEqual([]);
     await page.goBack();
     await admit.getByLabel(/调整等级的理由/).fill('家属夜间陪护，白天按一级护理');

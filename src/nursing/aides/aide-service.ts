@@ -4,6 +4,9 @@ import type { TenantTx } from '../../db/prisma.js';
 import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { say } from '../../i18n/index.js';
+import { nursingNouns as N } from '../messages.js';
+import { rosterMessages as R } from '../messages-roster.js';
 import type { Aide } from '../../generated/prisma/client.js';
 import type { AideCreate, AideUpdate } from '../schemas-setup.js';
 import { addDays, instantAt } from '../../time/index.js';
@@ -17,17 +20,17 @@ async function checkRefs(tx: TenantTx, input: { homeWardIds?: string[]; userId?:
   if (input.homeWardIds?.length) {
     const found = await tx.ward.count({ where: { id: { in: input.homeWardIds } } });
     if (found !== new Set(input.homeWardIds).size) {
-      throw new ConflictError('A home ward does not exist in this hospital.', { errors: [{ path: 'body.homeWardIds', message: 'Unknown ward.' }] });
+      throw new ConflictError(say(R.homeWardMissing), { errors: [{ path: 'body.homeWardIds', message: say(R.unknownWard) }] });
     }
   }
   if (input.userId) {
     const user = await tx.user.findFirst({ where: { id: input.userId } });
-    if (!user) throw new ConflictError('The user to link does not exist in this hospital.', { errors: [{ path: 'body.userId', message: 'Unknown user.' }] });
+    if (!user) throw new ConflictError(say(R.linkUserMissing), { errors: [{ path: 'body.userId', message: say(R.unknownUser) }] });
     if (!user.roles.includes('care_aide')) {
-      throw new ConflictError('Only a user with the care_aide role can be linked to an aide.', { errors: [{ path: 'body.userId', message: 'Needs the care_aide role.' }] });
+      throw new ConflictError(say(R.linkNeedsRole), { errors: [{ path: 'body.userId', message: say(R.needsRole) }] });
     }
     const other = await tx.aide.findFirst({ where: { userId: input.userId, ...(aideId ? { NOT: { id: aideId } } : {}) } });
-    if (other) throw new ConflictError(`This user is already linked to aide ${other.name}.`, { errors: [{ path: 'body.userId', message: 'Already linked.' }] });
+    if (other) throw new ConflictError(say(R.userLinked, { name: other.name }), { errors: [{ path: 'body.userId', message: say(R.alreadyLinked) }] });
   }
 }
 
@@ -51,7 +54,7 @@ export async function listAides(d: D, ctx: RequestContext, q: { wardId?: string;
 
 export async function getAide(d: D, ctx: RequestContext, id: string) {
   const aide = await tenantDb(d.prisma, ctx.tenantId).aide.findFirst({ where: { id } });
-  if (!aide) throw new NotFoundError('aide');
+  if (!aide) throw new NotFoundError(N.aide);
   return aideView(aide);
 }
 
@@ -73,7 +76,7 @@ export async function updateAide(d: D, ctx: RequestContext, id: string, patch: A
   const db = tenantDb(d.prisma, ctx.tenantId);
   return db.$transaction(async (tx) => {
     const before = await tx.aide.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('aide');
+    if (!before) throw new NotFoundError(N.aide);
     await checkRefs(tx, patch, id);
     const data = { ...patch, ...(patch.leaveDates ? { leaveDates: [...new Set(patch.leaveDates)] } : {}) };
     const after = await tx.aide.update({ where: { id }, data });
@@ -88,7 +91,7 @@ export async function addLeave(d: D, ctx: RequestContext, id: string, dates: str
   const db = tenantDb(d.prisma, ctx.tenantId);
   return db.$transaction(async (tx) => {
     const before = await tx.aide.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('aide');
+    if (!before) throw new NotFoundError(N.aide);
     const after = await tx.aide.update({ where: { id }, data: { leaveDates: [...new Set([...before.leaveDates, ...dates])].sort() } });
     await writeAudit(tx, ctx, { action: 'aide.leave.add', entity: 'Aide', entityId: id, before, after: { ...after, reason } });
     const removedAssignments = await dropInvalidAssignments(tx, ctx, after, `leave${reason ? `: ${reason}` : ''}`);

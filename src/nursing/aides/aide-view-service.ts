@@ -4,6 +4,9 @@ import type { TenantDb } from '../../db/prisma.js';
 import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { say } from '../../i18n/index.js';
+import { nursingNouns as N } from '../messages.js';
+import { rosterMessages as R } from '../messages-roster.js';
 import type { HandoverNote, ShiftTemplate } from '../../generated/prisma/client.js';
 import { addDays, ageOrNull, daysInclusive, today } from '../../time/index.js';
 import { levelOn } from '../billing/billing.js';
@@ -19,7 +22,7 @@ const managesNursing = (ctx: RequestContext, write: boolean) =>
 
 export async function myAide(db: TenantDb, ctx: RequestContext) {
   const aide = await db.aide.findFirst({ where: { userId: ctx.userId } });
-  if (!aide) throw new NotFoundError('aide', 'Your user is not linked to an aide; ask the coordinator to link it (PATCH /nursing/aides/{id} with userId).');
+  if (!aide) throw new NotFoundError(N.aide, say(R.notLinked));
   return aide;
 }
 
@@ -42,7 +45,7 @@ export async function myShifts(d: D, ctx: RequestContext, q: { from?: string; to
   const aide = await myAide(db, ctx);
   const from = q.from ?? today(ctx.timeZone);
   const to = q.to ?? addDays(from, 6);
-  if (to < from || daysInclusive(from, to) > 31) throw new ValidationError([{ path: 'query.to', message: 'Give a range of 1–31 days.' }]);
+  if (to < from || daysInclusive(from, to) > 31) throw new ValidationError([{ path: 'query.to', message: say(R.rangeDays) }]);
   const rows = await db.shiftAssignment.findMany({ where: { aideId: aide.id, date: { gte: from, lte: to } }, orderBy: { shiftStart: 'asc' } });
   const bookingIds = [...new Set(rows.map((r) => r.bookingId))];
   const bookings = new Map((await db.careBooking.findMany({ where: { id: { in: bookingIds } }, include: bookingInclude })).map((b) => [b.id, b]));
@@ -89,9 +92,9 @@ async function checkNoteAccess(db: TenantDb, ctx: RequestContext, bookingId: str
   if (managesNursing(ctx, !!shift)) return;
   const aide = await myAide(db, ctx);
   const any = await db.shiftAssignment.findFirst({ where: { aideId: aide.id, bookingId } });
-  if (!any) throw new NotFoundError('booking');
+  if (!any) throw new NotFoundError(N.booking);
   if (shift && !(await db.shiftAssignment.findFirst({ where: { aideId: aide.id, bookingId, date: shift.date, shiftCode: shift.shiftCode } }))) {
-    throw new ConflictError(`You are not this patient's aide in ${shift.shiftCode} ${shift.date}; write the note for one of your own shifts.`);
+    throw new ConflictError(say(R.notYourShift, { shift: shift.shiftCode, date: shift.date }));
   }
 }
 
@@ -108,7 +111,7 @@ export async function listNotes(d: D, ctx: RequestContext, bookingId: string, q:
 export async function addNote(d: D, ctx: RequestContext, bookingId: string, input: { date: string; shiftCode: string; text: string }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   if (!(await db.shiftTemplate.findFirst({ where: { code: input.shiftCode } }))) {
-    throw new ConflictError(`No shift '${input.shiftCode}' is set up.`, { errors: [{ path: 'body.shiftCode', message: 'Unknown shift.' }] });
+    throw new ConflictError(say(R.noShift, { code: input.shiftCode }), { errors: [{ path: 'body.shiftCode', message: say(R.unknownShift) }] });
   }
   await checkNoteAccess(db, ctx, bookingId, input);
   const user = await db.user.findFirstOrThrow({ where: { id: ctx.userId } });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { rosterMessages as R } from '../messages-roster.js';
 
 /** zod schemas of the care aide's "changes since you last looked". */
-const shiftKey = z.string().regex(/^\d{4}-\d{2}-\d{2}\.[^\s]{1,32}\.[0-9a-f-]{36}$/, 'Expected date.shiftCode.bookingId.')
+const shiftKey = z.string().regex(/^\d{4}-\d{2}-\d{2}\.[^\s]{1,32}\.[0-9a-f-]{36}$/, R.shiftKeyFormat.key)
   .meta({ example: '2026-12-01.day.0193a5c2-7d4e-7b21-9f3a-5c2e8d1b4a60' });
 
 export const shiftsSeenInput = z.strictObject({

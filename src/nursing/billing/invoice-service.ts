@@ -6,6 +6,9 @@ import type { Actor } from '../../audit/audit-log.js';
 import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { NotFoundError } from '../../http/errors.js';
+import { say } from '../../i18n/index.js';
+import { nursingNouns as N } from '../messages.js';
+import { careMessages as C } from '../messages-care.js';
 import type { Invoice } from '../../generated/prisma/client.js';
 import { instantAt } from '../../time/index.js';
 import { careStartInstant, computeBill } from './billing.js';
@@ -80,7 +83,7 @@ export type InvoiceView = Awaited<ReturnType<typeof invoiceView>>;
 export async function getInvoice(d: D, ctx: RequestContext, id: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const inv = await db.invoice.findFirst({ where: { id } });
-  if (!inv) throw new NotFoundError('invoice');
+  if (!inv) throw new NotFoundError(N.invoice);
   return invoiceView(db, inv);
 }
 
@@ -88,7 +91,7 @@ export async function getBookingInvoice(d: D, ctx: RequestContext, bookingId: st
   const db = tenantDb(d.prisma, ctx.tenantId);
   await loadBooking(db, bookingId);
   const inv = await db.invoice.findFirst({ where: { bookingId } });
-  if (!inv) throw new NotFoundError('invoice', 'This booking has no invoice yet: it is issued when the booking ends (discharge).');
+  if (!inv) throw new NotFoundError(N.invoice, say(C.noInvoiceYet));
   return invoiceView(db, inv);
 }
 
@@ -104,8 +107,9 @@ export async function listInvoices(d: D, ctx: RequestContext, q: { from?: string
   return { items: await Promise.all(page.items.map((r) => invoiceView(db, r))), nextCursor: page.nextCursor };
 }
 
-export async function invoiceHtml(d: D, ctx: RequestContext, id: string) {
+/** `locale`: the reader's (a browser session's, or an integrator's Accept-Language). */
+export async function invoiceHtml(d: D, ctx: RequestContext, id: string, locale: string = ctx.locale) {
   const tenant = await d.prisma.tenant.findUnique({ where: { id: ctx.tenantId } });
   const view = await getInvoice(d, ctx, id);
-  return renderInvoiceHtml(view, { hospital: tenant?.name ?? '', zone: ctx.timeZone, locale: ctx.locale });
+  return renderInvoiceHtml(view, { hospital: tenant?.name ?? '', zone: ctx.timeZone, locale });
 }

@@ -5,6 +5,10 @@ import type { TenantTx } from '../../db/prisma.js';
 import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { say } from '../../i18n/index.js';
+import { nursingNouns as N } from '../messages.js';
+import { careMessages as C } from '../messages-care.js';
+import { rosterMessages as R } from '../messages-roster.js';
 import { localDateOf } from '../../time/index.js';
 import { removeAssignments } from '../roster/assignment-store.js';
 import { admissionView, bedCodes, bookingInclude } from './booking-view.js';
@@ -14,7 +18,7 @@ type D = Pick<Deps, 'prisma'>;
 
 export async function loadAdmissionView(db: ReturnType<typeof tenantDb> | TenantTx, id: string, zone: string) {
   const a = await db.admission.findFirst({ where: { id }, include: { person: true } });
-  if (!a) throw new NotFoundError('admission');
+  if (!a) throw new NotFoundError(N.admission);
   const bookings = await db.careBooking.findMany({ where: { admissionId: id }, include: bookingInclude, orderBy: { createdAt: 'asc' } });
   return admissionView(a, bookings, await bedCodes(db, [a.bedId]), zone);
 }
@@ -23,9 +27,9 @@ export async function loadAdmissionView(db: ReturnType<typeof tenantDb> | Tenant
 export async function freeBedOf(tx: TenantTx, ward: { id: string; name: string }, input: { bedId?: string; bedCode?: string }): Promise<string | null> {
   if (!input.bedId && !input.bedCode) return null;
   const bed = await tx.bed.findFirst({ where: { wardId: ward.id, ...(input.bedId ? { id: input.bedId } : { code: input.bedCode }) } });
-  if (!bed) throw new ConflictError(`No such bed in ward ${ward.name}.`, { errors: [{ path: input.bedId ? 'body.bedId' : 'body.bedCode', message: 'Unknown bed in this ward.' }] });
+  if (!bed) throw new ConflictError(say(C.noBedInWard, { ward: ward.name }), { errors: [{ path: input.bedId ? 'body.bedId' : 'body.bedCode', message: say(C.unknownBedInWard) }] });
   const taken = await tx.admission.findFirst({ where: { bedId: bed.id, dischargedAt: null }, include: { person: true } });
-  if (taken) throw new ConflictError(`Bed ${bed.code} of ward ${ward.name} is occupied by ${taken.person.name}.`);
+  if (taken) throw new ConflictError(say(C.bedTaken, { bed: bed.code, ward: ward.name, name: taken.person.name }));
   return bed.id;
 }
 
@@ -41,12 +45,12 @@ export async function admit(d: D, ctx: RequestContext, input: AdmitInput) {
 /** The admission inside the caller's transaction (the ward board admits and books in one). */
 export async function admitTx(tx: TenantTx, ctx: RequestContext, input: AdmitInput): Promise<string> {
   const person = await tx.person.findFirst({ where: { id: input.personId } });
-  if (!person) throw new NotFoundError('person');
-  if (person.deathDate) throw new ConflictError(`${person.name} is recorded as deceased (${person.deathDate}).`);
+  if (!person) throw new NotFoundError(N.person);
+  if (person.deathDate) throw new ConflictError(say(C.deceased, { name: person.name, date: String(person.deathDate) }));
   const ward = await tx.ward.findFirst({ where: { id: input.wardId } });
-  if (!ward) throw new ConflictError('The ward does not exist in this hospital.', { errors: [{ path: 'body.wardId', message: 'Unknown ward.' }] });
+  if (!ward) throw new ConflictError(say(C.wardMissing), { errors: [{ path: 'body.wardId', message: say(R.unknownWard) }] });
   const open = await tx.admission.findFirst({ where: { personId: person.id, dischargedAt: null } });
-  if (open) throw new ConflictError(`${person.name} is already admitted (admission ${open.id}); discharge first.`);
+  if (open) throw new ConflictError(say(C.alreadyAdmitted, { name: person.name, id: open.id }));
   const bedId = await freeBedOf(tx, ward, input);
   const admission = await tx.admission.create({
     data: { tenantId: ctx.tenantId, personId: person.id, wardId: ward.id, bedId, admittedAt: input.admittedAt ?? new Date() },
@@ -75,8 +79,8 @@ export async function listAdmissions(d: D, ctx: RequestContext, q: { wardId?: st
  */
 export async function endBookingTx(tx: TenantTx, ctx: RequestContext, bookingId: string, endedAt: Date, reason: string) {
   const before = await tx.careBooking.findFirst({ where: { id: bookingId } });
-  if (!before) throw new NotFoundError('booking');
-  if (before.status === 'ended') throw new ConflictError('The booking has already ended.');
+  if (!before) throw new NotFoundError(N.booking);
+  if (before.status === 'ended') throw new ConflictError(say(C.alreadyEnded));
   const endDate = localDateOf(endedAt, ctx.timeZone);
   const after = await tx.careBooking.update({
     where: { id: bookingId },
@@ -96,10 +100,10 @@ export async function discharge(d: D, ctx: RequestContext, admissionId: string, 
   const dischargedAt = input.dischargedAt ?? new Date();
   return db.$transaction(async (tx) => {
     const before = await tx.admission.findFirst({ where: { id: admissionId } });
-    if (!before) throw new NotFoundError('admission');
-    if (before.dischargedAt) throw new ConflictError(`The patient was already discharged at ${before.dischargedAt.toISOString()}.`);
+    if (!before) throw new NotFoundError(N.admission);
+    if (before.dischargedAt) throw new ConflictError(say(C.alreadyDischarged, { time: before.dischargedAt.toISOString() }));
     if (dischargedAt < before.admittedAt) {
-      throw new ConflictError('Discharge cannot be before admission.', { errors: [{ path: 'body.dischargedAt', message: `Before admittedAt ${before.admittedAt.toISOString()}.` }] });
+      throw new ConflictError(say(C.dischargeBeforeAdmission), { errors: [{ path: 'body.dischargedAt', message: say(C.beforeAdmittedAt, { time: before.admittedAt.toISOString() }) }] });
     }
     const after = await tx.admission.update({ where: { id: admissionId }, data: { dischargedAt } });
     await writeAudit(tx, ctx, { action: 'admission.discharge', entity: 'Admission', entityId: admissionId, before, after });

@@ -5,6 +5,9 @@ import type { TenantTx } from '../../db/prisma.js';
 import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../http/errors.js';
+import { say } from '../../i18n/index.js';
+import { nursingNouns as N } from '../messages.js';
+import { careMessages as C } from '../messages-care.js';
 import { localDateOf } from '../../time/index.js';
 import { removeAssignments } from '../roster/assignment-store.js';
 import { suggestLevel } from './barthel.js';
@@ -16,8 +19,6 @@ import type { BookingCreate, ConsentInput, LevelChange } from '../schemas-care.j
 
 type D = Pick<Deps, 'prisma'>;
 
-export const NO_CONSENT =
-  'No active family consent is recorded for this booking: record who consented (POST /nursing/bookings/{id}/consents) before activating it or assigning an aide.';
 
 async function view(db: ReturnType<typeof tenantDb> | TenantTx, id: string, zone: string) {
   const b = await loadBooking(db, id);
@@ -31,20 +32,20 @@ async function view(db: ReturnType<typeof tenantDb> | TenantTx, id: string, zone
 async function resolveLevel(tx: TenantTx, barthel: number | undefined, levelCode: string | undefined, reason: string | undefined, reasonPath: string) {
   const suggested = barthel === undefined ? null : suggestLevel(barthel);
   if (barthel !== undefined && suggested === null) {
-    throw new UnprocessableError('A Barthel score of 100 means the patient is independent in self-care: no accompany-free nursing booking is needed.', {
-      errors: [{ path: 'body.barthelScore', message: 'Independent (100): no care level applies.' }],
+    throw new UnprocessableError(say(C.independent), {
+      errors: [{ path: 'body.barthelScore', message: say(C.independentField) }],
     });
   }
   const code = levelCode ?? suggested!;
   const level = await tx.careLevel.findFirst({ where: { code } });
   if (!level) {
-    throw new ConflictError(`Care level '${code}' is not set up in this hospital (POST /nursing/setup/defaults or PUT /nursing/care-levels/${code}).`, {
-      errors: [{ path: 'body.levelCode', message: 'Unknown care level.' }],
+    throw new ConflictError(say(C.levelNotSetUp, { code }), {
+      errors: [{ path: 'body.levelCode', message: say(C.unknownLevel) }],
     });
   }
   if (code !== suggested && !reason) {
-    throw new ValidationError([{ path: reasonPath, message: `Level '${code}' differs from the suggested '${suggested}' (Barthel ${barthel}): give a reason for the override.` }],
-      'Overriding the suggested care level needs a reason.');
+    throw new ValidationError([{ path: reasonPath, message: say(C.overrideNeedsReason, { code, suggested: String(suggested), barthel: String(barthel) }) }],
+      say(C.overrideDetail));
   }
   return { code, suggested };
 }
@@ -58,18 +59,18 @@ export async function createBooking(d: D, ctx: RequestContext, input: BookingCre
 /** The booking inside the caller's transaction (the ward board admits and books in one). */
 export async function createBookingTx(tx: TenantTx, ctx: RequestContext, input: BookingCreate): Promise<string> {
   const admission = await tx.admission.findFirst({ where: { id: input.admissionId } });
-  if (!admission) throw new ConflictError('The admission does not exist.', { errors: [{ path: 'body.admissionId', message: 'Unknown admission.' }] });
-  if (admission.dischargedAt) throw new ConflictError('The patient has been discharged; admit them again first.');
+  if (!admission) throw new ConflictError(say(C.admissionMissing), { errors: [{ path: 'body.admissionId', message: say(C.unknownAdmission) }] });
+  if (admission.dischargedAt) throw new ConflictError(say(C.dischargedAdmitAgain));
   const open = await tx.careBooking.findFirst({ where: { admissionId: admission.id, status: { not: 'ended' } } });
-  if (open) throw new ConflictError(`This admission already has an open care booking (${open.id}); change its level instead.`);
+  if (open) throw new ConflictError(say(C.openBooking, { id: open.id }));
   const { code, suggested } = await resolveLevel(tx, input.barthelScore, input.levelCode, input.overrideReason, 'body.overrideReason');
   const admittedOn = localDateOf(admission.admittedAt, ctx.timeZone);
   const startDate = input.startDate ?? admittedOn;
   if (startDate < admittedOn) {
-    throw new ConflictError(`Care cannot start before the admission date ${admittedOn}.`, { errors: [{ path: 'body.startDate', message: `Before ${admittedOn}.` }] });
+    throw new ConflictError(say(C.startBeforeAdmission, { date: admittedOn }), { errors: [{ path: 'body.startDate', message: say(C.beforeDate, { date: admittedOn }) }] });
   }
-  if (input.endDate && input.endDate < startDate) throw new ValidationError([{ path: 'body.endDate', message: 'Before the start date.' }]);
-  if (input.activate && !input.consent) throw new ConflictError(NO_CONSENT);
+  if (input.endDate && input.endDate < startDate) throw new ValidationError([{ path: 'body.endDate', message: say(C.beforeStart) }]);
+  if (input.activate && !input.consent) throw new ConflictError(say(C.noConsent));
   const now = new Date();
   const booking = await tx.careBooking.create({
     data: {
@@ -105,7 +106,7 @@ export async function recordConsent(d: D, ctx: RequestContext, bookingId: string
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const b = await loadBooking(tx, bookingId);
-    if (b.status === 'ended') throw new ConflictError('The booking has ended; consent cannot be added.');
+    if (b.status === 'ended') throw new ConflictError(say(C.endedNoConsent));
     const consent = await tx.consent.create({ data: { tenantId: ctx.tenantId, bookingId, ...input, signedAt: input.signedAt ?? new Date() } });
     await writeAudit(tx, ctx, { action: 'consent.record', entity: 'Consent', entityId: consent.id, after: consent });
   });
@@ -122,9 +123,9 @@ export async function revokeConsent(d: D, ctx: RequestContext, bookingId: string
   const revokedAt = input.revokedAt ?? new Date();
   const removedAssignments = await db.$transaction(async (tx) => {
     const before = await tx.consent.findFirst({ where: { id: consentId, bookingId } });
-    if (!before) throw new NotFoundError('consent');
-    if (before.revokedAt) throw new ConflictError(`This consent was already revoked at ${before.revokedAt.toISOString()}.`);
-    if (revokedAt < before.signedAt) throw new ConflictError('A consent cannot be revoked before it was signed.');
+    if (!before) throw new NotFoundError(N.consent);
+    if (before.revokedAt) throw new ConflictError(say(C.alreadyRevoked, { time: before.revokedAt.toISOString() }));
+    if (revokedAt < before.signedAt) throw new ConflictError(say(C.revokeBeforeSigned));
     const after = await tx.consent.update({ where: { id: consentId }, data: { revokedAt, revokedReason: input.reason ?? null } });
     await writeAudit(tx, ctx, { action: 'consent.revoke', entity: 'Consent', entityId: consentId, before, after });
     const others = await tx.consent.findMany({ where: { bookingId, NOT: { id: consentId } } });
@@ -148,10 +149,10 @@ export async function activateBooking(d: D, ctx: RequestContext, bookingId: stri
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const b = await loadBooking(tx, bookingId);
-    if (b.status === 'ended') throw new ConflictError('The booking has ended.');
+    if (b.status === 'ended') throw new ConflictError(say(C.ended));
     if (b.status === 'active') return;
-    if (!b.consents.some((c) => consentActive(c))) throw new ConflictError(NO_CONSENT);
-    if (b.admission.dischargedAt) throw new ConflictError('The patient has been discharged.');
+    if (!b.consents.some((c) => consentActive(c))) throw new ConflictError(say(C.noConsent));
+    if (b.admission.dischargedAt) throw new ConflictError(say(C.discharged));
     const after = await tx.careBooking.update({ where: { id: bookingId }, data: { status: 'active', activatedAt: b.activatedAt ?? new Date() } });
     await writeAudit(tx, ctx, { action: 'booking.activate', entity: 'CareBooking', entityId: bookingId, before: b, after });
   });
@@ -165,10 +166,10 @@ export async function changeLevel(d: D, ctx: RequestContext, bookingId: string, 
     // Serialised with roster writes and manual assignments, which read the same loads.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roster:${ctx.tenantId}`}))`;
     const b = await loadBooking(tx, bookingId);
-    if (b.status === 'ended') throw new ConflictError('The booking has ended; its care level can no longer change.');
+    if (b.status === 'ended') throw new ConflictError(say(C.endedNoLevel));
     if (input.effectiveFrom < b.startDate || (b.endDate && input.effectiveFrom > b.endDate)) {
-      throw new ConflictError(`The change must take effect within the booking (${b.startDate} – ${b.endDate ?? 'open'}).`, {
-        errors: [{ path: 'body.effectiveFrom', message: 'Outside the booking dates.' }],
+      throw new ConflictError(say(C.changeOutside, { start: b.startDate, end: b.endDate ?? say(C.openEnd) }), {
+        errors: [{ path: 'body.effectiveFrom', message: say(C.outsideBooking) }],
       });
     }
     const barthel = input.barthelScore ?? (input.levelCode ? (b.barthelScore ?? undefined) : undefined);
@@ -191,7 +192,7 @@ export async function endBooking(d: D, ctx: RequestContext, bookingId: string, i
   return db.$transaction(async (tx) => {
     const b = await loadBooking(tx, bookingId);
     const endedAt = input.endedAt ?? new Date();
-    if (endedAt < b.admission.admittedAt) throw new ConflictError('A booking cannot end before admission.');
+    if (endedAt < b.admission.admittedAt) throw new ConflictError(say(C.endBeforeAdmission));
     const { removed, invoice } = await endBookingTx(tx, ctx, bookingId, endedAt, input.reason);
     return { booking: await view(tx, bookingId, ctx.timeZone), removedAssignments: removed, invoice: invoice ? await invoiceView(tx, invoice) : null };
   });

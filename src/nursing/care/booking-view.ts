@@ -1,5 +1,6 @@
 import type { TenantDb, TenantTx } from '../../db/prisma.js';
 import { NotFoundError } from '../../http/errors.js';
+import { nursingNouns as N } from '../messages.js';
 import type { Admission, CareBooking, CareLevelPeriod, Consent, Person } from '../../generated/prisma/client.js';
 import { ageOrNull, today } from '../../time/index.js';
 import { levelOn } from '../billing/billing.js';
@@ -24,7 +25,7 @@ export function consentActive(c: Pick<Consent, 'revokedAt'>, at: Date = new Date
 
 export async function loadBooking(db: Db, id: string): Promise<BookingRow> {
   const row = await db.careBooking.findFirst({ where: { id }, include: bookingInclude });
-  if (!row) throw new NotFoundError('booking');
+  if (!row) throw new NotFoundError(N.booking);
   return row;
 }
 

@@ -3,6 +3,8 @@ import { tenantDb } from '../../db/prisma.js';
 import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError } from '../../http/errors.js';
+import { say } from '../../i18n/index.js';
+import { careMessages as C } from '../messages-care.js';
 import { bedCodes, bookingView, loadBooking } from './booking-view.js';
 
 type D = Pick<Deps, 'prisma'>;
@@ -17,7 +19,7 @@ export async function setCareNotes(d: D, ctx: RequestContext, bookingId: string,
   const next = careNotes?.trim() ? careNotes.trim() : null;
   await db.$transaction(async (tx) => {
     const b = await loadBooking(tx, bookingId);
-    if (b.status === 'ended') throw new ConflictError('The booking has ended; its care notes can no longer change.');
+    if (b.status === 'ended') throw new ConflictError(say(C.endedNoNotes));
     if (b.careNotes === next) return; // the same text again (a retried save): nothing to record
     await tx.careBooking.update({ where: { id: bookingId }, data: { careNotes: next } });
     await writeAudit(tx, ctx, {

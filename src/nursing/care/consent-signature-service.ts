@@ -5,6 +5,9 @@ import { tenantDb } from '../../db/prisma.js';
 import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { say } from '../../i18n/index.js';
+import { nursingNouns as N } from '../messages.js';
+import { careMessages as C } from '../messages-care.js';
 import { fileStore } from '../../storage/index.js';
 import { bedCodes, bookingView, loadBooking } from './booking-view.js';
 import { consentInput } from '../schemas-care.js';
@@ -16,7 +19,7 @@ const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
 export const signedConsentInput = z.strictObject({
   signerName: consentInput.shape.signerName,
   relation: consentInput.shape.relation,
-  image: z.string().max(Math.ceil(MAX_BYTES * 1.37) + 40).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'A data:image/png;base64 URL.')
+  image: z.string().max(Math.ceil(MAX_BYTES * 1.37) + 40).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, C.pngDataUrl.key)
     .describe(`The handwritten signature as data:image/png;base64,…; at most ${MAX_BYTES / 1000} kB.`)
     .meta({ example: EXAMPLE_PNG_DATA_URL }),
 });
@@ -29,17 +32,17 @@ export const signedConsentInput = z.strictObject({
 export async function recordSignedConsent(d: Pick<Deps, 'prisma' | 'config'>, ctx: RequestContext, bookingId: string, input: z.infer<typeof signedConsentInput>) {
   const bytes = Buffer.from(input.image.slice(input.image.indexOf(',') + 1), 'base64');
   if (bytes.length > MAX_BYTES || !PNG_MAGIC.every((b, i) => bytes[i] === b)) {
-    throw new ValidationError([{ path: 'body.image', message: bytes.length > MAX_BYTES ? `At most ${MAX_BYTES / 1000} kB.` : 'Not a PNG image.' }]);
+    throw new ValidationError([{ path: 'body.image', message: bytes.length > MAX_BYTES ? say(C.signatureTooLarge, { kb: MAX_BYTES / 1000 }) : say(C.notPng) }]);
   }
   const db = tenantDb(d.prisma, ctx.tenantId);
   const booking = await loadBooking(db, bookingId);
-  if (booking.status === 'ended') throw new ConflictError('The booking has ended; consent cannot be added.');
+  if (booking.status === 'ended') throw new ConflictError(say(C.endedNoConsent));
   const id = crypto.randomUUID();
   const signatureKey = `${ctx.tenantId}/consent/${id}.png`;
   await fileStore(d.config).put(signatureKey, bytes, 'image/png');
   await db.$transaction(async (tx) => {
     const b = await loadBooking(tx, bookingId);
-    if (b.status === 'ended') throw new ConflictError('The booking has ended; consent cannot be added.');
+    if (b.status === 'ended') throw new ConflictError(say(C.endedNoConsent));
     const consent = await tx.consent.create({
       data: { id, tenantId: ctx.tenantId, bookingId, signerName: input.signerName, relation: input.relation, method: 'electronic', signedAt: new Date(), signatureKey },
     });
@@ -52,8 +55,8 @@ export async function recordSignedConsent(d: Pick<Deps, 'prisma' | 'config'>, ct
 /** The signature image of a consent — only within the tenant (another hospital's is not found). */
 export async function consentSignature(d: Pick<Deps, 'prisma' | 'config'>, ctx: RequestContext, bookingId: string, consentId: string) {
   const row = await tenantDb(d.prisma, ctx.tenantId).consent.findFirst({ where: { id: consentId, bookingId } });
-  if (!row?.signatureKey) throw new NotFoundError('signature', 'This consent has no handwritten signature (it was given on paper or verbally).');
+  if (!row?.signatureKey) throw new NotFoundError(N.signature, say(C.noSignature));
   const bytes = await fileStore(d.config).get(row.signatureKey);
-  if (!bytes) throw new NotFoundError('signature', 'The signature file is missing from storage.');
+  if (!bytes) throw new NotFoundError(N.signature, say(C.signatureFileMissing));
   return bytes;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestLocale } from '../../http/locale.js';
 import type { ApiRouter } from '../../http/api-router.js';
 import { idParams, page } from '../../http/common-schemas.js';
 import type { Deps } from '../../deps.js';
@@ -112,7 +113,7 @@ export function registerNursingCareRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
     { method: 'get', path: '/nursing/invoices/:id/html', summary: 'An invoice as a printable HTML page', tags, access: [...coordinator],
       params: idParams, responses: { 200: { description: 'HTML', contentType: 'text/html' } } },
-    async ({ ctx, params }) => ({ body: await invoices.invoiceHtml(deps, ctx, params.id), contentType: 'text/html; charset=utf-8' }),
+    async ({ ctx, params, req }) => ({ body: await invoices.invoiceHtml(deps, ctx, params.id, requestLocale(req)), contentType: 'text/html; charset=utf-8' }),
   );
   api.add(
     { method: 'get', path: '/nursing/bookings/:id/notes', summary: 'Handover notes of a patient (aides: only their own patients)', tags,

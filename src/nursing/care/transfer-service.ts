@@ -3,6 +3,10 @@ import { tenantDb } from '../../db/prisma.js';
 import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { say } from '../../i18n/index.js';
+import { nursingNouns as N } from '../messages.js';
+import { careMessages as C } from '../messages-care.js';
+import { rosterMessages as R } from '../messages-roster.js';
 import { freeBedOf, loadAdmissionView } from './admission-service.js';
 import { removeAssignments } from '../roster/assignment-store.js';
 
@@ -18,10 +22,10 @@ export async function transfer(d: Pick<Deps, 'prisma'>, ctx: RequestContext, adm
     // Serialised with roster writes, which read the admissions' wards.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roster:${ctx.tenantId}`}))`;
     const before = await tx.admission.findFirst({ where: { id: admissionId } });
-    if (!before) throw new NotFoundError('admission');
-    if (before.dischargedAt) throw new ConflictError('The patient has been discharged; a discharged stay cannot move.');
+    if (!before) throw new NotFoundError(N.admission);
+    if (before.dischargedAt) throw new ConflictError(say(C.dischargedNoMove));
     const ward = await tx.ward.findFirst({ where: { id: input.wardId } });
-    if (!ward) throw new ConflictError('The ward does not exist in this hospital.', { errors: [{ path: 'body.wardId', message: 'Unknown ward.' }] });
+    if (!ward) throw new ConflictError(say(C.wardMissing), { errors: [{ path: 'body.wardId', message: say(R.unknownWard) }] });
     const bedId = await freeBedOf(tx, ward, input);
     if (ward.id === before.wardId && bedId === before.bedId) {
       return { admission: await loadAdmissionView(tx, admissionId, ctx.timeZone), removedAssignments: 0 };

@@ -1,5 +1,5 @@
 import type { Aide, ShiftAssignment } from '../../generated/prisma/client.js';
-import { t } from '../../i18n/index.js';
+import { type Localized, render, say as sayMessage, t } from '../../i18n/index.js';
 import type { Message, Params } from '../../i18n/index.js';
 import { certificateCoversShift } from '../../roster/certificate.js';
 import { addDays, formatLocalDateTime, instantAt, localDateOf, weekdayOf } from '../../time/index.js';
@@ -49,20 +49,31 @@ export function certificateViolation(aide: Pick<Aide, 'name' | 'certificateExpir
   return t(locale, nursingMessages.certificateEndsBeforeShift, { name: aide.name, expiry: aide.certificateExpiry, end: formatLocalDateTime(shift.end, zone) });
 }
 
+/** The certificate rule's sentence, to render in the reader's locale, or null when the certificate covers the shift. */
+export function certificateBreak(aide: Pick<Aide, 'name' | 'certificateExpiry'>, shift: Pick<ShiftInstance, 'end'>, zone: string): Localized | null {
+  if (certificateCoversShift(aide.certificateExpiry, shift.end, zone)) return null;
+  return sayMessage(nursingMessages.certificateEndsBeforeShift, { name: aide.name, expiry: aide.certificateExpiry, end: formatLocalDateTime(shift.end, zone) });
+}
+
 export function assignmentViolations(c: AssignmentCheck, locale = 'en'): string[] {
+  return assignmentBreaks(c).map((b) => render(locale, b));
+}
+
+/** Every broken rule as a catalogue sentence (rendered later in the reader's locale); empty = allowed. */
+export function assignmentBreaks(c: AssignmentCheck): Localized[] {
   const { aide, shift, zone } = c;
   const name = aide.name;
-  const out: string[] = [];
-  const say = (m: Message, params: Params = {}) => out.push(t(locale, m, { name, ...params }));
+  const out: Localized[] = [];
+  const say = (m: Message, params: Params = {}) => out.push(sayMessage(m, { name, ...params }));
   if (!aide.active) say(R.inactive);
-  const certificate = certificateViolation(aide, shift, zone, locale);
+  const certificate = certificateBreak(aide, shift, zone);
   if (certificate) out.push(certificate);
   const leave = aide.leaveDates.find((d) => instantAt(d, '00:00', zone) < shift.end && instantAt(addDays(d, 1), '00:00', zone) > shift.start);
   if (leave) say(R.onLeave, { date: leave });
   if (c.requiredSkill && !aide.skills.includes(c.requiredSkill)) say(R.skill, { skill: c.requiredSkill });
   const g = c.patient;
   if (g.genderRequired && g.genderPreference && aide.gender !== g.genderPreference) {
-    say(R.gender, { gender: t(locale, g.genderPreference === 'male' ? R.male : R.female) });
+    say(R.gender, { gender: sayMessage(g.genderPreference === 'male' ? R.male : R.female) });
   }
 
   const same = c.others.filter((o) => o.date === shift.date && o.shiftCode === shift.shiftCode);
@@ -85,5 +96,6 @@ export function assignmentViolations(c: AssignmentCheck, locale = 'en'): string[
   if (weekHours > aide.maxWeeklyHours + 1e-9) say(R.weekHours, { hours: weekHours, week, limit: aide.maxWeeklyHours });
   const run = workRunWith(shift.date, [...intervals.values()].map((o) => localDateOf(o.start, zone)));
   if (run > aide.maxConsecutiveDays) say(R.daysInRow, { run, limit: aide.maxConsecutiveDays });
-  return [...new Set(out)];
+  const seen = new Set<string>();
+  return out.filter((b) => !seen.has(String(b)) && seen.add(String(b)));
 }

@@ -5,10 +5,13 @@ import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { addDays, instantAt } from '../../time/index.js';
-import { assignmentViolations, certificateViolation } from './assignment-rules.js';
+import { assignmentBreaks, certificateBreak } from './assignment-rules.js';
+import { type Localized, render, say } from '../../i18n/index.js';
+import { nursingNouns as N } from '../messages.js';
+import { careMessages as C } from '../messages-care.js';
+import { rosterMessages as R } from '../messages-roster.js';
 import { levelOn } from '../billing/billing.js';
 import { bedCodes, bookingInclude, consentActive, loadBooking } from '../care/booking-view.js';
-import { NO_CONSENT } from '../care/booking-service.js';
 import { needsCare } from '../care/needs.js';
 import { shiftInstance, shiftInstances } from './shifts.js';
 
@@ -73,17 +76,17 @@ export async function assign(d: D, ctx: RequestContext, input: { date: string; s
   const id = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roster:${ctx.tenantId}`}))`;
     const booking = await loadBooking(tx, input.bookingId);
-    if (!booking.consents.some((c) => consentActive(c))) throw new ConflictError(NO_CONSENT);
-    if (booking.status !== 'active') throw new ConflictError(`The booking is ${booking.status}: only an active booking can get an aide.`);
+    if (!booking.consents.some((c) => consentActive(c))) throw new ConflictError(say(C.noConsent));
+    if (booking.status !== 'active') throw new ConflictError(say(R.bookingNotActive, { status: say(R[`status_${booking.status}`]) }));
     const template = await tx.shiftTemplate.findFirst({ where: { code: input.shiftCode } });
-    if (!template) throw new ConflictError(`No shift '${input.shiftCode}' is set up.`, { errors: [{ path: 'body.shiftCode', message: 'Unknown shift.' }] });
+    if (!template) throw new ConflictError(say(R.noShift, { code: input.shiftCode }), { errors: [{ path: 'body.shiftCode', message: say(R.unknownShift) }] });
     const shift = shiftInstance(template, input.date, ctx.timeZone);
     if (!booking.consents.some((c) => c.signedAt < shift.end && (!c.revokedAt || c.revokedAt > shift.start))) {
-      throw new ConflictError(`No family consent covers ${input.shiftCode} ${input.date} (it was revoked or signed later): no aide can be assigned.`);
+      throw new ConflictError(say(R.consentNotCovering, { shift: input.shiftCode, date: input.date }));
     }
-    if (!needsCare(booking, shift)) throw new ConflictError(`The patient does not need care in ${input.shiftCode} ${input.date} (outside the booking or the stay).`);
+    if (!needsCare(booking, shift)) throw new ConflictError(say(R.noCareNeeded, { shift: input.shiftCode, date: input.date }));
     const aide = await tx.aide.findFirst({ where: { id: input.aideId } });
-    if (!aide) throw new ConflictError('The aide does not exist.', { errors: [{ path: 'body.aideId', message: 'Unknown aide.' }] });
+    if (!aide) throw new ConflictError(say(R.aideMissing), { errors: [{ path: 'body.aideId', message: say(R.unknownAide) }] });
     const levels = await tx.careLevel.findMany();
     const ratio = (code: string) => levels.find((l) => l.code === code)!;
     const level = ratio(levelOn(booking.levels, input.date));
@@ -99,13 +102,14 @@ export async function assign(d: D, ctx: RequestContext, input: { date: string; s
       patient: { genderPreference: booking.genderPreference, genderRequired: booking.genderRequired },
       others: near.map((n) => ({ ...n, load: 1 / ratio(levelOn(otherBookings.get(n.bookingId)!.levels, n.date)).patientsPerAide })),
     };
-    const violations = assignmentViolations(check);
+    const violations = assignmentBreaks(check);
     if (violations.length) {
-      // Every broken rule also in both languages (`sentences`), for the coordinator's screen.
-      const zhCN = certificateViolation(aide, shift, ctx.timeZone, 'zh-CN');
-      const messages = zhCN ? { certificate: { 'zh-CN': zhCN, en: certificateViolation(aide, shift, ctx.timeZone, 'en') } } : {};
-      const sentences = { 'zh-CN': assignmentViolations(check, 'zh-CN'), en: violations };
-      throw new ConflictError(`${aide.name} cannot take this shift: ${violations.join(' ')}`, { violations, sentences, ...messages });
+      // `violations` in the reader's language; every broken rule also in both (`sentences`), for the coordinator's screen.
+      const both = (xs: Localized[]) => ({ 'zh-CN': xs.map((x) => render('zh-CN', x)), en: xs.map((x) => render('en', x)) });
+      const certificate = certificateBreak(aide, shift, ctx.timeZone);
+      const messages = certificate ? { certificate: { 'zh-CN': render('zh-CN', certificate), en: render('en', certificate) } } : {};
+      const all = violations.reduceRight((rest, first) => say(R.joined, { first, rest }));
+      throw new ConflictError(say(R.cannotTake, { name: aide.name, violations: all }), { violations, sentences: both(violations), ...messages });
     }
     const key = { tenantId_date_shiftCode_bookingId: { tenantId: ctx.tenantId, date: input.date, shiftCode: input.shiftCode, bookingId: booking.id } };
     const before = await tx.shiftAssignment.findUnique({ where: key });
@@ -122,7 +126,7 @@ export async function unassign(d: D, ctx: RequestContext, id: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.shiftAssignment.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('assignment');
+    if (!before) throw new NotFoundError(N.assignment);
     await tx.shiftAssignment.delete({ where: { id } });
     await writeAudit(tx, ctx, { action: 'assignment.remove', entity: 'ShiftAssignment', entityId: id, before });
   });

@@ -14,6 +14,9 @@ import { buildRosterInput, shiftKey } from '../care/needs.js';
 import { shiftInstances } from './shifts.js';
 import { solveRosterInWorker } from './solve-roster-in-worker.js';
 import { uncoveredReason } from './uncovered-text.js';
+import { say } from '../../i18n/index.js';
+import { nursingNouns as N } from '../messages.js';
+import { rosterMessages as R } from '../messages-roster.js';
 import { tellAidesOfChanges } from './roster-notices.js';
 import { logger } from '../../logger.js';
 import type { z } from 'zod';
@@ -31,15 +34,15 @@ export function runView(r: RosterRun) {
 /** Queues a roster run for a date range and wards; the `roster.plan` job solves and stores it. */
 export async function createRun(d: Pick<Deps, 'prisma' | 'queues'>, ctx: RequestContext, input: { fromDate: string; toDate: string; wardIds?: string[] }) {
   if (daysInclusive(input.fromDate, input.toDate) > MAX_DAYS) {
-    throw new ValidationError([{ path: 'body.toDate', message: `A roster covers at most ${MAX_DAYS} days.` }]);
+    throw new ValidationError([{ path: 'body.toDate', message: say(R.rosterTooLong, { days: MAX_DAYS }) }]);
   }
   const db = tenantDb(d.prisma, ctx.tenantId);
   const wardIds = [...new Set(input.wardIds ?? [])];
   if (wardIds.length && (await db.ward.count({ where: { id: { in: wardIds } } })) !== wardIds.length) {
-    throw new ConflictError('A ward does not exist in this hospital.', { errors: [{ path: 'body.wardIds', message: 'Unknown ward.' }] });
+    throw new ConflictError(say(R.wardMissing), { errors: [{ path: 'body.wardIds', message: say(R.unknownWard) }] });
   }
   if ((await db.shiftTemplate.count()) === 0) {
-    throw new ConflictError('No shift templates are set up: POST /nursing/setup/defaults or PUT /nursing/shift-templates/{code} first.');
+    throw new ConflictError(say(R.noTemplates));
   }
   await d.queues.assertAvailable();
   const run = await db.$transaction(async (tx) => {
@@ -54,7 +57,7 @@ export async function createRun(d: Pick<Deps, 'prisma' | 'queues'>, ctx: Request
 
 export async function getRun(d: Pick<Deps, 'prisma'>, ctx: RequestContext, id: string) {
   const run = await tenantDb(d.prisma, ctx.tenantId).rosterRun.findFirst({ where: { id } });
-  if (!run) throw new NotFoundError('roster run');
+  if (!run) throw new NotFoundError(N.rosterRun);
   return runView(run);
 }
 

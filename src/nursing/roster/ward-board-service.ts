@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.js';
 import { tenantDb } from '../../db/prisma.js';
 import type { RequestContext } from '../../http/context.js';
 import { NotFoundError } from '../../http/errors.js';
+import { nursingNouns as N } from '../messages.js';
 import { ageOrNull, today } from '../../time/index.js';
 import { admitTx } from '../care/admission-service.js';
 import { bookingInclude, bookingView } from '../care/booking-view.js';
@@ -19,7 +20,7 @@ type D = Pick<Deps, 'prisma'>;
 export async function wardBoard(d: D, ctx: RequestContext, wardId: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const ward = await db.ward.findFirst({ where: { id: wardId }, include: { beds: { orderBy: { code: 'asc' } } } });
-  if (!ward) throw new NotFoundError('ward');
+  if (!ward) throw new NotFoundError(N.ward);
   const open = await db.admission.findMany({ where: { wardId, dischargedAt: null }, include: { person: true }, orderBy: { admittedAt: 'asc' } });
   const bookings = await db.careBooking.findMany({ where: { admissionId: { in: open.map((a) => a.id) } }, include: bookingInclude, orderBy: { createdAt: 'asc' } });
   const beds = new Map(ward.beds.map((b) => [b.id, b.code]));

@@ -3,6 +3,10 @@ import { tenantDb } from '../../db/prisma.js';
 import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { say, t } from '../../i18n/index.js';
+import { defaultNameMessages as DN } from '../messages-roster.js';
+import { nursingNouns as N } from '../messages.js';
+import { rosterMessages as R } from '../messages-roster.js';
 import type { CareLevelInput, ShiftTemplateInput, WardCreate } from '../schemas-setup.js';
 import { templatesOverlap } from '../roster/shifts.js';
 import { feeOn } from '../billing/billing.js';
@@ -13,20 +17,21 @@ type D = Pick<Deps, 'prisma'>;
 
 /** SPEC §3 defaults a hospital tenant gets: four care levels and a day/night shift pair. */
 export const DEFAULT_CARE_LEVELS = [
-  { code: 'special', zh: '特级护理', en: 'Special care (1:1)', patientsPerAide: 1, dailyFee: 16000 },
-  { code: 'level1', zh: '一级护理', en: 'Level 1 (1:2)', patientsPerAide: 2, dailyFee: 12000 },
-  { code: 'level2', zh: '二级护理', en: 'Level 2 (1:3)', patientsPerAide: 3, dailyFee: 10000 },
-  { code: 'level3', zh: '三级护理', en: 'Level 3 (1:6)', patientsPerAide: 6, dailyFee: 6000 },
-];
+  { code: 'special', patientsPerAide: 1, dailyFee: 16000 },
+  { code: 'level1', patientsPerAide: 2, dailyFee: 12000 },
+  { code: 'level2', patientsPerAide: 3, dailyFee: 10000 },
+  { code: 'level3', patientsPerAide: 6, dailyFee: 6000 },
+] as const;
 export const DEFAULT_SHIFT_TEMPLATES = [
-  { code: 'day', zh: '白班', en: 'Day', startTime: '08:00', endTime: '20:00' },
-  { code: 'night', zh: '夜班', en: 'Night', startTime: '20:00', endTime: '08:00' },
-];
+  { code: 'day', startTime: '08:00', endTime: '20:00' },
+  { code: 'night', startTime: '20:00', endTime: '08:00' },
+] as const;
 
 /** Creates the default care levels and shift templates that are missing (idempotent). */
 export async function ensureDefaults(d: D, ctx: RequestContext) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  const name = (x: { zh: string; en: string }) => (ctx.locale === 'en' ? x.en : x.zh);
+  // Stored names, in the hospital's (or the user's) language at the time.
+  const name = (x: { code: keyof typeof DN }) => t(ctx.locale, DN[x.code]);
   const created = await db.$transaction(async (tx) => {
     const levels = new Set((await tx.careLevel.findMany({ select: { code: true } })).map((l) => l.code));
     const templates = await tx.shiftTemplate.findMany();
@@ -78,8 +83,8 @@ export async function putCareLevel(d: D, ctx: RequestContext, code: string, inpu
       let feeChanges = price.feeChanges!;
       if (feeOn(price, from) !== dailyFee) {
         if (from < now) {
-          throw new ConflictError(`A new fee applies from today (${now}) or a later date; past days keep the fee they had.`, {
-            errors: [{ path: 'body.feeEffectiveFrom', message: `Before ${now}.` }],
+          throw new ConflictError(say(R.feeFromToday, { today: now }), {
+            errors: [{ path: 'body.feeEffectiveFrom', message: say(R.beforeDate, { date: now }) }],
           });
         }
         feeChanges = [...feeChanges.filter((c) => c.effectiveFrom !== from), { effectiveFrom: from, dailyFee }]
@@ -107,8 +112,8 @@ export async function putTemplate(d: D, ctx: RequestContext, code: string, input
     const all = await tx.shiftTemplate.findMany();
     const clash = all.find((t) => t.code !== code && templatesOverlap(t, { code, ...input }));
     if (clash) {
-      throw new ConflictError(`Shift '${code}' ${input.startTime}–${input.endTime} overlaps shift '${clash.code}' ${clash.startTime}–${clash.endTime}; delete or change it first.`, {
-        errors: [{ path: 'body.startTime', message: `Overlaps shift '${clash.code}'.` }],
+      throw new ConflictError(say(R.shiftOverlap, { code, start: input.startTime, end: input.endTime, other: clash.code, otherStart: clash.startTime, otherEnd: clash.endTime }), {
+        errors: [{ path: 'body.startTime', message: say(R.overlapsShift, { other: clash.code }) }],
       });
     }
     const before = all.find((t) => t.code === code);
@@ -125,7 +130,7 @@ export async function deleteTemplate(d: D, ctx: RequestContext, code: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.shiftTemplate.findFirst({ where: { code } });
-    if (!before) throw new NotFoundError('shift template');
+    if (!before) throw new NotFoundError(N.shiftTemplate);
     await tx.shiftTemplate.delete({ where: { id: before.id } });
     await writeAudit(tx, ctx, { action: 'shift-template.delete', entity: 'ShiftTemplate', entityId: before.id, before });
   });
@@ -134,7 +139,7 @@ export async function deleteTemplate(d: D, ctx: RequestContext, code: string) {
 async function wardView(d: D, ctx: RequestContext, wardId: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const ward = await db.ward.findFirst({ where: { id: wardId }, include: { beds: { orderBy: { code: 'asc' } } } });
-  if (!ward) throw new NotFoundError('ward');
+  if (!ward) throw new NotFoundError(N.ward);
   const open = await db.admission.findMany({ where: { wardId, dischargedAt: null, bedId: { not: null } }, select: { id: true, bedId: true } });
   const byBed = new Map(open.map((a) => [a.bedId, a.id]));
   return {
@@ -145,7 +150,7 @@ async function wardView(d: D, ctx: RequestContext, wardId: string) {
 
 export async function createWard(d: D, ctx: RequestContext, input: WardCreate) {
   const codes = input.beds ?? [];
-  if (new Set(codes).size !== codes.length) throw new ConflictError('Bed codes repeat.', { errors: [{ path: 'body.beds', message: 'Bed codes must be unique.' }] });
+  if (new Set(codes).size !== codes.length) throw new ConflictError(say(R.bedCodesRepeat), { errors: [{ path: 'body.beds', message: say(R.bedCodesUnique) }] });
   const db = tenantDb(d.prisma, ctx.tenantId);
   const ward = await db.$transaction(async (tx) => {
     const w = await tx.ward.create({
@@ -172,7 +177,7 @@ export async function updateWard(d: D, ctx: RequestContext, id: string, patch: {
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.ward.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('ward');
+    if (!before) throw new NotFoundError(N.ward);
     const after = await tx.ward.update({ where: { id }, data: patch });
     await writeAudit(tx, ctx, { action: 'ward.update', entity: 'Ward', entityId: id, before, after });
   });
@@ -183,10 +188,10 @@ export async function addBeds(d: D, ctx: RequestContext, wardId: string, codes: 
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const ward = await tx.ward.findFirst({ where: { id: wardId }, include: { beds: true } });
-    if (!ward) throw new NotFoundError('ward');
+    if (!ward) throw new NotFoundError(N.ward);
     const existing = new Set(ward.beds.map((b) => b.code));
     const dup = codes.find((c, i) => existing.has(c) || codes.indexOf(c) !== i);
-    if (dup) throw new ConflictError(`Bed '${dup}' already exists in ward ${ward.name}.`, { errors: [{ path: 'body.codes', message: `Duplicate bed '${dup}'.` }] });
+    if (dup) throw new ConflictError(say(R.bedExists, { bed: dup, ward: ward.name }), { errors: [{ path: 'body.codes', message: say(R.duplicateBed, { bed: dup }) }] });
     await tx.bed.createMany({ data: codes.map((code) => ({ code, wardId, tenantId: ctx.tenantId })) });
     await writeAudit(tx, ctx, { action: 'ward.beds.add', entity: 'Ward', entityId: wardId, after: { codes } });
   });

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { careMessages as C } from '../messages-care.js';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import type { RequestContext } from '../../http/context.js';
 import { idParams, localDate } from '../../http/common-schemas.js';
 import { NotFoundError, ValidationError } from '../../http/errors.js';
-import { zodIssuesToFieldErrors } from '../../http/validate.js';
-import { t } from '../../i18n/index.js';
+import { zodIssuesToFieldErrors, zodLocale } from '../../http/validate.js';
+import { resolveLocale, t } from '../../i18n/index.js';
 import { html } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { discharge, getAdmission } from '../care/admission-service.js';
@@ -44,11 +45,11 @@ const careForm = {
 };
 type CareForm = z.infer<z.ZodObject<typeof careForm>>;
 
-function bookingInput(f: CareForm, admissionId: string) {
+function bookingInput(f: CareForm, admissionId: string, locale: string) {
   const parsed = bookingCreate.safeParse({
     admissionId, barthelScore: f.barthelScore, levelCode: f.levelCode, overrideReason: f.overrideReason, startDate: f.startDate,
     endDate: f.endDate, genderPreference: f.genderPreference, genderRequired: f.genderRequired === 'true', careNotes: f.careNotes,
-  });
+  }, zodLocale(resolveLocale(locale)));
   if (!parsed.success) throw new ValidationError(zodIssuesToFieldErrors('body', parsed.error.issues));
   return parsed.data;
 }
@@ -118,13 +119,13 @@ ${dischargedCard(locale, board)}`,
   web.action({ path: `${BOARD}/admit`, access: [...coordinator], body: z.strictObject({ ...careForm, personId: z.uuid(), bedId: blank(z.uuid()) }) },
     async ({ ctx, body }) => once(deps, ctx, 'ward.admit', body._key, body, async () => {
       const { personId, bedId, ...care } = body;
-      const done = await admitAndBook(deps, ctx, { personId, wardId: body.ward, bedId }, (admissionId) => bookingInput(care, admissionId));
+      const done = await admitAndBook(deps, ctx, { personId, wardId: body.ward, bedId }, (admissionId) => bookingInput(care, admissionId, ctx.locale));
       return `/app/nursing/bookings/${done.bookingId}/consent?done=admitted`;
     }));
 
   web.action({ path: `${BOARD}/admissions/:id/book`, access: [...coordinator], params: idParams, body: z.strictObject(careForm) },
     async ({ ctx, params, body }) => once(deps, ctx, 'ward.book', body._key, [params, body], async () => {
-      const booking = await createBooking(deps, ctx, bookingInput(body, params.id));
+      const booking = await createBooking(deps, ctx, bookingInput(body, params.id, ctx.locale));
       return `/app/nursing/bookings/${booking.id}/consent`;
     }));
 
@@ -136,7 +137,7 @@ ${dischargedCard(locale, board)}`,
   }));
 
   web.action({ path: `${BOARD}/admissions/:id/transfer`, access: [...coordinator], params: idParams,
-    body: z.strictObject({ target: z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, 'Choose a ward and bed.'), _key: formKey }) },
+    body: z.strictObject({ target: z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, C.chooseWardBed.key), _key: formKey }) },
   async ({ ctx, params, body }) => once(deps, ctx, 'ward.transfer', body._key, [params, body], async () => {
     const [wardId, bedId] = body.target.split(':');
     const moved = await transfer(deps, ctx, params.id, { wardId, bedId });
