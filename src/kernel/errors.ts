@@ -58,7 +58,12 @@ export class ForbiddenError extends AppError {
 export class NotFoundError extends AppError {
   /** `what`: a catalogue noun (a plain string is a model name, shown as it is). */
   constructor(what: Message | string = nounMessages.resource, detail?: Text) {
-    super(404, 'not-found', say(E.notFoundTitle), detail ?? say(E.notFoundDetail, { what: typeof what === 'string' ? what : say(what) }));
+    super(
+      404,
+      'not-found',
+      say(E.notFoundTitle),
+      detail ?? say(E.notFoundDetail, { what: typeof what === 'string' ? what : say(what) }),
+    );
   }
 }
 
