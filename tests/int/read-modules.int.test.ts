@@ -4,7 +4,7 @@
  * registry's reads and writes — against the real database, tenant-scoped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv } from '../support/harness.js';
+import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { createPerson } from '../support/canteen/api-support.js';
 import { plantHomeDeliveries, plantHospitalStay } from '../support/canteen/other-domains.js';
@@ -14,6 +14,8 @@ import { inpatientStays } from '../../src/nursing/read.js';
 import { homeDeliveredMeals, slotKindOf } from '../../src/delivery/read.js';
 import { addressOf, livingPeopleNamed, personBasics, personExists, personIdByIdNumber, subsidyFactsBy, subsidyFactsOf } from '../../src/people/read.js';
 import { placePersonByHand, recordGeocode } from '../../src/people/index.js';
+import { geocodePerson } from '../../src/geocoding/service.js';
+import type { Geocoder } from '../../src/geocoding/geocoder.js';
 
 const ZONE = 'Asia/Shanghai';
 let env: TestEnv;
@@ -106,5 +108,39 @@ describe('people/read and people/index', () => {
     const placed = await placePersonByHand(db, who.b.id, '芦溪镇新街 2 号', { lat: 27.61, lng: 114.01 });
     expect(placed).toEqual({ id: who.b.id, address: '芦溪镇新街 2 号', lat: 27.61, lng: 114.01, geocodeStatus: 'manual' });
     expect(await recordGeocode(tenantDb(env.deps.prisma, other.id), who.b.id, '芦溪镇新街 2 号', { geocodeStatus: 'failed' })).toBe(false);
+  });
+});
+
+describe('the callers, through the read modules', () => {
+  const geocoder = (answer: Awaited<ReturnType<Geocoder['geocode']>> | Error): Geocoder => ({
+    provider: 'fake',
+    geocode: async () => {
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+  });
+
+  it('when geocoding answers for the current address, then the person gets the point; a geocoder down on the last attempt records failed', async () => {
+    const p = await createPerson(env, t, { name: '地址', birthDate: '1951-01-01' });
+    await env.deps.prisma.person.update({ where: { id: p.id }, data: { address: '芦溪镇上埠村 8 号' } });
+    await geocodePerson(env.deps, t.id, p.id, { geocoder: geocoder({ found: true, lat: 27.63, lng: 114.03, confidence: 0.95, level: '门牌号' }) });
+    expect(await env.deps.prisma.person.findUnique({ where: { id: p.id }, select: { lat: true, geocodeStatus: true, geocodedAddress: true } }))
+      .toEqual({ lat: 27.63, geocodeStatus: 'ok', geocodedAddress: '芦溪镇上埠村 8 号' });
+    await env.deps.prisma.person.update({ where: { id: p.id }, data: { address: '芦溪镇上埠村 9 号', geocodeStatus: null } });
+    await geocodePerson(env.deps, t.id, p.id, { geocoder: geocoder(new Error('timeout')), lastAttempt: true });
+    expect(await addressOf(tenantDb(env.deps.prisma, t.id), p.id)).toEqual({ address: '芦溪镇上埠村 9 号', geocodeStatus: 'failed', geocodedAddress: '芦溪镇上埠村 9 号' });
+  });
+
+  it('when a manager makes a person a recipient and places the door by hand, then the person is found and placed; an unknown person is 422', async () => {
+    const manager = bearer((await t.user(['kitchen_manager'])).token);
+    const kitchen = await env.request.post('/delivery/kitchens').set(manager).send({ name: '中心厨房', lat: 27.6, lng: 114.1 });
+    expect(kitchen.status).toBe(201);
+    const unknown = await env.request.post('/delivery/recipients').set(manager).send({ personId: who.elsewhere.id, kitchenId: kitchen.body.id });
+    expect(unknown.status).toBe(422);
+    const r = await env.request.post('/delivery/recipients').set(manager).send({ personId: who.a.id, kitchenId: kitchen.body.id });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const placed = await env.request.patch(`/delivery/recipients/${r.body.id}/location`).set(manager).send({ lat: 27.62, lng: 114.02 });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(200);
+    expect(placed.body).toMatchObject({ recipientId: r.body.id, personId: who.a.id, lat: 27.62, lng: 114.02, geocodeStatus: 'manual' });
   });
 });
