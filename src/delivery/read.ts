@@ -16,7 +16,12 @@ export async function deliveredMeal(db: TenantDb, orderId: string) {
   });
   if (!stop) return null;
   const kitchen = await db.kitchen.findFirst({ where: { id: stop.order.kitchenId }, select: { name: true } });
-  return { unitId: stop.order.kitchenId, unitName: kitchen?.name ?? '', date: stop.order.date, staffId: stop.route.driverUserId };
+  return {
+    unitId: stop.order.kitchenId,
+    unitName: kitchen?.name ?? '',
+    date: stop.order.date,
+    staffId: stop.route.driverUserId,
+  };
 }
 
 /** Kitchen names by id (reports). */
@@ -50,13 +55,21 @@ export interface HomeDeliveredMeal {
  * whose slot row is gone falls back to `slotKindOf` on its own window. One query for the tenant's
  * slots (a handful of rows), one per 10 000 people for the stops.
  */
-export async function homeDeliveredMeals(db: TenantDb, w: { personIds: string[]; from: string; to: string }): Promise<HomeDeliveredMeal[]> {
+export async function homeDeliveredMeals(
+  db: TenantDb,
+  w: { personIds: string[]; from: string; to: string },
+): Promise<HomeDeliveredMeal[]> {
   const slots = await db.mealSlot.findMany({ select: { code: true, kind: true } });
   const kindOf = new Map(slots.map((s) => [s.code, s.kind]));
   const rows = await inChunks(w.personIds, (ids) =>
     db.routeStop.findMany({
-      where: { outcome: 'delivered', order: { date: { gte: w.from, lte: w.to }, recipient: { personId: { in: ids } } } },
-      select: { order: { select: { date: true, slotCode: true, windowStart: true, recipient: { select: { personId: true } } } } },
+      where: {
+        outcome: 'delivered',
+        order: { date: { gte: w.from, lte: w.to }, recipient: { personId: { in: ids } } },
+      },
+      select: {
+        order: { select: { date: true, slotCode: true, windowStart: true, recipient: { select: { personId: true } } } },
+      },
     }),
   );
   return rows.map((r) => ({

@@ -16,7 +16,8 @@ export async function nursingStay(db: TenantDb, bookingId: string, zone: string)
   const byAide = await db.shiftAssignment.groupBy({ by: ['aideId'], where: { bookingId }, _count: { _all: true } });
   const main = byAide.sort((a, b) => b._count._all - a._count._all)[0];
   return {
-    unitId: booking.admission.wardId, unitName: ward?.name ?? '',
+    unitId: booking.admission.wardId,
+    unitName: ward?.name ?? '',
     date: localDateOf(booking.admission.dischargedAt ?? booking.admission.admittedAt, zone),
     staffId: main?.aideId ?? null,
   };

@@ -21,7 +21,10 @@ export async function personExists(db: Db, id: string): Promise<boolean> {
 }
 
 /** Name and death date (admitting, showing a recipient as deceased). */
-export async function personBasics(db: Db, id: string): Promise<{ id: string; name: string; deathDate: string | null } | null> {
+export async function personBasics(
+  db: Db,
+  id: string,
+): Promise<{ id: string; name: string; deathDate: string | null } | null> {
   return db.person.findFirst({ where: { id }, select: { id: true, name: true, deathDate: true } });
 }
 
@@ -56,8 +59,13 @@ export async function subsidyFactsOf(db: Db, ids: string[]): Promise<SubsidyFact
 }
 
 /** Names and (unmasked: the caller masks) ID numbers for labels, one query per 10 000 people. */
-export async function personLabels(db: Db, ids: string[]): Promise<{ id: string; name: string; idNumber: string | null }[]> {
-  return inChunks(ids, (chunk) => db.person.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true, idNumber: true } }));
+export async function personLabels(
+  db: Db,
+  ids: string[],
+): Promise<{ id: string; name: string; idNumber: string | null }[]> {
+  return inChunks(ids, (chunk) =>
+    db.person.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true, idNumber: true } }),
+  );
 }
 
 /**
@@ -68,7 +76,12 @@ export async function livingPeopleNamed(
   db: Db,
   q: { startsWith?: string; contains?: string; scope?: Prisma.PersonWhereInput; limit: number },
 ): Promise<{ id: string; name: string; gender: 'male' | 'female'; birthDate: string; idNumber: string | null }[]> {
-  const name = q.startsWith !== undefined ? { startsWith: q.startsWith } : q.contains ? { contains: q.contains, mode: 'insensitive' as const } : undefined;
+  const name =
+    q.startsWith !== undefined
+      ? { startsWith: q.startsWith }
+      : q.contains
+        ? { contains: q.contains, mode: 'insensitive' as const }
+        : undefined;
   return db.person.findMany({
     where: { deathDate: null, ...(name ? { name } : {}), ...(q.scope ?? {}) },
     select: { id: true, name: true, gender: true, birthDate: true, idNumber: true },
@@ -84,5 +97,8 @@ export async function addressOf(db: Db, id: string) {
 
 /** People whose current address was never geocoded (queued after an import). */
 export async function peopleToGeocode(db: Db): Promise<{ id: string; address: string | null }[]> {
-  return db.person.findMany({ where: { address: { not: null }, geocodeStatus: null }, select: { id: true, address: true } });
+  return db.person.findMany({
+    where: { address: { not: null }, geocodeStatus: null },
+    select: { id: true, address: true },
+  });
 }

@@ -6,7 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
-import { createCanteen, createPerson, recordLate, servedAt, stampRecordedLive, stopListening } from '../support/canteen/api-support.js';
+import {
+  createCanteen,
+  createPerson,
+  recordLate,
+  servedAt,
+  stampRecordedLive,
+  stopListening,
+} from '../support/canteen/api-support.js';
 import { plantHomeDeliveries } from '../support/canteen/other-domains.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -18,12 +25,22 @@ let auditor: { token: string };
 beforeAll(async () => {
   env = await createTestEnv('canteen_audit_slot_kind');
   t = await env.tenant({ timeZone: ZONE, locale: 'zh-CN' });
-  expect((await env.request.post('/subsidy-policies').set(bearer(t.adminToken)).send({ name: '2026 policy', effectiveFrom: '2026-01-01' })).status).toBe(201);
+  expect(
+    (
+      await env.request
+        .post('/subsidy-policies')
+        .set(bearer(t.adminToken))
+        .send({ name: '2026 policy', effectiveFrom: '2026-01-01' })
+    ).status,
+  ).toBe(201);
   auditor = await t.user(['auditor']);
   const canteen = await createCanteen(env, t, '芦溪镇中心食堂', { lunch: 1000, dinner: 800 });
   diner = await createPerson(env, t, { name: '送餐又堂食', birthDate: '1944-06-06' });
   const meals: string[] = [];
-  for (const [date, slot, time] of [['2026-10-14', 'lunch', '11:40'], ['2026-10-15', 'dinner', '17:40']]) {
+  for (const [date, slot, time] of [
+    ['2026-10-14', 'lunch', '11:40'],
+    ['2026-10-15', 'dinner', '17:40'],
+  ]) {
     const res = await recordLate(env, t, canteen, { personId: diner.id, slot, servedAt: servedAt(date, time, ZONE) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.subsidy).toBeGreaterThan(0);
@@ -49,7 +66,12 @@ describe('canteen audit across slot codes', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.byKind).toEqual({ subsidy_with_home_delivery: 1 });
     expect(res.body.sources).toContainEqual({ name: 'delivery.RouteStop', status: 'ok', rows: 2 });
-    const found = await env.request.get('/audit/findings').query({ kind: 'subsidy_with_home_delivery' }).set(bearer(auditor.token));
-    expect(found.body.items.map((f: { key: string }) => f.key)).toEqual([`subsidy_with_home_delivery|${diner.id}|2026-10-14|lunch`]);
+    const found = await env.request
+      .get('/audit/findings')
+      .query({ kind: 'subsidy_with_home_delivery' })
+      .set(bearer(auditor.token));
+    expect(found.body.items.map((f: { key: string }) => f.key)).toEqual([
+      `subsidy_with_home_delivery|${diner.id}|2026-10-14|lunch`,
+    ]);
   });
 });

@@ -36,7 +36,8 @@ describe(`migration ${MIGRATION}`, () => {
   it('when slots existed before it, then each gets the kind its code names, else the one of its window start', async () => {
     const all = listMigrations(migrationsDir());
     expect(all.map((m) => m.name)).toContain(MIGRATION);
-    for (const m of all.filter((x) => x.name < MIGRATION)) cpSync(path.join(migrationsDir(), m.name), path.join(before, m.name), { recursive: true });
+    for (const m of all.filter((x) => x.name < MIGRATION))
+      cpSync(path.join(migrationsDir(), m.name), path.join(before, m.name), { recursive: true });
     await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
     await migrateDeploy(databaseUrl(dbName), before);
 
@@ -46,8 +47,14 @@ describe(`migration ${MIGRATION}`, () => {
       const tenantId = randomUUID();
       await db.query(`INSERT INTO "Tenant" (id, name) VALUES ($1, 'Old tenant')`, [tenantId]);
       const slots: [code: string, windowStart: string][] = [
-        ['lunch', '10:45'], ['dinner', '16:45'], ['breakfast', '11:30'], // the code wins over the time
-        ['zao', '07:30'], ['noon', '11:00'], ['wu2', '14:59'], ['supper', '15:00'], ['ye', '19:00'],
+        ['lunch', '10:45'],
+        ['dinner', '16:45'],
+        ['breakfast', '11:30'], // the code wins over the time
+        ['zao', '07:30'],
+        ['noon', '11:00'],
+        ['wu2', '14:59'],
+        ['supper', '15:00'],
+        ['ye', '19:00'],
       ];
       for (const [code, windowStart] of slots) {
         await db.query(
@@ -56,14 +63,26 @@ describe(`migration ${MIGRATION}`, () => {
         );
       }
       expect(await migrateDeploy(databaseUrl(dbName))).toContain(MIGRATION);
-      const { rows } = await db.query<{ code: string; kind: string }>(`SELECT code, kind::text FROM "MealSlot" ORDER BY "windowStart", code`);
+      const { rows } = await db.query<{ code: string; kind: string }>(
+        `SELECT code, kind::text FROM "MealSlot" ORDER BY "windowStart", code`,
+      );
       expect(Object.fromEntries(rows.map((r) => [r.code, r.kind]))).toEqual({
-        lunch: 'lunch', dinner: 'dinner', breakfast: 'breakfast',
-        zao: 'breakfast', noon: 'lunch', wu2: 'lunch', supper: 'dinner', ye: 'dinner',
+        lunch: 'lunch',
+        dinner: 'dinner',
+        breakfast: 'breakfast',
+        zao: 'breakfast',
+        noon: 'lunch',
+        wu2: 'lunch',
+        supper: 'dinner',
+        ye: 'dinner',
       });
       // Required from now on: a slot written without a kind is refused by the database.
-      await expect(db.query(`INSERT INTO "MealSlot" (id, "tenantId", code, name, "readyTime", "windowStart", "windowEnd") VALUES ($1, $2, 'x', 'x', '10:00', '10:00', '11:00')`, [randomUUID(), tenantId]))
-        .rejects.toThrow(/null value in column "kind"/);
+      await expect(
+        db.query(
+          `INSERT INTO "MealSlot" (id, "tenantId", code, name, "readyTime", "windowStart", "windowEnd") VALUES ($1, $2, 'x', 'x', '10:00', '10:00', '11:00')`,
+          [randomUUID(), tenantId],
+        ),
+      ).rejects.toThrow(/null value in column "kind"/);
     } finally {
       await db.end();
     }

@@ -12,16 +12,39 @@ describe('table owners (issue 20 §2: a domain reads another domain only through
 
   it('when the schema is read, then the contested tables have the owners the rule assumes', () => {
     const owners = modelOwners(path.join(root, 'prisma/schema'));
-    expect(Object.fromEntries(['Person', 'PersonStatus', 'Admission', 'RouteStop', 'DailyOrder', 'MealSlot', 'CanteenMeal', 'GeocodeCache', 'User'].map((m) => [m, owners.get(m)])))
-      .toEqual({ Person: 'people', PersonStatus: 'people', Admission: 'nursing', RouteStop: 'delivery', DailyOrder: 'delivery', MealSlot: 'delivery', CanteenMeal: 'canteen', GeocodeCache: 'geocoding', User: 'kernel' });
+    expect(
+      Object.fromEntries(
+        [
+          'Person',
+          'PersonStatus',
+          'Admission',
+          'RouteStop',
+          'DailyOrder',
+          'MealSlot',
+          'CanteenMeal',
+          'GeocodeCache',
+          'User',
+        ].map((m) => [m, owners.get(m)]),
+      ),
+    ).toEqual({
+      Person: 'people',
+      PersonStatus: 'people',
+      Admission: 'nursing',
+      RouteStop: 'delivery',
+      DailyOrder: 'delivery',
+      MealSlot: 'delivery',
+      CanteenMeal: 'canteen',
+      GeocodeCache: 'geocoding',
+      User: 'kernel',
+    });
   });
 
   it('when a domain reads another domain’s table (a fixture), then each access is reported with its line; own and kernel tables are not', () => {
     const fixture = path.join(root, 'tests/fixtures/table-owners');
     expect(foreignTableAccess(fixture)).toEqual([
       { file: 'src/canteen/audit.ts', line: 3, model: 'Admission', owner: 'nursing' },
-      { file: 'src/canteen/audit.ts', line: 5, model: 'Person', owner: 'people' },
-      { file: 'src/canteen/audit.ts', line: 7, model: 'Admission', owner: 'nursing' },
+      { file: 'src/canteen/audit.ts', line: 6, model: 'Person', owner: 'people' },
+      { file: 'src/canteen/audit.ts', line: 8, model: 'Admission', owner: 'nursing' },
     ]);
   });
 });

@@ -7,7 +7,13 @@ import type { PrismaClient } from '../../../src/db/prisma.js';
 import { instantAt } from '../../../src/time/index.js';
 
 /** An inpatient stay (nursing Admission). */
-export async function plantHospitalStay(db: PrismaClient, tenantId: string, personId: string, admittedAt: Date, dischargedAt: Date | null) {
+export async function plantHospitalStay(
+  db: PrismaClient,
+  tenantId: string,
+  personId: string,
+  admittedAt: Date,
+  dischargedAt: Date | null,
+) {
   const ward = await db.ward.create({ data: { tenantId, name: `内科 ${randomUUID().slice(0, 4)}` } });
   await db.admission.create({ data: { tenantId, personId, wardId: ward.id, admittedAt, dischargedAt } });
 }
@@ -34,17 +40,51 @@ export async function plantHomeDeliveries(
     if (!time) throw new Error(`Slot ${s.slot} needs a kind.`);
     await db.mealSlot.upsert({
       where: { tenantId_code: { tenantId, code: s.slot } },
-      create: { tenantId, code: s.slot, kind, name: s.slot, readyTime: time, windowStart: time, windowEnd: `${time.slice(0, 2)}:59` },
+      create: {
+        tenantId,
+        code: s.slot,
+        kind,
+        name: s.slot,
+        readyTime: time,
+        windowStart: time,
+        windowEnd: `${time.slice(0, 2)}:59`,
+      },
       update: {},
     });
-    const order = await db.dailyOrder.create({ data: { tenantId, recipientId: recipient.id, kitchenId: kitchen.id, date: s.date, slotCode: s.slot, quantity: 1 } });
-    const plan = await db.routePlan.create({ data: { tenantId, kitchenId: kitchen.id, date: s.date, slotCode: s.slot, status: 'published' } });
+    const order = await db.dailyOrder.create({
+      data: { tenantId, recipientId: recipient.id, kitchenId: kitchen.id, date: s.date, slotCode: s.slot, quantity: 1 },
+    });
+    const plan = await db.routePlan.create({
+      data: { tenantId, kitchenId: kitchen.id, date: s.date, slotCode: s.slot, status: 'published' },
+    });
     const at = instantAt(s.date, kind === 'dinner' ? '17:20' : kind === 'lunch' ? '11:20' : '07:50', zone);
     const route = await db.route.create({
-      data: { tenantId, routePlanId: plan.id, vehicleId: randomUUID(), driverUserId: randomUUID(), routeNo: 1, distanceM: 5000, durationS: 1800, load: 1, departAt: at, returnAt: at },
+      data: {
+        tenantId,
+        routePlanId: plan.id,
+        vehicleId: randomUUID(),
+        driverUserId: randomUUID(),
+        routeNo: 1,
+        distanceM: 5000,
+        durationS: 1800,
+        load: 1,
+        departAt: at,
+        returnAt: at,
+      },
     });
     await db.routeStop.create({
-      data: { tenantId, routeId: route.id, orderId: order.id, stopNo: 1, eta: at, serviceStart: at, departure: at, load: 1, outcome: s.outcome, outcomeAt: at },
+      data: {
+        tenantId,
+        routeId: route.id,
+        orderId: order.id,
+        stopNo: 1,
+        eta: at,
+        serviceStart: at,
+        departure: at,
+        load: 1,
+        outcome: s.outcome,
+        outcomeAt: at,
+      },
     });
   }
 }
