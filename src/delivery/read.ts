@@ -33,7 +33,8 @@ export async function kitchenNames(db: TenantDb, ids: string[]): Promise<Map<str
 /**
  * The meal a slot serves when nothing else says: its code when the code is a kind, else the time of
  * day the meals reach the door (before 10:00 breakfast, before 15:00 lunch, else dinner). The same
- * rule backfilled `MealSlot.kind` (migration 20261203130000_delivery_slot_kind).
+ * rule backfilled `MealSlot.kind` (migration 20261203130000_delivery_slot_kind). Without a time
+ * (an order without its own window whose slot row is gone) lunch, the meal most slots serve.
  */
 export function slotKindOf(code: string, windowStart: string | null | undefined): SlotKind {
   if ((MEAL_SLOTS as readonly string[]).includes(code)) return code as SlotKind;
