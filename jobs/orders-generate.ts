@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../src/deps.js';
 import type { Payload } from '../src/queues/definitions.js';
-import { generateOrders, orderDateFor } from '../src/delivery/order-service.js';
+import { generateOrders, orderDateFor } from '../src/delivery/orders/order-service.js';
 
 /**
  * orders.generate: the tenant's daily run at its cut-off (date omitted → tomorrow in the tenant

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../src/deps.js';
 import type { Payload } from '../src/queues/definitions.js';
-import { runRoster } from '../src/nursing/roster-service.js';
+import { runRoster } from '../src/nursing/roster/roster-service.js';
 
 /** roster.plan: solves a roster run off the main thread and stores it, reporting progress. */
 export async function processRosterPlan(job: Job<Payload<'roster.plan'>>, deps: Deps): Promise<void> {

@@ -14,7 +14,7 @@ import { DateTime } from 'luxon';
 import { aidesLowerBound, HOSPITAL_SIZES as SIZES, hospitalInstance as hospital, ZONE, type HospitalSize as Size } from '../tests/unit/roster/hospital-instance.js';
 import { solveRoster } from '../src/roster/index.js';
 import type { RosterInput, RosterResult } from '../src/roster/types.js';
-import { rosterBudget } from '../src/nursing/solve-roster-in-worker.js';
+import { rosterBudget } from '../src/nursing/roster/solve-roster-in-worker.js';
 import { validateRoster } from '../tests/unit/roster/validate-roster.js';
 
 function arg(name: string): string | undefined {

@@ -3,4 +3,4 @@
  * `cancelOrdersOfDeceased` inside its own transaction when a death is recorded, so the day's and
  * later meals stop now, not at tomorrow's order run.
  */
-export { cancelOrdersOfDeceased } from './order-service.js';
+export { cancelOrdersOfDeceased } from './orders/order-service.js';

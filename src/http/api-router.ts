@@ -9,6 +9,10 @@ import type { RequestContext } from './context.js';
 import { ForbiddenError, UnauthorizedError, ValidationError } from './errors.js';
 import { checkKey, requestHash, withIdempotency } from './idempotency.js';
 import { hasBody, UnsupportedMediaTypeError, validate } from './validate.js';
+import { localize, type Message, say } from '../i18n/index.js';
+import { requestLocale } from './locale.js';
+import { httpMessages as M } from './messages.js';
+import { roleLabel } from '../kernel/messages.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
@@ -88,7 +92,9 @@ export class ApiRouter {
     chain.push(async (req, res) => {
       const input = res.locals.input;
       const ctx = req.ctx as RequestContext;
-      const call = () => handler({ ctx, body: input.body, query: input.query, params: input.params, req, res });
+      const locale = requestLocale(req);
+      // Sentences in an answer (warnings, reasons) are rendered here, before an answer is stored for replay.
+      const call = async () => localized(await handler({ ctx, body: input.body, query: input.query, params: input.params, req, res }), locale);
       if (!spec.idempotent) return send(res, await call(), defaultStatus(spec));
       const key = checkKey(req.get('idempotency-key'));
       if (!key && spec.idempotent === 'required') throw missingKey();
@@ -112,7 +118,7 @@ export class ApiRouter {
 }
 
 function missingKey(): ValidationError {
-  const message = 'Required: send an Idempotency-Key so that a retry gets the first answer instead of writing twice.';
+  const message = say(M.idempotencyKeyRequired);
   return new ValidationError([{ path: 'headers.idempotency-key', message, code: 'required' }], message);
 }
 
@@ -122,13 +128,13 @@ const UNIT_OF_WORK = { maxWait: 10_000, timeout: 60_000 };
 export const SPREADSHEET_TYPES = ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 
 /** Why a multipart upload was refused, per multer/busboy error code (all are the client's input). */
-const MULTIPART_PROBLEMS: Record<string, string> = {
-  LIMIT_FILE_COUNT: 'Send exactly one file.',
-  LIMIT_UNEXPECTED_FILE: "The file must be sent in the multipart field 'file'.",
-  LIMIT_PART_COUNT: 'Too many multipart parts.',
-  LIMIT_FIELD_COUNT: 'Too many multipart fields.',
-  LIMIT_FIELD_KEY: 'A multipart field name is too long.',
-  LIMIT_FIELD_VALUE: 'A multipart field value is too long.',
+const MULTIPART_PROBLEMS: Record<string, Message> = {
+  LIMIT_FILE_COUNT: M.uploadOneFile,
+  LIMIT_UNEXPECTED_FILE: M.uploadField,
+  LIMIT_PART_COUNT: M.uploadParts,
+  LIMIT_FIELD_COUNT: M.uploadFields,
+  LIMIT_FIELD_KEY: M.uploadFieldName,
+  LIMIT_FIELD_VALUE: M.uploadFieldValue,
 };
 
 /**
@@ -144,14 +150,15 @@ function uploadMiddleware(maxBytes: number): RequestHandler[] {
     (req, _res, next) => {
       if (!hasBody(req)) return next();
       if (req.is(['multipart/form-data', ...SPREADSHEET_TYPES])) return next();
-      next(new UnsupportedMediaTypeError(`Send the file as multipart/form-data (field 'file') or as a raw ${SPREADSHEET_TYPES.join(' / ')} body.`));
+      next(new UnsupportedMediaTypeError(say(M.uploadType, { types: SPREADSHEET_TYPES.join(' / ') })));
     },
     (req, res, next) =>
       multipart(req, res, (err?: unknown) => {
         if (!err) return next();
         const e = err as { code?: string; message?: string };
         if (e.code === 'LIMIT_FILE_SIZE') return next(Object.assign(new Error('too large'), { type: 'entity.too.large' }));
-        const message = (e.code && MULTIPART_PROBLEMS[e.code]) ?? `The multipart body could not be read (${e.message ?? 'malformed'}).`;
+        const known = e.code ? MULTIPART_PROBLEMS[e.code] : undefined;
+        const message = known ? say(known) : say(M.uploadMalformed, { why: e.message ?? 'malformed' });
         next(new ValidationError([{ path: 'body.file', message, code: e.code ?? 'invalid_multipart' }], message));
       }),
     express.raw({ type: SPREADSHEET_TYPES, limit: maxBytes }),
@@ -160,6 +167,11 @@ function uploadMiddleware(maxBytes: number): RequestHandler[] {
 
 function defaultStatus(spec: { responses: Record<number, ResponseSpec> }): number {
   return Number(Object.keys(spec.responses).find((s) => Number(s) < 300) ?? 200);
+}
+
+function localized(result: HandlerResult | void, locale: string): HandlerResult | void {
+  if (!result || result.body === undefined || result.contentType) return result;
+  return { ...result, body: localize(result.body, locale) };
 }
 
 function send(res: Response, result: HandlerResult | void, fallbackStatus: number): void {
@@ -192,6 +204,6 @@ function authorize(spec: { access: Access; method: Method }): RequestHandler {
     const ctx = req.ctx;
     if (!ctx) return next(new UnauthorizedError());
     if (mayAccess(ctx, spec.access, spec.method)) return next();
-    next(new ForbiddenError(`This action needs one of the roles: ${(spec.access as Role[]).join(', ')}.`));
+    next(new ForbiddenError(say(M.needsRoles, { roles: (spec.access as Role[]).map((r) => say(roleLabel(r))) })));
   };
 }

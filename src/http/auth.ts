@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { PrismaClient } from '../db/prisma.js';
-import { resolveLocale } from '../i18n/index.js';
+import { resolveLocale, say } from '../i18n/index.js';
+import { httpMessages as M } from './messages.js';
 import type { RequestContext } from './context.js';
 import { ForbiddenError, UnauthorizedError } from './errors.js';
 import { isCrossSite, sameToken, sessionOf } from './sessions.js';
@@ -32,7 +33,7 @@ async function fromBearer(prisma: PrismaClient, req: Request, secret: string): P
   const dead = (t: { revokedAt: Date | null; expiresAt: Date | null } | null) => Boolean(t && (t.revokedAt || (t.expiresAt && t.expiresAt <= now)));
   // A child token dies with its parent (revocation also cascades; this covers a parent that expired).
   if (!token || dead(token) || dead(token.parent) || token.user.disabledAt) {
-    throw new UnauthorizedError('The token is unknown, expired or revoked.');
+    throw new UnauthorizedError(say(M.tokenDead));
   }
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } }).catch(() => {});
@@ -57,7 +58,7 @@ async function fromSession(prisma: PrismaClient, req: Request): Promise<RequestC
   if (!SAFE_METHODS.has(req.method)) {
     const sent = req.get('x-csrf-token') ?? (typeof req.body?._csrf === 'string' ? req.body._csrf : undefined);
     if (isCrossSite(req) || !sameToken(sent, session.csrfToken)) {
-      throw new ForbiddenError('This form has expired or did not come from this site; reload the page and try again.');
+      throw new ForbiddenError(say(M.formExpired));
     }
   }
   const { user } = session;

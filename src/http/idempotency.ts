@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { TenantDb } from '../db/prisma.js';
 import type { TransactionOptions } from '../db/transactions.js';
 import { UnprocessableError, ValidationError } from './errors.js';
+import { say } from '../i18n/index.js';
+import { httpMessages as M } from './messages.js';
 
 const IN_PROGRESS = 0;
 
@@ -17,7 +19,7 @@ export function requestHash(parts: unknown): string {
 export function checkKey(key: string | undefined): string | undefined {
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new ValidationError([{ path: 'headers.idempotency-key', message: 'Must be 1–200 visible ASCII characters.' }]);
+    throw new ValidationError([{ path: 'headers.idempotency-key', message: say(M.idempotencyKeyShape) }]);
   }
   return key;
 }
@@ -47,7 +49,7 @@ export async function withIdempotency(
     if (reserved.count === 0) {
       const existing = await tx.idempotencyRecord.findUnique({ where });
       if (existing && existing.requestHash !== id.hash) {
-        throw new UnprocessableError('This Idempotency-Key was already used for a different request.');
+        throw new UnprocessableError(say(M.idempotencyKeyReused));
       }
       // A committed IN_PROGRESS row is a reservation of the former two-step scheme: take it over.
       if (existing && existing.status !== IN_PROGRESS) return { status: existing.status, body: existing.body, replayed: true };

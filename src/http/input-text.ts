@@ -1,4 +1,6 @@
 import type { FieldError } from './errors.js';
+import { type Localized, say } from '../i18n/index.js';
+import { httpMessages as M } from './messages.js';
 
 /**
  * Text that no field may carry, whatever its schema: NUL (PostgreSQL text cannot store it; it
@@ -7,9 +9,9 @@ import type { FieldError } from './errors.js';
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export function badTextReason(s: string): string | undefined {
-  if (s.includes('\u0000')) return 'Must not contain NUL characters (U+0000).';
-  if (LONE_SURROGATE.test(s)) return 'Must not contain unpaired UTF-16 surrogates (not valid Unicode text).';
+export function badTextReason(s: string): Localized | undefined {
+  if (s.includes('\u0000')) return say(M.textNul);
+  if (LONE_SURROGATE.test(s)) return say(M.textSurrogate);
   return undefined;
 }
 

@@ -1,6 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, ConflictError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError, ValidationError } from './errors.js';
 import { logger } from '../logger.js';
+import { type Localized, localize, render, say } from '../i18n/index.js';
+import { errorMessages as E, nounMessages } from '../kernel/messages.js';
+import { httpMessages as M } from './messages.js';
+import { requestLocale } from './locale.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -15,27 +19,27 @@ export function toAppError(err: unknown): AppError | undefined {
   const e = err as PrismaLikeError & { type?: string; status?: number; message?: string; expose?: boolean };
   if (e?.code === 'P2002') {
     const fields = e.meta?.target ?? e.meta?.driverAdapterError?.cause?.constraint?.fields;
-    return new ConflictError('A record with the same unique value already exists.', { fields });
+    return new ConflictError(say(M.uniqueTaken), { fields });
   }
   if (e?.code === 'P2025') return new NotFoundError(e.meta?.modelName ?? 'resource');
   const outage = infrastructureOutage(err);
   if (outage) return new ServiceUnavailableError(outage);
   if (e?.type === 'entity.parse.failed') {
-    return new ValidationError([{ path: 'body', message: 'Body is not valid JSON.', code: 'invalid_json' }], 'Body is not valid JSON.');
+    return new ValidationError([{ path: 'body', message: say(M.bodyNotJson), code: 'invalid_json' }], say(M.bodyNotJson));
   }
   if (e?.type === 'entity.too.large') return new PayloadTooLargeError();
   // The router could not percent-decode a path segment (e.g. the bytes of a lone surrogate).
   if (err instanceof URIError && e.status === 400) {
-    return new ValidationError([{ path: 'params', message: 'A path segment is not valid percent-encoded UTF-8.', code: 'invalid_text' }]);
+    return new ValidationError([{ path: 'params', message: say(M.pathNotUtf8), code: 'invalid_text' }]);
   }
   if (e?.type === 'encoding.invalid') {
-    return new ValidationError([{ path: 'body', message: 'Body is not valid UTF-8.', code: 'invalid_utf8' }], 'Body is not valid UTF-8.');
+    return new ValidationError([{ path: 'body', message: say(M.bodyNotUtf8), code: 'invalid_utf8' }], say(M.bodyNotUtf8));
   }
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
-    return new AppError(415, 'unsupported-media-type', 'Unsupported media type', e.message);
+    return new AppError(415, 'unsupported-media-type', say(E.unsupportedTitle), say(M.unsupportedCharset));
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
-    return new AppError(e.status, 'bad-request', 'Bad request', e.message);
+    return new AppError(e.status, 'bad-request', say(E.badRequestTitle), e.message);
   }
   return undefined;
 }
@@ -51,44 +55,45 @@ const REDIS_DOWN = /Command timed out|Connection is closed|enableOfflineQueue|EC
  * fault but not a bug: 503 "retry", and — everything being one unit of work — nothing of it was
  * committed unless its answer was stored too (the retry with the same Idempotency-Key gets it).
  */
-export function infrastructureOutage(err: unknown): string | undefined {
+export function infrastructureOutage(err: unknown): Localized | undefined {
   const seen = new Set<unknown>();
   for (let e = err as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | undefined; e && !seen.has(e); ) {
     seen.add(e);
     const code = typeof e.code === 'string' ? e.code : '';
     const message = typeof e.message === 'string' ? e.message : '';
     if (DATABASE_DOWN.has(code) || PG_TRANSIENT.test(code) || /Connection terminated|terminating connection|Transaction already closed|connection error|not queryable|connection.*(closed|lost)/i.test(message)) {
-      return 'The database connection was lost; nothing was saved unless the answer was. Retry with the same Idempotency-Key.';
+      return say(M.databaseLost);
     }
-    if (REDIS_DOWN.test(message)) return 'The job queue (Redis) is not reachable; try again shortly.';
+    if (REDIS_DOWN.test(message)) return say(M.queueDown);
     e = (e.cause ?? e.meta?.driverAdapterError) as typeof e;
   }
   return undefined;
 }
 
-export function problemBody(err: AppError, instance?: string) {
+/** The problem+json body of an error, every sentence in `locale` (field messages included). */
+export function problemBody(err: AppError, instance: string | undefined, locale: string) {
   return {
     type: `/problems/${err.code}`,
-    title: err.title,
+    title: render(locale, err.title),
     status: err.status,
-    detail: err.detail,
+    detail: err.detail === undefined ? undefined : render(locale, err.detail),
     ...(instance ? { instance } : {}),
-    ...err.extra,
+    ...localize(err.extra, locale),
   };
 }
 
 /** The one error middleware: problem+json for everything, logs only 5xx with the stack. */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const known = toAppError(err);
-  const appError = known ?? new AppError(500, 'internal', 'Internal server error', 'Something went wrong; the error was logged.');
+  const appError = known ?? new AppError(500, 'internal', say(E.internalTitle), say(E.internalDetail));
   if (!known) (req.log ?? logger).error({ err }, 'unhandled error');
   if (res.headersSent) return;
   if (appError.status === 429 && typeof appError.extra.retryAfter === 'number') res.setHeader('Retry-After', String(appError.extra.retryAfter));
   // The query string may carry secrets or ID numbers (never echo it back); the path is enough.
   const instance = req.originalUrl.split('?')[0];
-  res.status(appError.status).type(PROBLEM_CONTENT_TYPE).json({ ...problemBody(appError, instance), requestId: req.id });
+  res.status(appError.status).type(PROBLEM_CONTENT_TYPE).json({ ...problemBody(appError, instance, requestLocale(req)), requestId: req.id });
 };
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(new NotFoundError('route', `No route for ${req.method} ${req.path}.`));
+  next(new NotFoundError(nounMessages.route, say(M.noRoute, { method: req.method, path: req.path })));
 };

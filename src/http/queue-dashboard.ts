@@ -10,6 +10,8 @@ import type { Config } from '../config.js';
 import type { Queues } from '../queues/queues.js';
 import { AppError, UnauthorizedError } from './errors.js';
 import { throttleFailures } from './rate-limit.js';
+import { say } from '../i18n/index.js';
+import { httpMessages as M } from './messages.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
@@ -51,7 +53,7 @@ export function operatorAuth(c: OperatorConfig): RequestHandler {
       // A malformed hash or header is a failed sign-in, not a 500.
     }
     challenge(res);
-    next(new UnauthorizedError('The queue dashboard needs the platform operator’s credential. 队列面板仅限平台运维人员。'));
+    next(new UnauthorizedError(say(M.operatorOnly)));
   };
 }
 
@@ -64,8 +66,7 @@ export function queueDashboard(queues: Queues, redis: Redis, config: Config): Ro
   const router = express.Router();
   if (!operatorConfigured(config)) {
     router.use(DASHBOARD_PATH, (_req, _res, next) => {
-      next(new AppError(404, 'dashboard-disabled', 'Queue dashboard disabled',
-        'The queue dashboard is disabled: set OPERATOR_USER + OPERATOR_PASSWORD_HASH or OPERATOR_TOKEN_SHA256 to enable it for the platform operator. 队列面板未启用。'));
+      next(new AppError(404, 'dashboard-disabled', say(M.dashboardDisabledTitle), say(M.dashboardDisabled)));
     });
     return router;
   }

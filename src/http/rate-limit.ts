@@ -2,6 +2,9 @@ import type { Request, RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { logger } from '../logger.js';
 import { AppError } from './errors.js';
+import { say } from '../i18n/index.js';
+import { errorMessages as E } from '../kernel/messages.js';
+import { httpMessages as M } from './messages.js';
 
 /**
  * Fixed-window counters in Redis, so a limit holds across every API process. One INCR (+ EXPIRE
@@ -92,8 +95,7 @@ export async function peek(redis: Redis, bucket: string, key: string, limit: num
 
 export class TooManyRequestsError extends AppError {
   constructor(readonly retryAfter: number) {
-    super(429, 'too-many-requests', 'Too many requests',
-      `Too many requests; try again in ${retryAfter} s. 请求过于频繁，请 ${retryAfter} 秒后再试。`, { retryAfter });
+    super(429, 'too-many-requests', say(E.tooManyTitle), say(M.tooMany, { seconds: retryAfter }), { retryAfter });
   }
 }
 

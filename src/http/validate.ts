@@ -1,9 +1,13 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ZodType } from 'zod';
+import { type Locale, messageByKey, type Params, say, t, type Text } from '../i18n/index.js';
 import { AppError, ValidationError } from './errors.js';
+import { errorMessages as E } from '../kernel/messages.js';
 import type { FieldError } from './errors.js';
 import { badTextFields } from './input-text.js';
+import { requestLocale } from './locale.js';
+import { httpMessages as M } from './messages.js';
 
 export interface InputSchemas {
   body?: ZodType;
@@ -19,25 +23,46 @@ export interface ParsedInput {
   headers: unknown;
 }
 
+/** zod's own sentences (type, size, format) per locale; a schema's own messages are catalogue keys. */
+const zhCN = z.locales.zhCN().localeError;
+const ZOD_LOCALES: Record<Locale, z.core.$ZodErrorMap> = {
+  // zod's zh-CN says "无效输入：期望 string，实际接收 undefined" for a missing field; a person reads "必填。".
+  'zh-CN': (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? t('zh-CN', M.required) : zhCN(issue)),
+  en: z.locales.en().localeError,
+};
+
+/** Parse options that make zod word its own issues in `locale` (pass to safeParse). */
+export function zodLocale(locale: Locale): { error: z.core.$ZodErrorMap } {
+  return { error: ZOD_LOCALES[locale] };
+}
+
+/**
+ * A schema's message is a catalogue key (`.min(1, messages.x.key)`, `ctx.addIssue({ message: key,
+ * params })`): it becomes the Localized sentence; any other message is zod's, already in the locale.
+ */
 export function zodIssuesToFieldErrors(location: string, issues: z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     return keys.map((key) => ({
       path: [location, ...issue.path, ...(key ? [key] : [])].map(String).join('.'),
-      message: issue.code === 'unrecognized_keys' ? `Unknown field '${key}'.` : messageOf(issue),
+      message: issue.code === 'unrecognized_keys' ? say(M.unknownField, { key: String(key) }) : messageOf(issue),
       code: issue.code,
     }));
   }).flat();
 }
 
 /** A record key that fails its own schema carries the useful message one level down. */
-function messageOf(issue: z.core.$ZodIssue): string {
-  return issue.code === 'invalid_key' && issue.issues[0]?.message ? issue.issues[0].message : issue.message;
+function messageOf(issue: z.core.$ZodIssue): Text {
+  const inner = issue.code === 'invalid_key' && issue.issues[0]?.message ? issue.issues[0] : issue;
+  const message = messageByKey(inner.message);
+  if (!message) return inner.message;
+  const params = (inner as { params?: Params }).params;
+  return say(message, params ?? {});
 }
 
 export class UnsupportedMediaTypeError extends AppError {
-  constructor(detail: string) {
-    super(415, 'unsupported-media-type', 'Unsupported media type', detail);
+  constructor(detail: Text) {
+    super(415, 'unsupported-media-type', say(E.unsupportedTitle), detail);
   }
 }
 
@@ -57,9 +82,10 @@ export function validate(schemas: InputSchemas & { json?: boolean }): RequestHan
   return (req, res, next) => {
     if (schemas.json && hasBody(req) && !req.is('application/json')) {
       const type = req.get('content-type');
-      return next(new UnsupportedMediaTypeError(`This route takes an application/json body${type ? `, not ${type}` : ' (Content-Type is missing)'}.`));
+      return next(new UnsupportedMediaTypeError(type ? say(M.jsonOnly, { type }) : say(M.jsonOnlyNoType)));
     }
     const errors: FieldError[] = [];
+    const parseOptions = zodLocale(requestLocale(req));
     const input: ParsedInput = { body: undefined, query: undefined, params: undefined, headers: undefined };
     for (const location of ['params', 'query', 'body'] as const) badTextFields(req[location], location, errors);
     if (req.file) badTextFields({ file: req.file.originalname }, 'body', errors);
@@ -68,7 +94,7 @@ export function validate(schemas: InputSchemas & { json?: boolean }): RequestHan
       const schema = schemas[location];
       if (!schema) continue;
       const raw = location === 'body' ? (req.body ?? {}) : req[location];
-      const result = schema.safeParse(raw);
+      const result = schema.safeParse(raw, parseOptions);
       if (result.success) input[location] = result.data;
       else errors.push(...zodIssuesToFieldErrors(location, result.error.issues));
     }

@@ -56,12 +56,67 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | u
   return undefined;
 }
 
-export type Params = Record<string, string | number>;
+/** A placeholder's value: plain text or a number, or sentences of their own (labels, a list of labels) rendered in the same locale. */
+export type Param = string | number | Localized | Localized[];
+export type Params = Record<string, Param>;
+
+/**
+ * A sentence decided now and read later, in the reader's locale: an error's detail, a field error,
+ * a warning in an answer. The problem middleware and `localize()` render it at the edge.
+ */
+export class Localized {
+  constructor(
+    readonly message: Message,
+    readonly params: Params = {},
+  ) {}
+  /** Logs and Error.message read English (developers' language; never shown to a user as such). */
+  toString(): string {
+    return t('en', this.message, this.params);
+  }
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** A sentence to render in the reader's locale later (see Localized). */
+export function say(message: Message, params: Params = {}): Localized {
+  return new Localized(message, params);
+}
+
+/** What an error or answer may carry where a user reads it: a catalogue sentence, or text that is data. */
+export type Text = string | Localized;
 
 /** Renders a message in a locale, filling `{name}` placeholders. */
 export function t(locale: string, message: Message, params: Params = {}): string {
   const text = message[resolveLocale(locale)];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    if (Array.isArray(value)) return value.map((v) => t(locale, v.message, v.params)).join(resolveLocale(locale) === 'zh-CN' ? '、' : ', ');
+    return value instanceof Localized ? t(locale, value.message, value.params) : String(value);
+  });
+}
+
+/** Renders a Text (a Localized sentence, or a catalogue key as zod messages carry them) in a locale. */
+export function render(locale: string, text: Text): string {
+  if (text instanceof Localized) return t(locale, text.message, text.params);
+  const message = registry.get(text);
+  return message ? t(locale, message) : text;
+}
+
+/** The message declared under a key (zod schemas carry keys as their messages), if any. */
+export function messageByKey(key: string): Message | undefined {
+  return registry.get(key);
+}
+
+/** Renders every Localized inside a JSON-like value (answers, problem extras) in one locale. */
+export function localize<T>(value: T, locale: string): T {
+  if (value instanceof Localized) return render(locale, value) as T;
+  if (Array.isArray(value)) return value.map((v) => localize(v, locale)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localize(v, locale)])) as T;
+  }
+  return value;
 }
 
 /** The texts of some messages in one locale, keyed by message key (shipped to a page's script). */

@@ -1,11 +1,15 @@
+import { type Message, say, type Text } from '../i18n/index.js';
+import { errorMessages as E, nounMessages } from './messages.js';
+
 /**
  * The one error type. Services throw these; the problem middleware turns them into
- * RFC 9457 application/problem+json answers.
+ * RFC 9457 application/problem+json answers, rendered in the reader's locale: a detail or field
+ * message is a catalogue sentence (`say(messages.x, params)`); a plain string is shown as it is.
  */
 export interface FieldError {
   /** Where the bad value is, e.g. "body.items.2.quantity". */
   path: string;
-  message: string;
+  message: Text;
   code?: string;
 }
 
@@ -14,11 +18,11 @@ export class AppError extends Error {
     readonly status: number,
     /** Short machine code; the problem `type` is /problems/<code>. */
     readonly code: string,
-    readonly title: string,
-    readonly detail?: string,
+    readonly title: Text,
+    readonly detail?: Text,
     readonly extra: Record<string, unknown> = {},
   ) {
-    super(detail ?? title);
+    super(String(detail ?? title));
     this.name = new.target.name;
     Object.setPrototypeOf(this, new.target.prototype);
   }
@@ -27,56 +31,57 @@ export class AppError extends Error {
 export class ValidationError extends AppError {
   constructor(
     readonly errors: FieldError[],
-    detail = 'The request has invalid fields.',
+    detail: Text = say(E.invalidDetail),
   ) {
-    super(400, 'validation-failed', 'Invalid request', detail, { errors });
+    super(400, 'validation-failed', say(E.invalidTitle), detail, { errors });
   }
 }
 
 export class BadRequestError extends AppError {
-  constructor(detail: string, extra: Record<string, unknown> = {}) {
-    super(400, 'bad-request', 'Bad request', detail, extra);
+  constructor(detail: Text, extra: Record<string, unknown> = {}) {
+    super(400, 'bad-request', say(E.badRequestTitle), detail, extra);
   }
 }
 
 export class UnauthorizedError extends AppError {
-  constructor(detail = 'Sign in first (or send a valid bearer token).') {
-    super(401, 'unauthorized', 'Unauthorized', detail);
+  constructor(detail: Text = say(E.unauthorizedDetail)) {
+    super(401, 'unauthorized', say(E.unauthorizedTitle), detail);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(detail = 'Your role does not allow this action.', extra: Record<string, unknown> = {}) {
-    super(403, 'forbidden', 'Forbidden', detail, extra);
+  constructor(detail: Text = say(E.forbiddenDetail), extra: Record<string, unknown> = {}) {
+    super(403, 'forbidden', say(E.forbiddenTitle), detail, extra);
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(what = 'resource', detail?: string) {
-    super(404, 'not-found', 'Not found', detail ?? `No such ${what}.`);
+  /** `what`: a catalogue noun (a plain string is a model name, shown as it is). */
+  constructor(what: Message | string = nounMessages.resource, detail?: Text) {
+    super(404, 'not-found', say(E.notFoundTitle), detail ?? say(E.notFoundDetail, { what: typeof what === 'string' ? what : say(what) }));
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(detail: string, extra: Record<string, unknown> = {}) {
-    super(409, 'conflict', 'Conflict', detail, extra);
+  constructor(detail: Text, extra: Record<string, unknown> = {}) {
+    super(409, 'conflict', say(E.conflictTitle), detail, extra);
   }
 }
 
 export class PayloadTooLargeError extends AppError {
-  constructor(detail = 'The request body is too large.') {
-    super(413, 'payload-too-large', 'Payload too large', detail);
+  constructor(detail: Text = say(E.tooLargeDetail)) {
+    super(413, 'payload-too-large', say(E.tooLargeTitle), detail);
   }
 }
 
 export class UnprocessableError extends AppError {
-  constructor(detail: string, extra: Record<string, unknown> = {}) {
-    super(422, 'unprocessable', 'Unprocessable request', detail, extra);
+  constructor(detail: Text, extra: Record<string, unknown> = {}) {
+    super(422, 'unprocessable', say(E.unprocessableTitle), detail, extra);
   }
 }
 
 export class ServiceUnavailableError extends AppError {
-  constructor(detail: string) {
-    super(503, 'service-unavailable', 'Service unavailable', detail);
+  constructor(detail: Text) {
+    super(503, 'service-unavailable', say(E.unavailableTitle), detail);
   }
 }

@@ -26,9 +26,18 @@ async function toGroup(d: D, tenantId: string, group: GroupName, input: Omit<Enq
 }
 
 /**
+ * The one rule for "and by SMS as well": the tenant's SMS provider has an approved template for the
+ * message (Chinese providers send nothing else; without one the send would only fail as misconfigured).
+ */
+async function smsReady(d: D, tenantId: string, template: string): Promise<boolean> {
+  const { channels } = await settingsOf(d, tenantId);
+  return Boolean(channels.sms?.templates[template]);
+}
+
+/**
  * Tells one staff member (a care aide, a driver) the way staff are reached: always in their in-app
- * inbox (`user:<id>`), and by SMS as well when they have a phone number and the tenant has an SMS
- * provider set up. Each channel is its own outbox row under `<businessKey>.<channel>`, so a caller
+ * inbox (`user:<id>`), and by SMS as well when they have a phone number and SMS is ready for the
+ * message (smsReady). Each channel is its own outbox row under `<businessKey>.<channel>`, so a caller
  * that runs again sends nothing twice. Returns the messages written (or found).
  */
 async function toUser(
@@ -37,7 +46,7 @@ async function toUser(
 ): Promise<Enqueued[]> {
   const common = { ...input, recipientLabel: user.label ?? null, locale: user.locale ?? null };
   const sent = [await enqueue(d, tenantId, { ...common, businessKey: `${input.businessKey}.in_app`, channel: 'in_app', recipient: `user:${user.id}` })];
-  if (user.phone && (await settingsOf(d, tenantId)).channels.sms) {
+  if (user.phone && (await smsReady(d, tenantId, input.template))) {
     sent.push(await enqueue(d, tenantId, { ...common, businessKey: `${input.businessKey}.sms`, channel: 'sms', recipient: user.phone }));
   }
   return sent;
@@ -50,14 +59,13 @@ async function subscribers(d: Pick<Deps, 'prisma'>, tenantId: string, subjectId:
 
 /**
  * Tells the tenant's admins: in-app to the admin role always, and an SMS to each admin with a
- * phone when the tenant's SMS provider has a template for it. Keys are `<businessKey>.in_app` and
+ * phone when SMS is ready for the message (smsReady). Keys are `<businessKey>.in_app` and
  * `<businessKey>.sms.<userId>`, so a caller that runs again sends nothing twice. Called inside the
  * caller's transaction, the rows commit (or not) with the caller's change.
  */
 async function toAdmins(d: D, tenantId: string, input: Omit<EnqueueInput, 'channel' | 'recipient' | 'recipientLabel' | 'locale'>): Promise<Enqueued[]> {
   const sent = [await enqueue(d, tenantId, { ...input, businessKey: `${input.businessKey}.in_app`, channel: 'in_app', recipient: 'role:admin', recipientLabel: 'admin' })];
-  const { channels } = await settingsOf(d, tenantId);
-  if (!channels.sms?.templates[input.template]) return sent;
+  if (!(await smsReady(d, tenantId, input.template))) return sent;
   for (const a of await tenantAdmins(tenantDb(d.prisma, tenantId))) {
     if (!a.phone) continue;
     sent.push(await enqueue(d, tenantId, { ...input, businessKey: `${input.businessKey}.sms.${a.id}`, channel: 'sms', recipient: a.phone, recipientLabel: a.displayName, locale: a.locale }));

@@ -1,7 +1,7 @@
 import type { Aide, CareLevel, ShiftTemplate } from '../generated/prisma/client.js';
-import { feeOn } from './billing.js';
-import type { FeeChange, LevelPrice } from './billing.js';
-import { nominalHours } from './shifts.js';
+import { feeOn } from './billing/billing.js';
+import type { FeeChange, LevelPrice } from './billing/billing.js';
+import { nominalHours } from './roster/shifts.js';
 
 /** A care-level row as the pure billing code reads it (feeChanges is a JSON column). */
 export function levelPrice(l: CareLevel): LevelPrice {

@@ -25,8 +25,8 @@ export const queuePayloads = {
   'tickets.escalate': z.object({ tenantId: uuid }),
   /** Sends one outbox message (src/notify); the row is claimed first, so a retried job never sends twice. */
   'notify.send': z.object({ tenantId: uuid, messageId: uuid }),
-  /** One step of a not-home's welfare ladder (src/delivery/welfare-ladder.ts). */
-  /** A published route leaves the kitchen (at its departAt): "meal on its way" to the first stop's family (src/delivery/delivery-notices.ts). */
+  /** One step of a not-home's welfare ladder (src/delivery/welfare/welfare-ladder.ts). */
+  /** A published route leaves the kitchen (at its departAt): "meal on its way" to the first stop's family (src/delivery/drivers/delivery-notices.ts). */
   'route.depart': z.object({ tenantId: uuid, routeId: uuid }),
   'welfare.ladder': z.object({ tenantId: uuid, routeStopId: uuid, notHomeAt: z.iso.datetime(), step: z.number().int().min(0).max(20) }),
 } as const;

@@ -8,6 +8,7 @@ import { logger } from '../logger.js';
 import { queuePayloads } from './definitions.js';
 import type { Payload, QueueName } from './definitions.js';
 import type { Queues } from './queues.js';
+import { zodIssuesToFieldErrors } from '../http/validate.js';
 
 /** The running relays of this process; a commit that staged jobs wakes them all. */
 const relays = new Set<OutboxRelay>();
@@ -29,7 +30,7 @@ export interface StageOptions extends Omit<JobsOptions, 'jobId' | 'delay' | 'rep
 export async function stageJob<Q extends QueueName>(tx: TenantTx, queue: Q, name: string, data: Payload<Q>, opts: StageOptions): Promise<void> {
   const parsed = queuePayloads[queue].safeParse(data);
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ path: `job.${i.path.join('.')}`, message: i.message })));
+    throw new ValidationError(zodIssuesToFieldErrors('job', parsed.error.issues));
   }
   const { jobId, runAt = new Date(), replace = false, ...options } = opts;
   const tenantId = (parsed.data as { tenantId: string }).tenantId;

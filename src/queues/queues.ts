@@ -4,6 +4,9 @@ import type { Redis } from 'ioredis';
 import { ServiceUnavailableError, ValidationError } from '../http/errors.js';
 import { defaultJobOptions, queueJobOptions, queuePayloads, QUEUE_NAMES } from './definitions.js';
 import type { Payload, QueueName } from './definitions.js';
+import { say } from '../i18n/index.js';
+import { httpMessages } from '../http/messages.js';
+import { zodIssuesToFieldErrors } from '../http/validate.js';
 
 /**
  * Producer side of every queue. Uses a connection with no offline queue, so when Redis is
@@ -41,7 +44,7 @@ export class Queues {
    * so a refused request writes nothing; jobs themselves go through the outbox (src/queues/outbox.ts).
    */
   async assertAvailable(): Promise<void> {
-    const unavailable = () => new ServiceUnavailableError('The job queue (Redis) is not reachable; try again shortly.');
+    const unavailable = () => new ServiceUnavailableError(say(httpMessages.queueDown));
     if (this.connection.status !== 'ready') throw unavailable();
     await this.connection.ping().catch(() => {
       throw unavailable();
@@ -52,13 +55,13 @@ export class Queues {
   async add<Q extends QueueName>(name: Q, payload: Payload<Q>, opts: JobsOptions = {}) {
     const parsed = queuePayloads[name].safeParse(payload);
     if (!parsed.success) {
-      throw new ValidationError(parsed.error.issues.map((i) => ({ path: `job.${i.path.join('.')}`, message: i.message })));
+      throw new ValidationError(zodIssuesToFieldErrors('job', parsed.error.issues));
     }
-    if (this.connection.status !== 'ready') throw new ServiceUnavailableError('The job queue (Redis) is not reachable; try again shortly.');
+    if (this.connection.status !== 'ready') throw new ServiceUnavailableError(say(httpMessages.queueDown));
     try {
       return await this.get(name).add(name, parsed.data, opts);
     } catch (err) {
-      throw new ServiceUnavailableError(`Could not enqueue ${name}: ${(err as Error).message}`);
+      throw new ServiceUnavailableError(say(httpMessages.queueDown));
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * The one timing rule for stops visited in a fixed order. The solver's routes (schedule.ts) and
- * a manager's manual order (src/delivery/timing.ts) are both timed here, so a route shows the
+ * a manager's manual order (src/delivery/plans/timing.ts) are both timed here, so a route shows the
  * same arrivals, waits and lateness whichever of the two made its order.
  *
  * The rule: leave at `routeDeparture` (state.ts: as late as every window and the shift end

@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { PrismaClient } from '../db/prisma.js';
 import { toAppError } from '../http/problem.js';
 import { logger } from '../logger.js';
-import { resolveLocale, t } from '../i18n/index.js';
+import { render, resolveLocale, t, type Text } from '../i18n/index.js';
 import { Assets } from './assets.js';
 import { html } from './html.js';
 import { W } from './messages.js';
@@ -38,12 +38,12 @@ export function webErrorHandler(web: WebRouter): ErrorRequestHandler {
     const status = known?.status ?? 500;
     const locale = resolveLocale(req.ctx?.locale);
     const sentence = status === 403 ? t(locale, W.notAllowed) : status === 404 ? t(locale, W.notFound)
-      : status >= 500 ? t(locale, W.somethingWrong) : (known?.detail ?? t(locale, W.somethingWrong));
-    const fields = known && 'errors' in known.extra ? (known.extra.errors as { path: string; message: string }[]) : [];
+      : status >= 500 ? t(locale, W.somethingWrong) : known?.detail ? render(locale, known.detail) : t(locale, W.somethingWrong);
+    const fields = known && 'errors' in known.extra ? (known.extra.errors as { path: string; message: Text }[]) : [];
     res.status(status).type('html').send(web.render(req.ctx, {
       title: String(status),
       body: html`<section class="card narrow"><p class="error big-text" role="alert">${sentence}</p>
-        ${fields.length ? html`<ul>${fields.map((f) => html`<li><code>${f.path}</code>: ${f.message}</li>`)}</ul>` : ''}
+        ${fields.length ? html`<ul>${fields.map((f) => html`<li><code>${f.path}</code>: ${render(locale, f.message)}</li>`)}</ul>` : ''}
         <p><a href="/app">${t(locale, W.back)}</a></p></section>`,
     }));
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderScheduler } from '../../src/delivery/order-schedule.js';
+import { orderScheduler } from '../../src/delivery/orders/order-schedule.js';
 import { addDays, today, weekdayOf } from '../../src/time/index.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';

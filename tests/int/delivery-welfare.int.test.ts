@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requeueLostWelfareChecks } from '../../src/delivery/welfare-recovery.js';
+import { requeueLostWelfareChecks } from '../../src/delivery/welfare/welfare-recovery.js';
 import { jobId } from '../../src/queues/definitions.js';
 import { today } from '../../src/time/index.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';

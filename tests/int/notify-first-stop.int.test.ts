@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noticeFirstStop } from '../../src/delivery/delivery-notices.js';
+import { noticeFirstStop } from '../../src/delivery/drivers/delivery-notices.js';
 import { today } from '../../src/time/index.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';

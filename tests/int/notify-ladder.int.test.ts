@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requeueLostLadderSteps } from '../../src/delivery/welfare-ladder.js';
+import { requeueLostLadderSteps } from '../../src/delivery/welfare/welfare-ladder.js';
 import { logger, setLogTarget } from '../../src/logger.js';
 import { localTimeOf, today } from '../../src/time/index.js';
 import { bearer, createTestEnv, eventually } from '../support/harness.js';

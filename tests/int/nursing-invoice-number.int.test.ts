@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { amountInCapitals } from '../../src/nursing/amount-capital.js';
+import { amountInCapitals } from '../../src/nursing/billing/amount-capital.js';
 import { createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
 import { at, dayFromToday, hospital, patient } from '../support/nursing/api.js';

@@ -9,7 +9,7 @@ import { aide, dayFromToday, hospital, patient, roster } from '../support/nursin
 import type { Hospital } from '../support/nursing/api.js';
 import { CREDS, startFakeProviders } from '../support/notify/fake-providers.js';
 import type { FakeProviders } from '../support/notify/fake-providers.js';
-import { tellAidesOfChanges } from '../../src/nursing/roster-notices.js';
+import { tellAidesOfChanges } from '../../src/nursing/roster/roster-notices.js';
 
 let env: TestEnv;
 let h: Hospital;

@@ -1,27 +1,20 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../scripts/demo/seed.js';
-import { EXAMPLE_ID, exampleOf } from '../../src/http/openapi-examples.js';
 import { issueToken } from '../../src/tenancy/service.js';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
+import { type Doc, operations as ops, pathResolver } from '../support/openapi-walk.js';
 
 /**
  * The OpenAPI document as a client generator reads it: every request-body example is sent to the
  * real API in the demo tenant (path ids taken from the tenant's own lists) and must not be refused
  * as invalid (400) nor crash (5xx) — a 404/409/422 about the tenant's state is an honest answer.
  */
-type Op = {
-  operationId?: string; description?: string; 'x-roles'?: unknown;
-  tags?: string[]; parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[];
-  requestBody?: { content: Record<string, { schema?: unknown; example?: unknown }> };
-  responses: Record<string, { $ref?: string; content?: unknown }>;
-};
-type Doc = { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, unknown>; responses: Record<string, unknown> } };
-
 let env: TestEnv;
 let server: Server;
 let doc: Doc;
+let realPath: ReturnType<typeof pathResolver>;
 let admin: string;
 let hospitalAdmin: string;
 beforeAll(async () => {
@@ -39,48 +32,14 @@ beforeAll(async () => {
   const ctx = { tenantId: hospital.id, userId: user.id, roles: user.roles, timeZone: 'Asia/Shanghai', locale: 'zh-CN' as const, requestId: 'examples' };
   hospitalAdmin = (await issueToken(env.deps, ctx, user.id, { name: 'examples' })).token;
   doc = (await env.request.get('/openapi.json')).body;
+  realPath = pathResolver(env, doc);
 }, 300_000);
 afterAll(async () => {
   server?.close();
   await env?.close();
 });
 
-function operations(): [string, string, Op][] {
-  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [path, method, op] as [string, string, Op]));
-}
-
-/** Items of a list answer (`{items}` or a bare array). */
-function itemsOf(body: unknown): Record<string, unknown>[] {
-  const list = Array.isArray(body) ? body : (body as { items?: unknown })?.items;
-  return Array.isArray(list) ? list : [];
-}
-
-/**
- * A real value for each path parameter, left to right, from the list one level up
- * (/canteens/{id}/meals/{mealId}: an id from GET /canteens, then a meal id from GET /canteens/<id>/meals).
- */
-const resolved = new Map<string, string>();
-async function realPath(path: string, token: string, op?: Op): Promise<string> {
-  let done = '';
-  for (const part of path.split('/').slice(1)) {
-    const param = /^\{(\w+)\}$/.exec(part)?.[1];
-    if (!param) {
-      done += `/${part}`;
-      continue;
-    }
-    const key = `${token} ${done}/{${param}}`;
-    if (!resolved.has(key)) {
-      const list = doc.paths[done]?.get ? await env.request.get(done).set(bearer(token)) : undefined;
-      const item = itemsOf(list?.body)[0];
-      const value = item?.[param === 'id' || param.endsWith('Id') ? 'id' : param] ?? item?.id;
-      // Nothing to take from a list: the parameter's own example (the answer is then a 404).
-      const fallback = exampleOf(op?.parameters?.find((p) => p.name === param)?.schema ?? { format: 'uuid' });
-      resolved.set(key, String(typeof value === 'string' ? value : fallback));
-    }
-    done += `/${resolved.get(key)}`;
-  }
-  return done;
-}
+const operations = () => ops(doc);
 
 describe('the OpenAPI document drives a generated client', () => {
   it('when each request-body example is sent as it stands, then no operation refuses it as invalid or fails', async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { amountInCapitals } from '../../src/nursing/amount-capital.js';
+import { amountInCapitals } from '../../src/nursing/billing/amount-capital.js';
 import { bearer, createTestEnv } from '../support/harness.js';
 import type { TestEnv, TestTenant } from '../support/harness.js';
 import { deskContext, launchBrowser, serve, signIn, staff } from '../support/browser.js';

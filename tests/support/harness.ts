@@ -128,4 +128,9 @@ export async function eventually<T>(fn: () => Promise<T | undefined | null | fal
   throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
 }
 
-export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+/**
+ * An integrator's headers: the token, and English answers (Accept-Language: en), so that tests read
+ * the catalogue's English side; tests/int/zh-cn-sweep.int.test.ts proves the zh-CN side, and tests
+ * of what a person reads in the browser read zh-CN.
+ */
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}`, 'Accept-Language': 'en' });

@@ -8,9 +8,9 @@ import { formatLocalDateTime } from '../../time/index.js';
 import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { MANAGERS } from '../routes-setup.js';
+import { MANAGERS } from '../setup/http-setup.js';
 import { resolveBody } from '../schemas-plans.js';
-import { acknowledgeAlert, getAlert, listAlerts, resolveAlert } from '../welfare-service.js';
+import { acknowledgeAlert, getAlert, listAlerts, resolveAlert } from '../welfare/welfare-service.js';
 import { AM } from './board-messages.js';
 
 export const ALERTS_PATH = '/app/desk/alerts';

@@ -5,11 +5,11 @@ import { pick, t } from '../../i18n/index.js';
 import { today } from '../../time/index.js';
 import { html, raw } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { dayBoard } from '../board-service.js';
+import { dayBoard } from '../plans/board-service.js';
 import { labels, slotLabel } from '../i18n.js';
-import { MANAGERS } from '../routes-setup.js';
+import { MANAGERS } from '../setup/http-setup.js';
 import { slotCode } from '../schemas.js';
-import { listKitchens, listSlots } from '../setup-service.js';
+import { listKitchens, listSlots } from '../setup/setup-service.js';
 import { BM } from './board-messages.js';
 
 export const BOARD_PATH = '/app/desk/board';

@@ -9,12 +9,12 @@ import type { SafeHtml } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { labels, slotLabel } from '../i18n.js';
 import type { Labels } from '../i18n.js';
-import { windowOf } from '../plan-problem.js';
-import { createPlan, getPlan } from '../plan-service.js';
+import { windowOf } from '../plans/plan-problem.js';
+import { createPlan, getPlan } from '../plans/plan-service.js';
 import { slotCode } from '../schemas.js';
-import { ensureSlots } from '../setup-service.js';
-import { unassignedAdvice } from '../unassigned-advice.js';
-import type { Sentence } from '../unassigned-advice.js';
+import { ensureSlots } from '../setup/setup-service.js';
+import { unassignedAdvice } from '../plans/unassigned-advice.js';
+import type { Sentence } from '../plans/unassigned-advice.js';
 import { KM } from './desk-messages.js';
 
 const PATH = '/app/desk';

@@ -7,10 +7,10 @@ import { pick, t } from '../../i18n/index.js';
 import { html } from '../../web/html.js';
 import { W } from '../../web/messages.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { myRoutes } from '../driver-service.js';
+import { myRoutes } from '../drivers/driver-service.js';
 import { labels } from '../i18n.js';
-import { UNDO_GRACE_MS, welfareDelayMs } from '../outcome-service.js';
-import { getDeliverySettings } from '../settings-service.js';
+import { UNDO_GRACE_MS, welfareDelayMs } from '../drivers/outcome-service.js';
+import { getDeliverySettings } from '../setup/settings-service.js';
 import { DM } from './driver-messages.js';
 
 const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));

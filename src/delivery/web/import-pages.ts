@@ -8,7 +8,7 @@ import { getImport, listImports } from '../../imports/service.js';
 import { formatLocalDateTime } from '../../time/index.js';
 import { html, raw } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { MANAGERS } from '../routes-setup.js';
+import { MANAGERS } from '../setup/http-setup.js';
 import { IM } from './recipient-messages.js';
 
 export const IMPORTS_PATH = '/app/desk/imports';

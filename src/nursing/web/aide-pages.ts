@@ -8,9 +8,9 @@ import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
 import { W } from '../../web/messages.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { myShiftChanges } from '../aide-changes-service.js';
-import type { ShiftChange } from '../aide-changes-service.js';
-import { myShifts } from '../aide-view-service.js';
+import { myShiftChanges } from '../aides/aide-changes-service.js';
+import type { ShiftChange } from '../aides/aide-changes-service.js';
+import { myShifts } from '../aides/aide-view-service.js';
 import { AM } from './aide-messages.js';
 import { RM } from './roster-messages.js';
 

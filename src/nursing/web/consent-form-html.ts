@@ -3,7 +3,7 @@ import { t } from '../../i18n/index.js';
 import { formatLocalDateTime, localDateOf } from '../../time/index.js';
 import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
-import { amountInCapitals } from '../amount-capital.js';
+import { amountInCapitals } from '../billing/amount-capital.js';
 import { CM } from './consent-messages.js';
 import type { ConsentFacts } from './consent-pages.js';
 import { genderText, yuan } from './web-common.js';

@@ -6,7 +6,7 @@ import { html, raw } from '../../web/html.js';
 import { publicBase } from '../../tenancy/read.js';
 import { ratingLinks, VM } from '../../voice/index.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { getInvoice, listInvoices } from '../invoice-service.js';
+import { getInvoice, listInvoices } from '../billing/invoice-service.js';
 import { IM } from './invoice-messages.js';
 import { yuan } from './web-common.js';
 

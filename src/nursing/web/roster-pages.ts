@@ -8,10 +8,10 @@ import { addDays, today, weekdayOf } from '../../time/index.js';
 import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { rosterBoard } from '../roster-board-service.js';
-import type { BoardCell, BoardPatient, BoardUncovered, RosterBoard } from '../roster-board-service.js';
-import type { ChangeItem } from '../roster-changes.js';
-import { MAX_ROSTER_DAYS } from '../schemas-roster.js';
+import { rosterBoard } from '../roster/roster-board-service.js';
+import type { BoardCell, BoardPatient, BoardUncovered, RosterBoard } from '../roster/roster-board-service.js';
+import type { ChangeItem } from '../roster/roster-changes.js';
+import { MAX_ROSTER_DAYS } from '../roster/schemas-roster.js';
 import { RM } from './roster-messages.js';
 
 const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../http/context.js';
 import { t } from '../../i18n/index.js';
 import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
-import type { WardBoard } from '../ward-board-service.js';
+import type { WardBoard } from '../roster/ward-board-service.js';
 import { CARE_NOTES_MAX } from '../schemas-care.js';
 import { formKeys, genderText, statusText } from './web-common.js';
 import { WM } from './ward-messages.js';

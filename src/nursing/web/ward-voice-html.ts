@@ -3,7 +3,7 @@ import { VM } from '../../voice/index.js';
 import type { FigureRow } from '../../voice/index.js';
 import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
-import type { WardVoice } from '../ward-voice.js';
+import type { WardVoice } from '../roster/ward-voice.js';
 import { WM } from './ward-messages.js';
 
 const rate = (v: number | null) => (v === null ? '—' : `${v}%`);

@@ -38,14 +38,6 @@ export const M = defineMessages('tenancy.web', {
   kindDevice: { zh: '手机（登录码）', en: 'phone (link)' },
   userCreated: { zh: '已创建用户 {name}。', en: 'User {name} created.' },
   rolesSaved: { zh: '已保存 {name} 的角色。', en: 'Roles of {name} saved.' },
-  role_admin: { zh: '管理员', en: 'Administrator' },
-  role_kitchen_manager: { zh: '厨房管理员', en: 'Kitchen manager' },
-  role_driver: { zh: '送餐员', en: 'Driver' },
-  role_canteen_operator: { zh: '食堂收银员', en: 'Canteen cashier' },
-  role_hospital_coordinator: { zh: '医院协调员', en: 'Hospital coordinator' },
-  role_care_aide: { zh: '护理员', en: 'Care aide' },
-  role_auditor: { zh: '审计员', en: 'Auditor' },
 });
 
-export const ROLES = ['admin', 'kitchen_manager', 'driver', 'canteen_operator', 'hospital_coordinator', 'care_aide', 'auditor'] as const;
-export const roleLabel = (role: (typeof ROLES)[number]) => M[`role_${role}`];
+export { ROLES, roleLabel } from '../../kernel/messages.js';

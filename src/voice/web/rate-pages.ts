@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../http/errors.js';
-import { t } from '../../i18n/index.js';
+import { render, t } from '../../i18n/index.js';
 import { html, raw } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
@@ -86,7 +86,7 @@ function refusal(err: unknown, res: { status(code: number): unknown }, locale: s
   if (!(err instanceof AppError) || (err.status !== 404 && err.status !== 422)) throw err;
   res.status(err.status);
   return { title: t(locale, VM.rateTitle), bare: true, body: html`<section class="card narrow voice"><h1>${t(locale, VM.rateTitle)}</h1>
-<p class="error big-text" role="alert">${err.detail ?? ''}</p></section>` };
+<p class="error big-text" role="alert">${err.detail ? render(locale, err.detail) : ''}</p></section>` };
 }
 
 function stars(locale: string, name: string, label: string, current?: number): SafeHtml {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { navigationUrl, telUrl } from '../../../src/delivery/web/assets/driver-nav.js';
 // @ts-expect-error plain browser ES modules without types
 import { allowed, effective } from '../../../src/delivery/web/assets/driver-state.js';
-import { checkOutcomeTime, isPlausible, leftKitchenAt } from '../../../src/delivery/outcome-service.js';
-import { navigationUrl as navServer } from '../../../src/delivery/navigation.js';
+import { checkOutcomeTime, isPlausible, leftKitchenAt } from '../../../src/delivery/drivers/outcome-service.js';
+import { navigationUrl as navServer } from '../../../src/delivery/drivers/navigation.js';
 import { wgs84ToBd09 } from '../../../src/geocoding/coords.js';
 
 const stop = { id: 's1', outcome: 'pending', orderStatus: 'active' };

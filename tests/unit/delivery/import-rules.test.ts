@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseWeekdays, RECIPIENT_COLUMNS, rowToRecipient } from '../../../src/delivery/import-recipients.js';
-import { welfareDelayMs } from '../../../src/delivery/outcome-service.js';
+import { parseWeekdays, RECIPIENT_COLUMNS, rowToRecipient } from '../../../src/delivery/setup/import-recipients.js';
+import { welfareDelayMs } from '../../../src/delivery/drivers/outcome-service.js';
 import { headerLookup, normaliseHeader } from '../../../src/imports/header.js';
 
 const byHeader = headerLookup(Object.values(RECIPIENT_COLUMNS));

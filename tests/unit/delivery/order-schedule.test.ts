@@ -1,7 +1,7 @@
 import { getNextMillis } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { orderScheduler } from '../../../src/delivery/order-schedule.js';
-import { orderDateFor } from '../../../src/delivery/order-service.js';
+import { orderScheduler } from '../../../src/delivery/orders/order-schedule.js';
+import { orderDateFor } from '../../../src/delivery/orders/order-service.js';
 
 const tenant = (timeZone: string, orderCutoff = '15:00') => ({ id: '0190a0a0-0000-7000-8000-000000000001', timeZone, orderCutoff });
 

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { haversineMatrix, solve } from '../../../src/routing/index.js';
 import type { InitialRoute } from '../../../src/routing/index.js';
-import { buildProblem } from '../../../src/delivery/plan-problem.js';
-import type { OrderInput } from '../../../src/delivery/plan-problem.js';
-import { pinProblem } from '../../../src/delivery/plan-pins.js';
+import { buildProblem } from '../../../src/delivery/plans/plan-problem.js';
+import type { OrderInput } from '../../../src/delivery/plans/plan-problem.js';
+import { pinProblem } from '../../../src/delivery/plans/plan-pins.js';
 
 const K = { lat: 27.6305, lng: 114.0312 };
 const slot = { readyTime: '10:15', windowStart: '10:45', windowEnd: '12:00', maxRideMinutes: 90, serviceMinutes: 3 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderRouteMap, ROUTE_COLOURS } from '../../../src/delivery/map-svg.js';
-import { buildProblem, plannedRoutes } from '../../../src/delivery/plan-problem.js';
-import { timeRoute } from '../../../src/delivery/timing.js';
+import { renderRouteMap, ROUTE_COLOURS } from '../../../src/delivery/plans/map-svg.js';
+import { buildProblem, plannedRoutes } from '../../../src/delivery/plans/plan-problem.js';
+import { timeRoute } from '../../../src/delivery/plans/timing.js';
 import { solve } from '../../../src/routing/index.js';
 
 // Depot 0 and two doors: 600 s from the depot each, 300 s apart.

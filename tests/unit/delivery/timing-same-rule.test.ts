@@ -1,11 +1,11 @@
 /**
  * One timing rule: a route the solver planned and the same order re-timed as a manager's manual
- * move (src/delivery/timing.ts, what plan-move.ts stores) must show the same departure, arrivals,
+ * move (src/delivery/plans/timing.ts, what plan-move.ts stores) must show the same departure, arrivals,
  * waits and lateness — on a Solomon-like instance (Euclidean, time = distance, windows, service).
  */
 import { describe, expect, it } from 'vitest';
-import { timeRoute } from '../../../src/delivery/timing.js';
-import type { TimedStop } from '../../../src/delivery/timing.js';
+import { timeRoute } from '../../../src/delivery/plans/timing.js';
+import type { TimedStop } from '../../../src/delivery/plans/timing.js';
 import { solve, solomonToProblem, timeSequence } from '../../../src/routing/index.js';
 import type { Problem, SolomonCustomer } from '../../../src/routing/index.js';
 

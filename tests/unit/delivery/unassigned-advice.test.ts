@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/i18n/index.js';
-import { unassignedAdvice } from '../../../src/delivery/unassigned-advice.js';
-import type { AdviceInput } from '../../../src/delivery/unassigned-advice.js';
+import { unassignedAdvice } from '../../../src/delivery/plans/unassigned-advice.js';
+import type { AdviceInput } from '../../../src/delivery/plans/unassigned-advice.js';
 
 const window = { start: '10:45', end: '12:00' };
 const twoVans = [{ load: 10, capacity: 20, stops: 10, durationS: 100 * 60 }, { load: 10, capacity: 20, stops: 10, durationS: 100 * 60 }];
 const doors = (n: number, reason: string, fitsAlone = true) => Array.from({ length: n }, (_, i) => ({ orderId: `o${i}`, reason, fitsAlone, quantity: 1 }));
 const input = (over: Partial<AdviceInput>): AdviceInput => ({ unassigned: [], routes: twoVans, vehicleCapacities: [20, 20], window, maxRideMinutes: 90, ...over });
-const zh = (x: { message: Parameters<typeof t>[1]; params: Record<string, string | number> }) => t('zh-CN', x.message, x.params);
+const zh = (x: { message: Parameters<typeof t>[1]; params: Parameters<typeof t>[2] }) => t('zh-CN', x.message, x.params);
 
 describe('unassigned tray advice', () => {
   it('when two vans cannot reach 10 near doors before 12:00, then it says the fleet or window is too small and needs about one more van', () => {

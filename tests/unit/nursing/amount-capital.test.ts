@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountInCapitals } from '../../../src/nursing/amount-capital.js';
+import { amountInCapitals } from '../../../src/nursing/billing/amount-capital.js';
 
 describe('amountInCapitals (大写金额)', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { billedDates, careStartInstant, computeBill, feeOn, levelOn } from '../../../src/nursing/billing.js';
-import { suggestLevel } from '../../../src/nursing/barthel.js';
+import { billedDates, careStartInstant, computeBill, feeOn, levelOn } from '../../../src/nursing/billing/billing.js';
+import { suggestLevel } from '../../../src/nursing/care/barthel.js';
 
 const Z = 'Asia/Shanghai';
 const t = (iso: string) => DateTime.fromISO(iso, { zone: Z }).toJSDate();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInvoiceNumber } from '../../../src/nursing/invoice-number.js';
+import { formatInvoiceNumber } from '../../../src/nursing/billing/invoice-number.js';
 
 describe('invoice numbers', () => {
   it('when a number is formatted, then it reads ZY-<year>-<six digits>', () => {

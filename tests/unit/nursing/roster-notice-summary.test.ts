@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeSummary } from '../../../src/nursing/roster-notices.js';
-import type { ChangeItem } from '../../../src/nursing/roster-changes.js';
+import { changeSummary } from '../../../src/nursing/roster/roster-notices.js';
+import type { ChangeItem } from '../../../src/nursing/roster/roster-changes.js';
 
 const times = new Map([
   ['day', { startTime: '08:00', endTime: '20:00' }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftInstance, shiftInstances, templatesOverlap } from '../../../src/nursing/shifts.js';
+import { shiftInstance, shiftInstances, templatesOverlap } from '../../../src/nursing/roster/shifts.js';
 
 const day = { code: 'day', startTime: '08:00', endTime: '20:00' };
 const night = { code: 'night', startTime: '20:00', endTime: '08:00' };

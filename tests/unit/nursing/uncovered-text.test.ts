@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uncoveredReason } from '../../../src/nursing/uncovered-text.js';
+import { uncoveredReason } from '../../../src/nursing/roster/uncovered-text.js';
 import type { UncoveredGroup } from '../../../src/roster/index.js';
 
 const group = (patients: number, aidesShort: number, cause: UncoveredGroup['cause']): UncoveredGroup => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certificateCoversShift } from '../../../src/roster/certificate.js';
-import { certificateViolation } from '../../../src/nursing/assignment-rules.js';
-import { shiftInstance } from '../../../src/nursing/shifts.js';
+import { certificateViolation } from '../../../src/nursing/roster/assignment-rules.js';
+import { shiftInstance } from '../../../src/nursing/roster/shifts.js';
 import { aide, need, shifts, ZONE } from './fixtures.js';
 import { solveChecked } from './helpers.js';
 

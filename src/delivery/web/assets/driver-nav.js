@@ -1,5 +1,5 @@
 // Links a driver taps at the door. The navigation link itself is built on the server
-// (src/delivery/navigation.ts: each map app gets the datum it expects, GCJ-02 or BD-09) and comes
+// (src/delivery/drivers/navigation.ts: each map app gets the datum it expects, GCJ-02 or BD-09) and comes
 // with the stop, so it is kept on the phone with the routes and works offline.
 
 /** The stop's navigation link, or null (no coordinates, or routes kept from before the link existed). */
