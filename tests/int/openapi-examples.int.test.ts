@@ -1,42 +1,25 @@
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../scripts/demo/seed.js';
-import { issueToken } from '../../src/tenancy/service.js';
-import { bearer, createTestEnv } from '../support/harness.js';
+import { bearer } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { type Doc, operations as ops, pathResolver } from '../support/openapi-walk.js';
+import { type DemoApi, demoApi, type Doc, operations as ops } from '../support/openapi-walk.js';
 
 /**
  * The OpenAPI document as a client generator reads it: every request-body example is sent to the
  * real API in the demo tenant (path ids taken from the tenant's own lists) and must not be refused
  * as invalid (400) nor crash (5xx) — a 404/409/422 about the tenant's state is an honest answer.
  */
+let api: DemoApi;
 let env: TestEnv;
-let server: Server;
 let doc: Doc;
-let realPath: ReturnType<typeof pathResolver>;
+let realPath: DemoApi['realPath'];
 let admin: string;
 let hospitalAdmin: string;
 beforeAll(async () => {
-  env = await createTestEnv('openapi_examples');
-  env.startWorkers();
-  server = env.app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const township = await seedDemo(env.deps, base, base, () => {});
-  admin = township.tokens.admin;
-  // The demo's nursing data lives in its hospital tenant.
-  const hospital = await env.deps.prisma.tenant.findFirstOrThrow({ where: { id: { not: township.tenantId } } });
-  const user = await env.deps.prisma.user.findFirstOrThrow({ where: { tenantId: hospital.id, roles: { has: 'admin' } } });
-  const ctx = { tenantId: hospital.id, userId: user.id, roles: user.roles, timeZone: 'Asia/Shanghai', locale: 'zh-CN' as const, requestId: 'examples' };
-  hospitalAdmin = (await issueToken(env.deps, ctx, user.id, { name: 'examples' })).token;
-  doc = (await env.request.get('/openapi.json')).body;
-  realPath = pathResolver(env, doc);
+  api = await demoApi('openapi_examples');
+  ({ env, doc, realPath, admin, hospitalAdmin } = api);
 }, 300_000);
 afterAll(async () => {
-  server?.close();
-  await env?.close();
+  await api?.close();
 });
 
 const operations = () => ops(doc);

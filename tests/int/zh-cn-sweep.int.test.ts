@@ -1,12 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../scripts/demo/seed.js';
 import { allMessages } from '../../src/i18n/index.js';
-import { issueToken } from '../../src/tenancy/service.js';
-import { createTestEnv } from '../support/harness.js';
 import type { TestEnv } from '../support/harness.js';
-import { type Doc, type Op, operations, pathResolver, unknownPath } from '../support/openapi-walk.js';
+import { type DemoApi, demoApi, type Doc, type Op, operations, unknownPath } from '../support/openapi-walk.js';
 
 /**
  * Chinese first: a zh-CN tenant's error answers, on every operation of the document, read Chinese.
@@ -16,34 +12,19 @@ import { type Doc, type Op, operations, pathResolver, unknownPath } from '../sup
  * (title, detail, errors[].message) must contain Chinese and none may be a sentence of the
  * catalogue's English side. An integrator's Accept-Language: en still gets English.
  */
+let api: DemoApi;
 let env: TestEnv;
-let server: Server;
 let doc: Doc;
-let realPath: ReturnType<typeof pathResolver>;
+let realPath: DemoApi['realPath'];
 let admin: string;
 let hospitalAdmin: string;
 let driver: string;
-
 beforeAll(async () => {
-  env = await createTestEnv('zh_cn_sweep');
-  env.startWorkers();
-  server = env.app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const township = await seedDemo(env.deps, base, base, () => {});
-  admin = township.tokens.admin;
-  driver = township.tokens.driver;
-  const hospital = await env.deps.prisma.tenant.findFirstOrThrow({ where: { id: { not: township.tenantId } } });
-  const user = await env.deps.prisma.user.findFirstOrThrow({ where: { tenantId: hospital.id, roles: { has: 'admin' } } });
-  const ctx = { tenantId: hospital.id, userId: user.id, roles: user.roles, timeZone: 'Asia/Shanghai', locale: 'zh-CN' as const, requestId: 'zh' };
-  hospitalAdmin = (await issueToken(env.deps, ctx, user.id, { name: 'zh-sweep' })).token;
-  doc = (await env.request.get('/openapi.json')).body;
-  realPath = pathResolver(env, doc);
+  api = await demoApi('zh_cn_sweep');
+  ({ env, doc, realPath, admin, hospitalAdmin, driver } = api);
 }, 300_000);
 afterAll(async () => {
-  server?.close();
-  await env?.close();
+  await api?.close();
 });
 
 const CJK = /[\u3400-\u9fff]/;

@@ -1,5 +1,8 @@
+import type { Server } from 'node:http';
+import { seedDemo } from '../../scripts/demo/seed.js';
 import { EXAMPLE_ID, exampleOf } from '../../src/http/openapi-examples.js';
-import { bearer } from './harness.js';
+import { issueToken } from '../../src/tenancy/service.js';
+import { bearer, createTestEnv } from './harness.js';
 import type { TestEnv } from './harness.js';
 
 /** The parts of an OpenAPI operation the document-driven tests read. */
@@ -53,4 +56,38 @@ export function pathResolver(env: TestEnv, doc: Doc) {
 /** A path with every parameter an id that exists nowhere. */
 export function unknownPath(path: string): string {
   return path.replace(/\{\w+\}/g, EXAMPLE_ID);
+}
+
+/** The demo data set behind a real server, with the document and tokens a document-driven test needs. */
+export interface DemoApi {
+  env: TestEnv;
+  doc: Doc;
+  realPath: ReturnType<typeof pathResolver>;
+  /** Tokens of the township's admin and driver, and of the hospital tenant's admin (the demo's nursing data). */
+  admin: string;
+  driver: string;
+  hospitalAdmin: string;
+  close(): Promise<void>;
+}
+
+export async function demoApi(label: string): Promise<DemoApi> {
+  const env = await createTestEnv(label);
+  env.startWorkers();
+  const server: Server = env.app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const township = await seedDemo(env.deps, base, base, () => {});
+  const hospital = await env.deps.prisma.tenant.findFirstOrThrow({ where: { id: { not: township.tenantId } } });
+  const user = await env.deps.prisma.user.findFirstOrThrow({ where: { tenantId: hospital.id, roles: { has: 'admin' } } });
+  const ctx = { tenantId: hospital.id, userId: user.id, roles: user.roles, timeZone: 'Asia/Shanghai', locale: 'zh-CN' as const, requestId: label };
+  const hospitalAdmin = (await issueToken(env.deps, ctx, user.id, { name: label })).token;
+  const doc = (await env.request.get('/openapi.json')).body as Doc;
+  return {
+    env, doc, realPath: pathResolver(env, doc), admin: township.tokens.admin, driver: township.tokens.driver, hospitalAdmin,
+    async close() {
+      server.close();
+      await env.close();
+    },
+  };
 }
