@@ -15,15 +15,6 @@ const DOMAINS = 'src/(delivery|canteen|nursing|people|tenancy|voice|notify|geoco
 const ROOT = 'jobs/|src/(modules|server|dev-start)\\.ts$';
 const ENTRY_POINTS = '^(src/(server|dev-start)\\.ts|jobs/worker\\.ts)$';
 
-/** Existing domain → domain imports that bypass the owner's read.ts / index.ts (targets). */
-const KNOWN_CROSS_DOMAIN = [
-  // people's zod schemas and id-card parser shared by delivery and canteen inputs (to go into src/people/read.ts).
-  '^src/people/(schemas|id-card|import-residents)\\.ts$',
-  // people → geocoding (a person's location) and people → delivery (orders of a removed person).
-  '^src/geocoding/(service|person-location)\\.ts$',
-  '^src/delivery/orders/order-service\\.ts$',
-];
-
 module.exports = {
   forbidden: [
     {
@@ -67,7 +58,7 @@ module.exports = {
       from: { path: `^${DOMAINS}` },
       to: {
         path: `^${DOMAINS}`,
-        pathNot: ['^src/$1/', '^src/[^/]+/(read|index)\\.ts$', ...KNOWN_CROSS_DOMAIN],
+        pathNot: ['^src/$1/', '^src/[^/]+/(read|index)\\.ts$'],
       },
     },
   ],

@@ -31,7 +31,7 @@ export const deliveryDemoStep = {
       await api('post', '/delivery/vehicles', manager, { kitchenId: kitchen.id, driverUserId: ctx.users[name].id, name: `送餐车${i + 1}号`, capacity: 30, shiftStart: '09:30', shiftEnd: '13:30' });
     }
     const slots = await api('get', '/delivery/slots', manager);
-    log(`Kitchen ${kitchen.name}; slots ${slots.items.map((s: { code: string; windowStart: string; windowEnd: string }) => `${s.code} ${s.windowStart}–${s.windowEnd}`).join(', ')}; 3 vans × 30 boxes.`);
+    log(`Kitchen ${kitchen.name}; slots ${slots.items.map((s: { code: string; kind: string; windowStart: string; windowEnd: string }) => `${s.code} (${s.kind}) ${s.windowStart}–${s.windowEnd}`).join(', ')}; 3 vans × 30 boxes.`);
 
     // ~80 residents (every third of the demo township) become recipients through the CSV import.
     const chosen = ctx.personIds.filter((_, i) => i % 3 === 0).slice(0, 80);

@@ -16,6 +16,7 @@ import { auditSources, loadFromSources, type SourceReport } from './audit-source
 import { loadPolicies } from './policy-service.js';
 import type { Caller } from './settlement-service.js';
 import { monthOfDate } from './slots.js';
+import { subsidyFactsOf } from '../people/read.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -62,10 +63,7 @@ export async function runAuditScan(d: D, caller: Caller, date: string): Promise<
   const personIds = [...new Set(meals.map((m) => m.personId))];
   const window = { tenantId: caller.tenantId, timeZone: caller.timeZone, personIds, from, to };
   const [persons, stays, deliveries] = await Promise.all([
-    inChunks(personIds, (ids) => db.person.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, birthDate: true, deathDate: true, localHukou: true, statuses: { select: { code: true, validFrom: true, validTo: true } } },
-    })),
+    subsidyFactsOf(db, personIds),
     loadFromSources(db, auditSources.hospitalStays, window),
     loadFromSources(db, auditSources.homeDeliveries, window),
   ]);

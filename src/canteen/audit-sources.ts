@@ -1,16 +1,17 @@
 /**
  * Data the canteen audit borrows from other domains, each behind its own small source so a domain
- * can change (or not exist yet) without touching the scan:
- * - inpatient stays: the nursing domain's Admission table (personId, admittedAt, dischargedAt);
- * - home-delivered meals: the delivery domain's RouteStop (outcome delivered) → DailyOrder (date,
- *   slot) → Recipient (person).
- * Each source reads only those columns, through the tenant-scoped client. A source whose table is missing reports "unavailable" and
- * the scan goes on without it; any other error fails the scan (and the job retries).
+ * can change (or not exist yet) without touching the scan. Each source calls the owner's read
+ * module (never its tables, docs/CONVENTIONS.md "Boundaries"):
+ * - inpatient stays: `inpatientStays` of src/nursing/read.ts;
+ * - home-delivered meals: `homeDeliveredMeals` of src/delivery/read.ts, matched by the slot's
+ *   `kind` (breakfast/lunch/dinner, the subsidy's MEAL_SLOTS), whatever code the tenant gave it.
+ * A source whose table is missing reports "unavailable" and the scan goes on without it; any other
+ * error fails the scan (and the job retries).
  */
-import { inChunks } from '../db/in-chunks.js';
 import type { TenantDb } from '../db/prisma.js';
-import { addDays, instantAt, localDateOf } from '../time/index.js';
-import { MEAL_SLOTS, type HomeDelivery, type HospitalStay, type MealSlot } from '../subsidy/index.js';
+import { homeDeliveredMeals } from '../delivery/read.js';
+import { inpatientStays } from '../nursing/read.js';
+import type { HomeDelivery, HospitalStay } from '../subsidy/index.js';
 
 /** What a source is asked for: the tenant, the diners seen in the scanned meals, the local dates. */
 export interface ScanWindow {
@@ -26,42 +27,18 @@ export interface AuditSource<T> {
   load(db: TenantDb, w: ScanWindow): Promise<T[]>;
 }
 
-/** Inpatient stays from the nursing domain's Admission table, as local dates in the tenant zone. */
+/** Inpatient stays from the nursing domain, as local dates in the tenant zone. */
 export const nursingAdmissionsSource: AuditSource<HospitalStay> = {
   name: 'nursing.Admission',
-  async load(db, w) {
-    const rows = await inChunks(w.personIds, (ids) => db.admission.findMany({
-      where: {
-        tenantId: w.tenantId,
-        personId: { in: ids },
-        admittedAt: { lt: instantAt(addDays(w.to, 1), '00:00', w.timeZone) },
-        OR: [{ dischargedAt: null }, { dischargedAt: { gte: instantAt(w.from, '00:00', w.timeZone) } }],
-      },
-      select: { personId: true, admittedAt: true, dischargedAt: true },
-    }));
-    return rows.map((r) => ({
-      personId: r.personId,
-      from: localDateOf(r.admittedAt, w.timeZone),
-      to: r.dischargedAt ? localDateOf(r.dischargedAt, w.timeZone) : null,
-    }));
-  },
+  load: (db, w) => inpatientStays(db, w),
 };
 
-/** Home meals delivered (stop outcome `delivered`) from the delivery domain, by person, date and slot. */
+/** Home meals delivered (stop outcome `delivered`) from the delivery domain, by person, date and slot kind. */
 export const deliveredHomeMealsSource: AuditSource<HomeDelivery> = {
   name: 'delivery.RouteStop',
   async load(db, w) {
-    const rows = await inChunks(w.personIds, (ids) => db.routeStop.findMany({
-      where: {
-        tenantId: w.tenantId,
-        outcome: 'delivered',
-        order: { date: { gte: w.from, lte: w.to }, recipient: { personId: { in: ids } } },
-      },
-      select: { order: { select: { date: true, slotCode: true, recipient: { select: { personId: true } } } } },
-    }));
-    return rows
-      .filter((r) => (MEAL_SLOTS as readonly string[]).includes(r.order.slotCode))
-      .map((r) => ({ personId: r.order.recipient.personId, localDate: r.order.date, slot: r.order.slotCode as MealSlot, delivered: true }));
+    const meals = await homeDeliveredMeals(db, w);
+    return meals.map((m) => ({ personId: m.personId, localDate: m.localDate, slot: m.kind, delivered: true }));
   },
 };
 

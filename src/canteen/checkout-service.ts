@@ -23,6 +23,7 @@ import type { CheckoutInput } from './schemas.js';
 import { freeSubsidyKey, monthBounds, monthOfDate } from './slots.js';
 import { counterCheck, servingHoursOf, type CounterCheck } from './serving-hours.js';
 import { getCanteenSettings } from './settings-service.js';
+import { subsidyFactsBy, type SubsidyFacts } from '../people/read.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -31,35 +32,27 @@ const MAX_FUTURE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
 
 interface Diner {
-  person: {
-    id: string; name: string; idNumber: string | null; birthDate: string; deathDate: string | null; localHukou: boolean;
-    statuses: { code: string; validFrom: string; validTo: string | null }[];
-  } | null;
+  person: SubsidyFacts | null;
   identifiedBy: 'person_id' | 'id_number' | 'card';
   /** Birth date of an unregistered diner, read from their ID number. */
   birthDate: string | null;
 }
 
-const personFields = {
-  id: true, name: true, idNumber: true, birthDate: true, deathDate: true, localHukou: true,
-  statuses: { select: { code: true, validFrom: true, validTo: true } },
-} as const;
-
 async function resolveDiner(db: TenantDb, input: CheckoutInput): Promise<Diner> {
   if (input.personId) {
-    const person = await db.person.findFirst({ where: { id: input.personId }, select: personFields });
+    const person = await subsidyFactsBy(db, { id: input.personId });
     if (!person) throw new NotFoundError('person');
     return { person, identifiedBy: 'person_id', birthDate: person.birthDate };
   }
   if (input.cardNumber) {
-    const person = await db.person.findFirst({ where: { cardNumber: input.cardNumber }, select: personFields });
+    const person = await subsidyFactsBy(db, { cardNumber: input.cardNumber });
     if (!person) {
       throw new UnprocessableError('No diner holds this card number.', { errors: [{ path: 'body.cardNumber', message: 'Unknown card.' }] });
     }
     return { person, identifiedBy: 'card', birthDate: person.birthDate };
   }
   const idNumber = input.idNumber!;
-  const person = await db.person.findFirst({ where: { idNumber }, select: personFields });
+  const person = await subsidyFactsBy(db, { idNumber });
   const encoded = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
   return { person, identifiedBy: 'id_number', birthDate: person?.birthDate ?? encoded };
 }

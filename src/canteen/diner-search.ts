@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import { tenantDb } from '../db/prisma.js';
 import type { RequestContext } from '../http/context.js';
 import { canteenForCaller } from './canteen-service.js';
+import { livingPeopleNamed } from '../people/read.js';
 
 export const dinerSearchQuery = z.strictObject({
   q: z.string().trim().min(1).max(20).describe('The start of the diner\'s name (at least one character).'),
@@ -16,11 +17,7 @@ export const dinerHitSchema = z.object({ personId: z.uuid(), name: z.string(), i
 
 export async function searchDiners(d: Pick<Deps, 'prisma'>, ctx: RequestContext, canteenId: string, q: string) {
   await canteenForCaller(d, ctx, canteenId, 'write');
-  const rows = await tenantDb(d.prisma, ctx.tenantId).person.findMany({
-    where: { name: { startsWith: q }, deathDate: null, meals: { some: { canteenId } } },
-    select: { id: true, name: true, idNumber: true },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    take: 8,
-  });
+  // The scope is canteen's own relation to a person: has eaten at this canteen (still one query).
+  const rows = await livingPeopleNamed(tenantDb(d.prisma, ctx.tenantId), { startsWith: q, scope: { meals: { some: { canteenId } } }, limit: 8 });
   return rows.map((p) => ({ personId: p.id, name: p.name, idTail: p.idNumber ? p.idNumber.slice(-4) : null }));
 }

@@ -1,6 +1,5 @@
 /** Audit findings for auditors: list and filter, acknowledge with a note, export as CSV. */
 import type { Deps } from '../deps.js';
-import { inChunks } from '../db/in-chunks.js';
 import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
@@ -12,6 +11,7 @@ import { t } from '../i18n/index.js';
 import { localisedCsv, type Column } from './csv.js';
 import { H } from './csv-headings.js';
 import { evidenceText, kindLabel, severityLabel } from './finding-words.js';
+import { personLabels } from '../people/read.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -43,7 +43,7 @@ async function labels(d: D, ctx: RequestContext, rows: AuditFinding[]) {
   const canteenIds = [...new Set(rows.map((r) => r.canteenId).filter((x): x is string => !!x))];
   const [people, canteens] = await Promise.all([
     // The CSV export labels every finding of a filter, which can be a whole district's month.
-    inChunks(personIds, (ids) => db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, idNumber: true } })),
+    personLabels(db, personIds),
     db.canteen.findMany({ where: { id: { in: canteenIds } }, select: { id: true, name: true } }),
   ]);
   const reveal = ctx.roles.includes('admin');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateRange, localDate, money, pageQuery, pastInstantString } from '../http/common-schemas.js';
 import { MAX_LOCAL_DATE, MIN_LOCAL_DATE } from '../time/index.js';
-import { idNumberSchema } from '../people/schemas.js';
+import { idNumberSchema } from '../people/read.js';
 import { MEAL_SLOTS, subsidyPolicyRulesSchema } from '../subsidy/index.js';
 import { servingHoursSchema } from './serving-hours.js';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDate, localTime, pageQuery } from '../http/common-schemas.js';
-import { phoneSchema } from '../people/schemas.js';
+import { phoneSchema } from '../people/read.js';
+import { MEAL_SLOTS } from '../subsidy/index.js';
 
 /** zod schemas of the delivery set-up: kitchens, slots, vehicles, recipients, plans, holds, orders. */
 export const DIETS = ['regular', 'diabetic', 'low_salt', 'soft', 'minced', 'pureed', 'halal', 'vegetarian'] as const;
@@ -31,6 +32,7 @@ export const kitchenSchema = z.object({
 // ── meal slots ────────────────────────────────────────────────────────────
 export const slotUpsertSchema = z.strictObject({
   name: z.string().trim().min(1).max(50).meta({ example: '午餐' }),
+  kind: z.enum(MEAL_SLOTS).describe('The meal this slot serves, whatever its code: how other domains (the canteen audit) match it.').meta({ example: 'lunch' }),
   readyTime: localTime.describe('When the kitchen has the meals packed (cooked-at on labels).').meta({ example: '10:30' }),
   windowStart: localTime.meta({ example: '11:00' }),
   windowEnd: localTime.meta({ example: '12:30' }),
@@ -39,7 +41,7 @@ export const slotUpsertSchema = z.strictObject({
 }).refine((s) => s.windowStart < s.windowEnd, { message: 'windowStart must be before windowEnd.', path: ['windowEnd'] })
   .refine((s) => s.readyTime <= s.windowStart, { message: 'The meals must be ready before the window opens.', path: ['readyTime'] });
 export const slotSchema = z.object({
-  id: z.uuid(), code: z.string(), name: z.string(), readyTime: z.string(), windowStart: z.string(), windowEnd: z.string(),
+  id: z.uuid(), code: z.string(), name: z.string(), kind: z.enum(MEAL_SLOTS), readyTime: z.string(), windowStart: z.string(), windowEnd: z.string(),
   maxRideMinutes: z.number().int(), serviceMinutes: z.number().int(),
 });
 

@@ -7,6 +7,8 @@ import { jobId } from '../queues/definitions.js';
 import { geocoderFromConfig } from './adapters.js';
 import { normaliseAddress } from './geocoder.js';
 import type { Geocoder, GeocodeResult } from './geocoder.js';
+import { addressOf, peopleToGeocode } from '../people/read.js';
+import { recordGeocode } from '../people/index.js';
 
 type D = Pick<Deps, 'prisma' | 'config'>;
 
@@ -34,9 +36,7 @@ export async function enqueueGeocode(deps: Pick<Deps, 'queues' | 'config'>, tena
 /** Queues every person of the tenant whose current address was never geocoded (after an import). */
 export async function enqueuePendingGeocodes(deps: Pick<Deps, 'prisma' | 'queues' | 'config'>, tenantId: string) {
   if (!deps.config.GEOCODER_URL) return 0;
-  const pending = await tenantDb(deps.prisma, tenantId).person.findMany({
-    where: { address: { not: null }, geocodeStatus: null }, select: { id: true, address: true },
-  });
+  const pending = await peopleToGeocode(tenantDb(deps.prisma, tenantId));
   for (const p of pending) await enqueueGeocode(deps, tenantId, p.id, p.address);
   return pending.length;
 }
@@ -60,7 +60,7 @@ export async function geocodePerson(deps: D, tenantId: string, personId: string,
   const geocoder = opts.geocoder ?? geocoderFromConfig(deps.config);
   if (!geocoder) return;
   const db = tenantDb(deps.prisma, tenantId);
-  const person = await db.person.findFirst({ where: { id: personId }, select: { address: true, geocodeStatus: true, geocodedAddress: true } });
+  const person = await addressOf(db, personId);
   if (!person?.address) return;
   if (person.geocodeStatus && person.geocodedAddress === person.address && person.geocodeStatus !== 'failed') return;
   const address = person.address;
@@ -69,12 +69,12 @@ export async function geocodePerson(deps: D, tenantId: string, personId: string,
     r = await cachedGeocode(db, tenantId, geocoder, geocodeQuery(address, deps.config.GEOCODER_REGION));
   } catch (err) {
     if (!opts.lastAttempt) throw err;
-    await db.person.updateMany({ where: { id: personId, address }, data: { geocodeStatus: 'failed', geocodedAddress: address, geocodeConfidence: null, geocodeLevel: null } });
+    await recordGeocode(db, personId, address, { geocodeStatus: 'failed', geocodeConfidence: null, geocodeLevel: null });
     return;
   }
   const data = r.found
     ? { lat: r.lat, lng: r.lng, geocodeConfidence: r.confidence, geocodeLevel: r.level, geocodeStatus: r.confidence >= deps.config.GEOCODER_MIN_CONFIDENCE ? 'ok' as const : 'low_confidence' as const }
     : { lat: null, lng: null, geocodeConfidence: null, geocodeLevel: null, geocodeStatus: 'not_found' as const };
   // A low-confidence point is kept (a village centre still routes better than nothing) but listed for a manager.
-  await db.person.updateMany({ where: { id: personId, address }, data: { ...data, geocodedAddress: address } });
+  await recordGeocode(db, personId, address, data);
 }

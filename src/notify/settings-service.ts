@@ -8,6 +8,7 @@ import { maskPhone } from '../privacy.js';
 import { channelSettingsSchema } from './schemas.js';
 import type { ChannelSettings } from './schemas.js';
 import { normalisePhone } from './recipients.js';
+import { personExists } from '../people/read.js';
 
 export interface NotifySettingsView {
   quietStart: string | null;
@@ -71,8 +72,7 @@ const subscriptionView = (s: { id: string; subjectId: string; phone: string; nam
 /** A family member opts in to notices about a person (same phone again: topics replaced). */
 export async function subscribe(d: Pick<Deps, 'prisma'>, ctx: RequestContext, b: { subjectId: string; phone: string; name: string; topics: string[]; locale?: string }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  const person = await db.person.findFirst({ where: { id: b.subjectId }, select: { id: true } });
-  if (!person) throw new NotFoundError('person');
+  if (!(await personExists(db, b.subjectId))) throw new NotFoundError('person');
   const phone = normalisePhone(b.phone);
   return db.$transaction(async (tx) => {
     const data = { name: b.name, topics: [...new Set(b.topics)], locale: b.locale ?? null };

@@ -5,7 +5,7 @@ import type { ImportColumn, Importer, RowRejection } from '../imports/importer.j
 import type { Row } from '../imports/parse.js';
 import { today } from '../time/index.js';
 import { parseIdNumber } from './id-card.js';
-import { locationFields } from '../geocoding/person-location.js';
+import { locationFields } from '../geocoding/read.js';
 import { personCreateSchema, STATUS_CODES } from './schemas.js';
 import type { PersonCreate } from './schemas.js';
 

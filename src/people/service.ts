@@ -6,9 +6,9 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js'
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { today } from '../time/index.js';
 import { personView } from './view.js';
-import { cancelOrdersOfDeceased } from '../delivery/orders/order-service.js';
-import { enqueueGeocode } from '../geocoding/service.js';
-import { locationFields } from '../geocoding/person-location.js';
+import { cancelOrdersOfDeceased } from '../delivery/index.js';
+import { enqueueGeocode } from '../geocoding/index.js';
+import { locationFields } from '../geocoding/read.js';
 import type { PersonCreate, PersonUpdate, StatusInput } from './schemas.js';
 
 type D = Pick<Deps, 'prisma'>;

@@ -34,7 +34,7 @@ beforeAll(async () => {
   m = bearer(w.manager.token);
   // A 25-minute window: two vans cannot reach 14 doors 1.5 km away in time — the fleet/window is too small.
   const slot = await env.request.put('/delivery/slots/lunch').set(m)
-    .send({ name: 'Lunch', readyTime: '10:15', windowStart: '10:45', windowEnd: '11:10', maxRideMinutes: 90, serviceMinutes: 3 });
+    .send({ name: 'Lunch', kind: 'lunch', readyTime: '10:15', windowStart: '10:45', windowEnd: '11:10', maxRideMinutes: 90, serviceMinutes: 3 });
   expect(slot.status, JSON.stringify(slot.body)).toBeLessThan(300);
   await generate(env, w, D);
 }, 120_000);

@@ -22,15 +22,30 @@ describe('delivery set-up (issue point 1)', () => {
     const res = await env.request.get('/delivery/slots').set(m);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      expect.objectContaining({ code: 'lunch', readyTime: '10:15', windowStart: '10:45', windowEnd: '12:00', maxRideMinutes: 90, serviceMinutes: 3 }),
-      expect.objectContaining({ code: 'dinner', readyTime: '16:15', windowStart: '16:45', windowEnd: '18:00', maxRideMinutes: 90, serviceMinutes: 3 }),
+      expect.objectContaining({ code: 'lunch', kind: 'lunch', readyTime: '10:15', windowStart: '10:45', windowEnd: '12:00', maxRideMinutes: 90, serviceMinutes: 3 }),
+      expect.objectContaining({ code: 'dinner', kind: 'dinner', readyTime: '16:15', windowStart: '16:45', windowEnd: '18:00', maxRideMinutes: 90, serviceMinutes: 3 }),
     ]);
-    const bad = await env.request.put('/delivery/slots/breakfast').set(m).send({ name: 'Breakfast', readyTime: '07:30', windowStart: '08:30', windowEnd: '08:00' });
+    const bad = await env.request.put('/delivery/slots/breakfast').set(m).send({ name: 'Breakfast', kind: 'breakfast', readyTime: '07:30', windowStart: '08:30', windowEnd: '08:00' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('body.windowEnd');
-    const ok = await env.request.put('/delivery/slots/breakfast').set(m).send({ name: 'Breakfast', readyTime: '07:00', windowStart: '07:30', windowEnd: '08:30' });
+    const ok = await env.request.put('/delivery/slots/breakfast').set(m).send({ name: 'Breakfast', kind: 'breakfast', readyTime: '07:00', windowStart: '07:30', windowEnd: '08:30' });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ code: 'breakfast', maxRideMinutes: 90, serviceMinutes: 3 });
+    expect(ok.body).toMatchObject({ code: 'breakfast', kind: 'breakfast', maxRideMinutes: 90, serviceMinutes: 3 });
+  });
+
+  it('when a slot is created without a kind or with one outside breakfast/lunch/dinner, then 400 names body.kind; a slot coded noon of kind lunch is kept', async () => {
+    const slot = { name: '午餐', readyTime: '10:30', windowStart: '11:00', windowEnd: '12:30' };
+    const missing = await env.request.put('/delivery/slots/noon').set(m).send(slot);
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.kind']);
+    const wrong = await env.request.put('/delivery/slots/noon').set(m).send({ ...slot, kind: 'brunch' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.kind']);
+    const ok = await env.request.put('/delivery/slots/noon').set(m).send({ ...slot, kind: 'lunch' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ code: 'noon', kind: 'lunch' });
+    const listed = await env.request.get('/delivery/slots').set(m);
+    expect(listed.body.items.find((s: { code: string }) => s.code === 'noon')).toMatchObject({ kind: 'lunch' });
   });
 
   it('when a kitchen is created with bad coordinates, then 400 names the fields; a good one is listed and patched', async () => {

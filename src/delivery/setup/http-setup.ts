@@ -39,7 +39,7 @@ export function registerDeliverySetupRoutes(api: ApiRouter, deps: Deps): void {
   api.add({ method: 'get', path: '/delivery/slots', summary: 'Meal slots (lunch and dinner are created on first use)', tags, access: m,
     responses: { 200: { description: 'Slots', schema: items(slotSchema) } } },
   async ({ ctx }) => ({ body: { items: (await setup.listSlots(deps, ctx)).map(strip) } }));
-  api.add({ method: 'put', path: '/delivery/slots/:code', summary: 'Create or change a meal slot (ready time, window, max ride, service time)', tags,
+  api.add({ method: 'put', path: '/delivery/slots/:code', summary: 'Create or change a meal slot (kind, ready time, window, max ride, service time)', tags,
     access: m, params: z.strictObject({ code: slotCode }), body: slotUpsertSchema, responses: { 200: { description: 'Slot', schema: slotSchema } } },
   async ({ ctx, params, body }) => ({ body: strip(await setup.upsertSlot(deps, ctx, params.code, body)) }));
 

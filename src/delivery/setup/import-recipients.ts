@@ -4,9 +4,8 @@ import { writeAudit } from '../../audit/audit-log.js';
 import { column, missingKey } from '../../imports/importer.js';
 import type { ImportColumn, Importer, RowRejection } from '../../imports/importer.js';
 import type { Row } from '../../imports/parse.js';
-import { parseIdNumber } from '../../people/id-card.js';
-import { ID_ALIASES } from '../../people/import-residents.js';
 import { planCreateSchema, recipientCreateSchema } from '../schemas.js';
+import { ID_ALIASES, parseIdNumber, personIdByIdNumber } from '../../people/read.js';
 import { ensureSlots } from './setup-service.js';
 
 const col = (name: string, aliases: string[], required: boolean, description: string): ImportColumn => ({ name, aliases, required, description });
@@ -145,16 +144,16 @@ export const recipientsImporter: Importer = {
       if (!parsed.ok) { rejections.push({ row: rowNo, key: id.value, errors: parsed.errors }); continue; }
       const badSlot = parsed.plan?.slotCodes.find((s) => !slotCodes.has(s));
       if (badSlot) { reject('slots', `Unknown meal slot '${badSlot}'.`); continue; }
-      const person = await db.person.findFirst({ where: { idNumber: id.value }, select: { id: true } });
-      if (!person) { reject('idNumber', 'No resident with this ID number: import residents first.'); continue; }
+      const personId = await personIdByIdNumber(db, id.value);
+      if (!personId) { reject('idNumber', 'No resident with this ID number: import residents first.'); continue; }
 
       const outcome = await db.$transaction(async (tx) => {
         const wanted = { ...parsed.profile, kitchenId: kitchen.id };
-        const current = await tx.recipient.findFirst({ where: { personId: person.id }, include: { plans: true } });
+        const current = await tx.recipient.findFirst({ where: { personId }, include: { plans: true } });
         let changed = false;
         let recipientId: string;
         if (!current) {
-          const r = await tx.recipient.create({ data: { ...wanted, personId: person.id, tenantId: tenant.id } });
+          const r = await tx.recipient.create({ data: { ...wanted, personId, tenantId: tenant.id } });
           recipientId = r.id;
           changed = true;
         } else {

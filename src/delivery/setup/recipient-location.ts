@@ -4,6 +4,7 @@ import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { NotFoundError } from '../../http/errors.js';
 import { cursorArgs, toPage } from '../../http/common-schemas.js';
+import { placePersonByHand } from '../../people/index.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -46,10 +47,7 @@ export async function placeRecipient(d: D, ctx: RequestContext, recipientId: str
   if (!recipient) throw new NotFoundError('recipient');
   const before = recipient.person;
   return db.$transaction(async (tx) => {
-    const after = await tx.person.update({
-      where: { id: before.id },
-      data: { lat: at.lat, lng: at.lng, geocodeStatus: 'manual', geocodedAddress: before.address, geocodeConfidence: null, geocodeLevel: null },
-    });
+    const after = await placePersonByHand(tx, before.id, before.address, at);
     await writeAudit(tx, ctx, {
       action: 'recipient.place', entity: 'Person', entityId: before.id,
       before: { lat: before.lat, lng: before.lng, geocodeStatus: before.geocodeStatus }, after: { lat: after.lat, lng: after.lng, geocodeStatus: after.geocodeStatus },

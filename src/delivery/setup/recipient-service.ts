@@ -9,6 +9,7 @@ import { today } from '../../time/index.js';
 import type { HoldCreate, HoldUpdate, PlanCreate, PlanUpdate, RecipientCreate, RecipientUpdate } from '../schemas.js';
 import { ensureSlots } from './setup-service.js';
 import { recipientView, strip } from '../views.js';
+import { personExists } from '../../people/read.js';
 
 type D = Pick<Deps, 'prisma'>;
 const canSeePhones = (ctx: RequestContext) => ctx.roles.some((r) => r === 'admin' || r === 'kitchen_manager');
@@ -31,7 +32,7 @@ export async function assertSlotCodes(db: TenantDb | TenantTx, tenantId: string,
 
 export async function createRecipient(d: D, ctx: RequestContext, input: RecipientCreate) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  if (!(await db.person.findFirst({ where: { id: input.personId }, select: { id: true } }))) {
+  if (!(await personExists(db, input.personId))) {
     throw new UnprocessableError('No such person.', { errors: [{ path: 'body.personId', message: 'Register the person first (POST /people).' }] });
   }
   await assertKitchen(db, input.kitchenId);

@@ -15,8 +15,8 @@ type D = Pick<Deps, 'prisma'>;
  * be changed with PUT /delivery/slots/:code.
  */
 export const DEFAULT_SLOTS: (SlotUpsert & { code: string })[] = [
-  { code: 'lunch', name: 'Lunch', readyTime: '10:15', windowStart: '10:45', windowEnd: '12:00', maxRideMinutes: 90, serviceMinutes: 3 },
-  { code: 'dinner', name: 'Dinner', readyTime: '16:15', windowStart: '16:45', windowEnd: '18:00', maxRideMinutes: 90, serviceMinutes: 3 },
+  { code: 'lunch', name: 'Lunch', kind: 'lunch', readyTime: '10:15', windowStart: '10:45', windowEnd: '12:00', maxRideMinutes: 90, serviceMinutes: 3 },
+  { code: 'dinner', name: 'Dinner', kind: 'dinner', readyTime: '16:15', windowStart: '16:45', windowEnd: '18:00', maxRideMinutes: 90, serviceMinutes: 3 },
 ];
 
 /** The tenant's slots, creating the defaults on first use (idempotent under concurrency). */

@@ -17,6 +17,7 @@ import { DIETS, HOLD_REASONS, TEXTURES } from '../schemas.js';
 import { listSlots } from '../setup/setup-service.js';
 import { holdAddBody, planAddBody, planEndBody, recipientDetailQuery, recipientEditBody, recipientSearchQuery } from './recipient-forms.js';
 import { RM } from './recipient-messages.js';
+import { personBasics } from '../../people/read.js';
 
 export const RECIPIENTS_PATH = '/app/desk/recipients';
 const CONTACT_ROWS = 3;
@@ -110,7 +111,7 @@ ${holds.length ? html`<ul>${holds.map((h) => html`<li>${t(locale, RM.holdLine, {
 
 async function detailPage(deps: Deps, ctx: RequestContext, locale: string, id: string, done: z.infer<typeof recipientDetailQuery>) {
   const [r, slots] = await Promise.all([getRecipient(deps, ctx, id), listSlots(deps, ctx)]);
-  const person = await tenantDb(deps.prisma, ctx.tenantId).person.findFirst({ where: { id: r.personId }, select: { deathDate: true } });
+  const person = await personBasics(tenantDb(deps.prisma, ctx.tenantId), r.personId);
   const todayDate = today(ctx.timeZone);
   const notice = done.saved ? t(locale, RM[done.saved], { name: r.name, count: done.count ?? 0 }) : undefined;
   return {

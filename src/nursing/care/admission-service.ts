@@ -13,6 +13,7 @@ import { localDateOf } from '../../time/index.js';
 import { removeAssignments } from '../roster/assignment-store.js';
 import { admissionView, bedCodes, bookingInclude } from './booking-view.js';
 import { invoiceView, issueInvoice } from '../billing/invoice-service.js';
+import { personBasics } from '../../people/read.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -44,7 +45,7 @@ export async function admit(d: D, ctx: RequestContext, input: AdmitInput) {
 
 /** The admission inside the caller's transaction (the ward board admits and books in one). */
 export async function admitTx(tx: TenantTx, ctx: RequestContext, input: AdmitInput): Promise<string> {
-  const person = await tx.person.findFirst({ where: { id: input.personId } });
+  const person = await personBasics(tx, input.personId);
   if (!person) throw new NotFoundError(N.person);
   if (person.deathDate) throw new ConflictError(say(C.deceased, { name: person.name, date: String(person.deathDate) }));
   const ward = await tx.ward.findFirst({ where: { id: input.wardId } });

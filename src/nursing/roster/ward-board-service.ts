@@ -9,6 +9,7 @@ import { bookingInclude, bookingView } from '../care/booking-view.js';
 import { createBookingTx } from '../care/booking-service.js';
 import type { BookingCreate } from '../schemas-care.js';
 import { careLevelView } from '../views.js';
+import { livingPeopleNamed } from '../../people/read.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -66,10 +67,8 @@ export async function admitAndBook(d: D, ctx: RequestContext, stay: { personId: 
 
 /** People who may be admitted: alive, not in hospital now; `q` searches names. */
 export async function admittablePeople(d: D, ctx: RequestContext, q?: string) {
-  const rows = await tenantDb(d.prisma, ctx.tenantId).person.findMany({
-    where: { deathDate: null, admissions: { none: { dischargedAt: null } }, ...(q ? { name: { contains: q, mode: 'insensitive' as const } } : {}) },
-    select: { id: true, name: true, gender: true, birthDate: true }, orderBy: { name: 'asc' }, take: 50,
-  });
+  // The scope is nursing's own relation to a person: no open admission (still one query).
+  const rows = await livingPeopleNamed(tenantDb(d.prisma, ctx.tenantId), { contains: q, scope: { admissions: { none: { dischargedAt: null } } }, limit: 50 });
   const now = today(ctx.timeZone);
   return rows.map((p) => ({ id: p.id, name: p.name, gender: p.gender, age: ageOrNull(p.birthDate, now) }));
 }
