@@ -7,6 +7,8 @@ import { addDays, today } from '../time/index.js';
 import { runAuditScan } from './audit-service.js';
 import { CSV_TYPE } from './csv.js';
 import * as findings from './findings-service.js';
+import { say } from '../i18n/index.js';
+import { CM } from './messages.js';
 
 const tags = ['canteen-audit'];
 
@@ -54,7 +56,7 @@ export function registerAuditRoutes(api: ApiRouter, deps: Deps): void {
     async ({ ctx, body }) => {
       const localToday = today(ctx.timeZone);
       const date = body.date ?? addDays(localToday, -1);
-      if (date > localToday) throw new UnprocessableError('Cannot scan the future.', { errors: [{ path: 'body.date', message: `After today (${localToday}).` }] });
+      if (date > localToday) throw new UnprocessableError(say(CM.scanFuture), { errors: [{ path: 'body.date', message: say(CM.afterToday, { today: localToday }) }] });
       return { body: await runAuditScan(deps, ctx, date) };
     },
   );

@@ -15,6 +15,8 @@ import {
 } from '../subsidy/index.js';
 import { lockPolicies } from './month-lock.js';
 import type { PolicyCreate } from './schemas.js';
+import { say } from '../i18n/index.js';
+import { CM, CN } from './messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -86,14 +88,14 @@ export async function createPolicy(d: D, ctx: RequestContext, input: PolicyCreat
     const versions = await tx.subsidyPolicy.findMany({ orderBy: { effectiveFrom: 'asc' } });
     const later = versions.filter((v) => v.effectiveFrom >= input.effectiveFrom);
     if (later.length > 0) {
-      throw new ConflictError(`Version ${later[0].version} already starts on ${later[0].effectiveFrom}; a new version must start after it.`, {
-        errors: [{ path: 'body.effectiveFrom', message: `Must be after ${later[later.length - 1].effectiveFrom}.` }],
+      throw new ConflictError(say(CM.versionStartsLater, { version: later[0].version, date: later[0].effectiveFrom }), {
+        errors: [{ path: 'body.effectiveFrom', message: say(CM.mustBeAfter, { date: later[later.length - 1].effectiveFrom }) }],
       });
     }
     const lastMeal = await tx.canteenMeal.findFirst({ where: { localDate: { gte: input.effectiveFrom } }, orderBy: { localDate: 'desc' }, select: { localDate: true } });
     if (lastMeal) {
-      throw new ConflictError(`Meals are recorded up to ${lastMeal.localDate}; a new version would change how they are judged.`, {
-        errors: [{ path: 'body.effectiveFrom', message: `Must be ${addDays(lastMeal.localDate, 1)} or later.` }],
+      throw new ConflictError(say(CM.mealsRecordedUpTo, { date: lastMeal.localDate }), {
+        errors: [{ path: 'body.effectiveFrom', message: say(CM.mustBeOnOrAfter, { date: addDays(lastMeal.localDate, 1) }) }],
       });
     }
     const dayBefore = addDays(input.effectiveFrom, -1);
@@ -126,6 +128,6 @@ export async function listPolicies(d: D, ctx: RequestContext) {
 
 export async function getPolicy(d: D, ctx: RequestContext, id: string) {
   const row = await tenantDb(d.prisma, ctx.tenantId).subsidyPolicy.findFirst({ where: { id } });
-  if (!row) throw new NotFoundError('subsidy policy');
+  if (!row) throw new NotFoundError(CN.policy);
   return policyView(row);
 }
