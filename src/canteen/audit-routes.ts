@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
 import { idParams, localDate, page, pageQuery } from '../http/common-schemas.js';
 import { UnprocessableError } from '../http/errors.js';
+import { requestLocale } from '../http/locale.js';
 import type { Deps } from '../deps.js';
 import { addDays, today } from '../time/index.js';
 import { runAuditScan } from './audit-service.js';
@@ -68,8 +69,8 @@ export function registerAuditRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
     { method: 'get', path: '/audit/findings.csv', summary: 'CSV of the findings matching the filter', tags, access: ['auditor'],
       query: z.strictObject(findingFilter), responses: { 200: { description: 'CSV', contentType: 'text/csv' } } },
-    async ({ ctx, query }) => ({
-      body: await findings.findingsCsv(deps, ctx, query),
+    async ({ ctx, query, req }) => ({
+      body: await findings.findingsCsv(deps, { ...ctx, locale: requestLocale(req) }, query),
       contentType: CSV_TYPE,
       headers: { 'Content-Disposition': 'attachment; filename="audit-findings.csv"' },
     }),
