@@ -119,3 +119,14 @@ describe('subsidyPolicyRulesSchema', () => {
     expect(issuesOf((r) => (r.caps.perSlotPerDay = 0)).map((i) => i.path)).toEqual([['caps', 'perSlotPerDay']]);
   });
 });
+
+describe('rule-set issue codes', () => {
+  it('when the solver reports an issue code, then the canteen catalogue words it in zh-CN and en', async () => {
+    const { SR } = await import('../../../src/canteen/messages.js');
+    const { messageByKey } = await import('../../../src/i18n/index.js');
+    for (const [name, key] of Object.entries(RULE_ISSUES)) {
+      expect(SR[name as keyof typeof SR].key).toBe(key);
+      expect(messageByKey(key)?.['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
