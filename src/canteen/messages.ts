@@ -7,6 +7,7 @@ import { defineMessages } from '../i18n/index.js';
 export const CM = defineMessages('canteen.error', {
   /** Two refusals of one checkout in one detail (outside the hours and recorded late). */
   bothNeeds: { zh: '{first}{second}', en: '{first} {second}' },
+  defaultPolicyName: { zh: '默认助餐补贴政策', en: 'Default subsidy policy (SPEC §2)' },
   unknownCardDetail: { zh: '没有就餐人持有这个卡号。', en: 'No diner holds this card number.' },
   unknownCard: { zh: '未知的卡号。', en: 'Unknown card.' },
   overrideOnlyManager: {

@@ -15,14 +15,13 @@ import {
 } from '../subsidy/index.js';
 import { lockPolicies } from './month-lock.js';
 import type { PolicyCreate } from './schemas.js';
-import { say } from '../i18n/index.js';
+import { resolveLocale, say, t } from '../i18n/index.js';
 import { CM, CN } from './messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 
 /** The day the default policy starts: early enough to cover any backdated meal. */
 export const DEFAULT_POLICY_FROM = '2000-01-01';
-export const DEFAULT_POLICY_NAME = 'Default subsidy policy (SPEC §2) / 默认助餐补贴政策';
 
 // Rules of a stored version never change (only effectiveTo can), so parsed rules are cached by id.
 const parsedRules = new Map<string, SubsidyPolicyRules>();
@@ -59,14 +58,17 @@ export function policyView(p: Policy) {
   };
 }
 
-/** Gives a tenant without any policy the SPEC defaults as version 1 (inside the caller's transaction). */
-export async function ensureDefaultPolicy(tx: TenantTx, actor: Actor): Promise<void> {
+/**
+ * Gives a tenant without any policy the SPEC defaults as version 1 (inside the caller's transaction),
+ * named in the creator's (the tenant's) language: the name is stored and read by everyone there.
+ */
+export async function ensureDefaultPolicy(tx: TenantTx, actor: Actor & { locale?: string }): Promise<void> {
   await lockPolicies(tx, actor.tenantId);
   if ((await tx.subsidyPolicy.count()) > 0) return;
   const created = await tx.subsidyPolicy.create({
     data: {
       tenantId: actor.tenantId,
-      name: DEFAULT_POLICY_NAME,
+      name: t(resolveLocale(actor.locale), CM.defaultPolicyName),
       version: 1,
       effectiveFrom: DEFAULT_POLICY_FROM,
       rules: structuredClone(DEFAULT_POLICY_RULES) as object,
