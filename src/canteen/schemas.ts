@@ -110,7 +110,7 @@ export const mealSchema = z.object({
   subsidy: z.number().int(),
   payable: z.number().int(),
   rule: z.string().describe('Machine code of the rule: age_90_plus_free, status_minimum_living, cap_slot_day, non_resident, …'),
-  message: z.string().describe('The rule in words, in the tenant locale.'),
+  message: z.string().describe('The rule in words, in the reader\'s locale (Accept-Language for a token, else the user\'s or tenant\'s).'),
   explanation: explanationSchema,
   basis: z.array(z.string()),
   fundSplit: z.array(fundAmountSchema),

@@ -97,7 +97,7 @@ describe('checkout', () => {
     const res = await checkout(env, cashierA.token, canteenA, { personId: p.turns90.id, slot: 'lunch' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
-      price: 1000, subsidy: 1000, payable: 0, rule: 'age_90_plus_free', message: '90岁以上：免费', localDate: day, slot: 'lunch',
+      price: 1000, subsidy: 1000, payable: 0, rule: 'age_90_plus_free', message: 'age 90+: free', localDate: day, slot: 'lunch',
       identifiedBy: 'person_id', explanation: { en: 'age 90+: free' }, status: 'active',
       fundSplit: [{ fund: 'district', amount: 500 }, { fund: 'city', amount: 500 }],
     });
@@ -116,7 +116,11 @@ describe('checkout', () => {
   it('when the ID number is not registered here, then the meal is recorded at full price for a non-resident diner', async () => {
     const res = await checkout(env, cashierA.token, canteenA, { idNumber: strangerIdNumber('1940-02-02'), slot: 'lunch' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ diner: null, subsidy: 0, payable: 1000, rule: 'non_resident', message: '非本辖区登记人员：全价' });
+    expect(res.body).toMatchObject({ diner: null, subsidy: 0, payable: 1000, rule: 'non_resident', message: 'not registered with this programme: full price' });
+    // A zh-CN reader (no Accept-Language) reads the rule in Chinese.
+    const zh = await env.request.post(`/canteens/${canteenA}/meals`).set('Authorization', `Bearer ${cashierA.token}`).set('Idempotency-Key', randomUUID())
+      .send({ idNumber: strangerIdNumber('1940-02-03'), slot: 'lunch' });
+    expect(zh.body).toMatchObject({ rule: 'non_resident', message: '非本辖区登记人员：全价' });
     expect(res.body.ageOnDate).toBeGreaterThanOrEqual(85);
     const stored = await env.deps.prisma.canteenMeal.findUniqueOrThrow({ where: { id: res.body.id } });
     expect(stored).toMatchObject({ personId: null, identifiedBy: 'id_number', subsidyKey: null });
@@ -179,7 +183,7 @@ describe('checkout', () => {
   it('when a checkout is retried with the same Idempotency-Key, then the same answer comes back and one meal exists', async () => {
     const key = randomUUID();
     const first = await checkout(env, cashierA.token, canteenA, { personId: p.lowIncome.id, slot: 'lunch' }, key);
-    expect(first.body).toMatchObject({ subsidy: 300, payable: 700, rule: 'status_minimum_living', message: '低保：补贴3.00元' });
+    expect(first.body).toMatchObject({ subsidy: 300, payable: 700, rule: 'status_minimum_living', message: 'minimum living allowance: 3.00 yuan off' });
     const again = await checkout(env, cashierA.token, canteenA, { personId: p.lowIncome.id, slot: 'lunch' }, key);
     expect(again.status).toBe(201);
     expect(again.headers['idempotency-replayed']).toBe('true');
