@@ -2,11 +2,14 @@ import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
 import { idParams, localDate, page, pageQuery } from '../http/common-schemas.js';
 import { UnprocessableError } from '../http/errors.js';
+import { requestLocale } from '../http/locale.js';
 import type { Deps } from '../deps.js';
 import { addDays, today } from '../time/index.js';
 import { runAuditScan } from './audit-service.js';
 import { CSV_TYPE } from './csv.js';
 import * as findings from './findings-service.js';
+import { say } from '../i18n/index.js';
+import { CM } from './messages.js';
 
 const tags = ['canteen-audit'];
 
@@ -54,7 +57,7 @@ export function registerAuditRoutes(api: ApiRouter, deps: Deps): void {
     async ({ ctx, body }) => {
       const localToday = today(ctx.timeZone);
       const date = body.date ?? addDays(localToday, -1);
-      if (date > localToday) throw new UnprocessableError('Cannot scan the future.', { errors: [{ path: 'body.date', message: `After today (${localToday}).` }] });
+      if (date > localToday) throw new UnprocessableError(say(CM.scanFuture), { errors: [{ path: 'body.date', message: say(CM.afterToday, { today: localToday }) }] });
       return { body: await runAuditScan(deps, ctx, date) };
     },
   );
@@ -66,8 +69,8 @@ export function registerAuditRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
     { method: 'get', path: '/audit/findings.csv', summary: 'CSV of the findings matching the filter', tags, access: ['auditor'],
       query: z.strictObject(findingFilter), responses: { 200: { description: 'CSV', contentType: 'text/csv' } } },
-    async ({ ctx, query }) => ({
-      body: await findings.findingsCsv(deps, ctx, query),
+    async ({ ctx, query, req }) => ({
+      body: await findings.findingsCsv(deps, { ...ctx, locale: requestLocale(req) }, query),
       contentType: CSV_TYPE,
       headers: { 'Content-Disposition': 'attachment; filename="audit-findings.csv"' },
     }),

@@ -12,6 +12,8 @@ import { ensureDefaultPolicy } from './policy-service.js';
 import { servingHoursOf } from './serving-hours.js';
 import type { z } from 'zod';
 import type { canteenCreateSchema, canteenUpdateSchema } from './schemas.js';
+import { say } from '../i18n/index.js';
+import { CM, CN } from './messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -27,7 +29,7 @@ export async function canteenForCaller(d: D, ctx: RequestContext, canteenId: str
   const canteen = await tenantDb(d.prisma, ctx.tenantId).canteen.findFirst({
     where: { id: canteenId, ...(needsBinding(ctx, mode) ? { operators: { some: { userId: ctx.userId } } } : {}) },
   });
-  if (!canteen) throw new NotFoundError('canteen');
+  if (!canteen) throw new NotFoundError(CN.canteen);
   return canteen;
 }
 
@@ -68,7 +70,7 @@ export async function updateCanteen(d: D, ctx: RequestContext, id: string, patch
   const db = tenantDb(d.prisma, ctx.tenantId);
   const after = await db.$transaction(async (tx) => {
     const before = await tx.canteen.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('canteen');
+    if (!before) throw new NotFoundError(CN.canteen);
     const updated = await tx.canteen.update({ where: { id }, data: patch, include: { operators: true } });
     await writeAudit(tx, ctx, { action: 'canteen.update', entity: 'Canteen', entityId: id, before, after: updated });
     return updated;
@@ -96,12 +98,12 @@ export async function getCanteen(d: D, ctx: RequestContext, id: string) {
 export async function bindOperator(d: D, ctx: RequestContext, canteenId: string, userId: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
-    if (!(await tx.canteen.findFirst({ where: { id: canteenId }, select: { id: true } }))) throw new NotFoundError('canteen');
+    if (!(await tx.canteen.findFirst({ where: { id: canteenId }, select: { id: true } }))) throw new NotFoundError(CN.canteen);
     const user = await tx.user.findFirst({ where: { id: userId }, select: { roles: true, disabledAt: true } });
-    if (!user) throw new NotFoundError('user');
+    if (!user) throw new NotFoundError(CN.user);
     if (!user.roles.includes('canteen_operator') || user.disabledAt) {
-      throw new UnprocessableError('Only an active user with the canteen_operator role can be bound to a canteen.', {
-        errors: [{ path: 'body.userId', message: 'Not an active canteen_operator.' }],
+      throw new UnprocessableError(say(CM.notOperator), {
+        errors: [{ path: 'body.userId', message: say(CM.notOperatorField) }],
       });
     }
     const existing = await tx.canteenOperator.findFirst({ where: { canteenId, userId } });
@@ -116,7 +118,7 @@ export async function unbindOperator(d: D, ctx: RequestContext, canteenId: strin
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx: TenantTx) => {
     const existing = await tx.canteenOperator.findFirst({ where: { canteenId, userId } });
-    if (!existing) throw new NotFoundError('operator binding');
+    if (!existing) throw new NotFoundError(CN.operatorBinding);
     await tx.canteenOperator.deleteMany({ where: { canteenId, userId } });
     await writeAudit(tx, ctx, { action: 'canteen.operator.unbind', entity: 'Canteen', entityId: canteenId, before: existing });
   });

@@ -12,10 +12,13 @@ import { tenantDb, type TenantDb, type TenantTx } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../http/errors.js';
+import { say } from '../i18n/index.js';
 import { ageOn, localDateOf } from '../time/index.js';
 import { computeSubsidy, policyInForce, type MealSlot, type StatusCode, type SubsidyResult } from '../subsidy/index.js';
 import { noSubsidySentence, type Explanation } from '../subsidy/explain.js';
 import { canteenForCaller } from './canteen-service.js';
+import { SLOTS } from './labels.js';
+import { CM, CN } from './messages.js';
 import { lockForCheckout } from './month-lock.js';
 import { mealView } from './meal-view.js';
 import { loadPolicies } from './policy-service.js';
@@ -41,13 +44,13 @@ interface Diner {
 async function resolveDiner(db: TenantDb, input: CheckoutInput): Promise<Diner> {
   if (input.personId) {
     const person = await subsidyFactsBy(db, { id: input.personId });
-    if (!person) throw new NotFoundError('person');
+    if (!person) throw new NotFoundError(CN.person);
     return { person, identifiedBy: 'person_id', birthDate: person.birthDate };
   }
   if (input.cardNumber) {
     const person = await subsidyFactsBy(db, { cardNumber: input.cardNumber });
     if (!person) {
-      throw new UnprocessableError('No diner holds this card number.', { errors: [{ path: 'body.cardNumber', message: 'Unknown card.' }] });
+      throw new UnprocessableError(say(CM.unknownCardDetail), { errors: [{ path: 'body.cardNumber', message: say(CM.unknownCard) }] });
     }
     return { person, identifiedBy: 'card', birthDate: person.birthDate };
   }
@@ -79,15 +82,16 @@ function isSubsidyKeyClash(err: unknown): boolean {
 function acceptOverride(ctx: RequestContext, check: CounterCheck, override: CheckoutInput['override']) {
   if (check.needs.length === 0) return null;
   if (!override) {
-    throw new UnprocessableError(check.needs.map((n) => n.message).join(' '), {
+    const [first, second] = check.needs;
+    throw new UnprocessableError(second ? say(CM.bothNeeds, { first: first.message, second: second.message }) : first.message, {
       reason: 'override_required',
       needs: check.needs.map((n) => n.kind),
       errors: check.needs.map((n) => ({ path: n.path, message: n.message })),
     });
   }
   if (!ctx.roles.includes('admin')) {
-    throw new ForbiddenError('Only a manager (admin) may override the serving hours or record a late meal.', {
-      errors: [{ path: 'body.override', message: 'A manager must record this override.' }],
+    throw new ForbiddenError(say(CM.overrideOnlyManager), {
+      errors: [{ path: 'body.override', message: say(CM.overrideByManager) }],
     });
   }
   return { kinds: check.needs.map((n) => n.kind), reason: override.reason };
@@ -98,7 +102,7 @@ export async function checkout(d: D, ctx: RequestContext, canteenId: string, inp
   const canteen = await canteenForCaller(d, ctx, canteenId, 'write');
   const servedAt = input.servedAt ? new Date(input.servedAt) : now;
   if (servedAt.getTime() > now.getTime() + MAX_FUTURE_MS) {
-    throw new UnprocessableError('A meal cannot be served in the future.', { errors: [{ path: 'body.servedAt', message: 'Later than now.' }] });
+    throw new UnprocessableError(say(CM.servedInFuture), { errors: [{ path: 'body.servedAt', message: say(CM.laterThanNow) }] });
   }
   const localDate = localDateOf(servedAt, ctx.timeZone);
   const db = tenantDb(d.prisma, ctx.tenantId);
@@ -115,12 +119,15 @@ export async function checkout(d: D, ctx: RequestContext, canteenId: string, inp
   const override = acceptOverride(ctx, check, input.override);
   const price = (canteen.prices as Record<string, number>)[slot];
   if (price === undefined) {
-    throw new UnprocessableError(`${canteen.name} does not sell ${slot}.`, { errors: [{ path: 'body.slot', message: `No ${slot} price at this canteen.` }] });
+    const slotWord = say(SLOTS[slot]);
+    throw new UnprocessableError(say(CM.slotNotSold, { canteen: canteen.name, slot: slotWord }), {
+      errors: [{ path: 'body.slot', message: say(CM.noSlotPrice, { slot: slotWord }) }],
+    });
   }
   const diner = await dinerLookup;
   // The birth date is not echoed: a cashier sees masked ID numbers, and the birth date would rebuild them.
   if (diner.birthDate && localDate < diner.birthDate) {
-    throw new UnprocessableError('The meal date is before the diner’s birth date.', { errors: [{ path: 'body.servedAt', message: 'Before the diner’s birth date.' }] });
+    throw new UnprocessableError(say(CM.beforeBirthDetail), { errors: [{ path: 'body.servedAt', message: say(CM.beforeBirth) }] });
   }
   const age = diner.birthDate ? ageOn(diner.birthDate, localDate) : null;
   const month = monthOfDate(localDate);
@@ -200,7 +207,7 @@ export async function checkout(d: D, ctx: RequestContext, canteenId: string, inp
       return mealView({ ...meal, person: p ? { id: p.id, name: p.name, idNumber: p.idNumber } : null }, ctx);
     } catch (err) {
       if (!isSubsidyKeyClash(err)) throw err;
-      if (attempt >= MAX_ATTEMPTS) throw new ConflictError('Too many simultaneous checkouts for this diner; try again.');
+      if (attempt >= MAX_ATTEMPTS) throw new ConflictError(say(CM.tooManyCheckouts));
     }
   }
 }

@@ -12,6 +12,8 @@ import { localisedCsv, type Column } from './csv.js';
 import { H } from './csv-headings.js';
 import { evidenceText, kindLabel, severityLabel } from './finding-words.js';
 import { personLabels } from '../people/read.js';
+import { say } from '../i18n/index.js';
+import { CM, CN } from './messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -82,7 +84,7 @@ export async function listFindings(d: D, ctx: RequestContext, q: FindingFilter &
 
 export async function getFinding(d: D, ctx: RequestContext, id: string) {
   const row = await tenantDb(d.prisma, ctx.tenantId).auditFinding.findFirst({ where: { id } });
-  if (!row) throw new NotFoundError('finding');
+  if (!row) throw new NotFoundError(CN.finding);
   return view(row, await labels(d, ctx, [row]));
 }
 
@@ -90,8 +92,8 @@ export async function acknowledgeFinding(d: D, ctx: RequestContext, id: string, 
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.auditFinding.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('finding');
-    if (before.status === 'acknowledged') throw new ConflictError(`Already acknowledged at ${before.ackAt?.toISOString()}.`);
+    if (!before) throw new NotFoundError(CN.finding);
+    if (before.status === 'acknowledged') throw new ConflictError(say(CM.alreadyAcknowledged, { at: before.ackAt?.toISOString() ?? '' }));
     const after = await tx.auditFinding.update({ where: { id }, data: { status: 'acknowledged', ackBy: ctx.userId, ackAt: new Date(), ackNote: note ?? null } });
     await writeAudit(tx, ctx, { action: 'canteen.finding.acknowledge', entity: 'AuditFinding', entityId: id, before, after });
   });

@@ -17,6 +17,8 @@ import { loadPolicies } from './policy-service.js';
 import { monthOfDate } from './slots.js';
 import { summarise, type MealForTotals } from './totals.js';
 import { labelsOf } from './labels.js';
+import { say } from '../i18n/index.js';
+import { CM, CN } from './messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -45,7 +47,7 @@ export async function getMeal(d: D, ctx: RequestContext, canteenId: string, meal
   await canteenForCaller(d, ctx, canteenId, 'read');
   const db = tenantDb(d.prisma, ctx.tenantId);
   const meal = await db.canteenMeal.findFirst({ where: { id: mealId, canteenId }, include: { person: dinerSelect } });
-  if (!meal) throw new NotFoundError('meal');
+  if (!meal) throw new NotFoundError(CN.meal);
   const adjustments = await db.mealAdjustment.findMany({ where: { mealId }, orderBy: { createdAt: 'asc' } });
   return mealView({ ...meal, adjustments }, ctx);
 }
@@ -56,11 +58,11 @@ export async function voidMeal(d: D, ctx: RequestContext, canteenId: string, mea
   const db = tenantDb(d.prisma, ctx.tenantId);
   const meal = await db.$transaction(async (tx) => {
     const before = await tx.canteenMeal.findFirst({ where: { id: mealId, canteenId } });
-    if (!before) throw new NotFoundError('meal');
-    if (before.status === 'voided') throw new ConflictError('The meal is already voided.');
+    if (!before) throw new NotFoundError(CN.meal);
+    if (before.status === 'voided') throw new ConflictError(say(CM.alreadyVoided));
     const localToday = today(ctx.timeZone, now);
     if (before.localDate !== localToday) {
-      throw new ConflictError(`Only meals of today (${localToday}) can be voided; this one is from ${before.localDate}. Record an adjustment instead.`, {
+      throw new ConflictError(say(CM.voidTodayOnly, { today: localToday, date: before.localDate }), {
         reason: 'not_same_day',
       });
     }
@@ -86,20 +88,20 @@ export async function adjustMeal(d: D, ctx: RequestContext, canteenId: string, m
   const policies = await loadPolicies(db);
   const created = await db.$transaction(async (tx) => {
     const meal = await tx.canteenMeal.findFirst({ where: { id: mealId, canteenId } });
-    if (!meal) throw new NotFoundError('meal');
-    if (meal.status === 'voided') throw new ConflictError('A voided meal cannot be adjusted.');
+    if (!meal) throw new NotFoundError(CN.meal);
+    if (meal.status === 'voided') throw new ConflictError(say(CM.voidedNoAdjust));
     const month = monthOfDate(today(ctx.timeZone, now));
     await assertMonthOpen(tx, ctx.tenantId, canteenId, month);
     const earlier = await tx.mealAdjustment.aggregate({ where: { mealId }, _sum: { amount: true } });
     const current = meal.subsidy + (earlier._sum.amount ?? 0);
     const next = current + input.amount;
     if (next < 0 || next > meal.price) {
-      throw new UnprocessableError(`The subsidy would become ${next} fen; it must stay between 0 and the price ${meal.price}.`, {
-        errors: [{ path: 'body.amount', message: `Must be between ${-current} and ${meal.price - current}.` }],
+      throw new UnprocessableError(say(CM.subsidyOutOfRange, { next, price: meal.price }), {
+        errors: [{ path: 'body.amount', message: say(CM.amountBetween, { min: -current, max: meal.price - current }) }],
       });
     }
     const policy = policies.find((p) => p.id === meal.policyId) ?? policyInForce(policies, meal.localDate);
-    if (!policy) throw new UnprocessableError(`No subsidy policy was in force on ${meal.localDate}: no fund can pay an adjustment.`);
+    if (!policy) throw new UnprocessableError(say(CM.noPolicyForAdjustment, { date: meal.localDate }));
     const row = await tx.mealAdjustment.create({
       data: {
         tenantId: ctx.tenantId,

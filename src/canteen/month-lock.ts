@@ -18,6 +18,8 @@
  */
 import type { TenantTx } from '../db/prisma.js';
 import { ConflictError } from '../http/errors.js';
+import { say } from '../i18n/index.js';
+import { CM } from './messages.js';
 
 const monthKey = (tenantId: string, canteenId: string, month: string) => `canteen-month|${tenantId}|${canteenId}|${month}`;
 const policyKey = (tenantId: string) => `subsidy-policy|${tenantId}`;
@@ -38,7 +40,7 @@ export async function lockPolicies(tx: TenantTx, tenantId: string): Promise<void
 async function refuseSettled(tx: TenantTx, canteenId: string, month: string): Promise<void> {
   const settled = await tx.settlement.findFirst({ where: { canteenId, month }, select: { lockedAt: true } });
   if (settled) {
-    throw new ConflictError(`The month ${month} of this canteen is settled (locked ${settled.lockedAt.toISOString()}); record an adjustment instead.`, {
+    throw new ConflictError(say(CM.monthSettled, { month, at: settled.lockedAt.toISOString() }), {
       reason: 'month_settled',
       month,
     });

@@ -15,12 +15,13 @@ import {
 } from '../subsidy/index.js';
 import { lockPolicies } from './month-lock.js';
 import type { PolicyCreate } from './schemas.js';
+import { resolveLocale, say, t } from '../i18n/index.js';
+import { CM, CN } from './messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 
 /** The day the default policy starts: early enough to cover any backdated meal. */
 export const DEFAULT_POLICY_FROM = '2000-01-01';
-export const DEFAULT_POLICY_NAME = 'Default subsidy policy (SPEC §2) / 默认助餐补贴政策';
 
 // Rules of a stored version never change (only effectiveTo can), so parsed rules are cached by id.
 const parsedRules = new Map<string, SubsidyPolicyRules>();
@@ -57,14 +58,17 @@ export function policyView(p: Policy) {
   };
 }
 
-/** Gives a tenant without any policy the SPEC defaults as version 1 (inside the caller's transaction). */
-export async function ensureDefaultPolicy(tx: TenantTx, actor: Actor): Promise<void> {
+/**
+ * Gives a tenant without any policy the SPEC defaults as version 1 (inside the caller's transaction),
+ * named in the creator's (the tenant's) language: the name is stored and read by everyone there.
+ */
+export async function ensureDefaultPolicy(tx: TenantTx, actor: Actor & { locale?: string }): Promise<void> {
   await lockPolicies(tx, actor.tenantId);
   if ((await tx.subsidyPolicy.count()) > 0) return;
   const created = await tx.subsidyPolicy.create({
     data: {
       tenantId: actor.tenantId,
-      name: DEFAULT_POLICY_NAME,
+      name: t(resolveLocale(actor.locale), CM.defaultPolicyName),
       version: 1,
       effectiveFrom: DEFAULT_POLICY_FROM,
       rules: structuredClone(DEFAULT_POLICY_RULES) as object,
@@ -86,14 +90,14 @@ export async function createPolicy(d: D, ctx: RequestContext, input: PolicyCreat
     const versions = await tx.subsidyPolicy.findMany({ orderBy: { effectiveFrom: 'asc' } });
     const later = versions.filter((v) => v.effectiveFrom >= input.effectiveFrom);
     if (later.length > 0) {
-      throw new ConflictError(`Version ${later[0].version} already starts on ${later[0].effectiveFrom}; a new version must start after it.`, {
-        errors: [{ path: 'body.effectiveFrom', message: `Must be after ${later[later.length - 1].effectiveFrom}.` }],
+      throw new ConflictError(say(CM.versionStartsLater, { version: later[0].version, date: later[0].effectiveFrom }), {
+        errors: [{ path: 'body.effectiveFrom', message: say(CM.mustBeAfter, { date: later[later.length - 1].effectiveFrom }) }],
       });
     }
     const lastMeal = await tx.canteenMeal.findFirst({ where: { localDate: { gte: input.effectiveFrom } }, orderBy: { localDate: 'desc' }, select: { localDate: true } });
     if (lastMeal) {
-      throw new ConflictError(`Meals are recorded up to ${lastMeal.localDate}; a new version would change how they are judged.`, {
-        errors: [{ path: 'body.effectiveFrom', message: `Must be ${addDays(lastMeal.localDate, 1)} or later.` }],
+      throw new ConflictError(say(CM.mealsRecordedUpTo, { date: lastMeal.localDate }), {
+        errors: [{ path: 'body.effectiveFrom', message: say(CM.mustBeOnOrAfter, { date: addDays(lastMeal.localDate, 1) }) }],
       });
     }
     const dayBefore = addDays(input.effectiveFrom, -1);
@@ -126,6 +130,6 @@ export async function listPolicies(d: D, ctx: RequestContext) {
 
 export async function getPolicy(d: D, ctx: RequestContext, id: string) {
   const row = await tenantDb(d.prisma, ctx.tenantId).subsidyPolicy.findFirst({ where: { id } });
-  if (!row) throw new NotFoundError('subsidy policy');
+  if (!row) throw new NotFoundError(CN.policy);
   return policyView(row);
 }

@@ -14,6 +14,12 @@ import {
   adjustmentSchema, adjustmentView, canteenCreateSchema, canteenSchema, canteenUpdateSchema, checkoutSchema, mealListQuery,
   mealParams, mealSchema, operatorBodySchema, operatorParams, summaryQuery, voidSchema,
 } from './schemas.js';
+import type { Request } from 'express';
+import type { RequestContext } from '../http/context.js';
+import { requestLocale } from '../http/locale.js';
+
+/** The caller, reading in the request's locale: a meal's `message` and the summary's labels follow Accept-Language for an integrator. */
+const reader = (ctx: RequestContext, req: Request): RequestContext => ({ ...ctx, locale: requestLocale(req) });
 
 const tags = ['canteen'];
 const counter = ['canteen_operator'] as const;
@@ -57,23 +63,23 @@ export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
       description: 'Idempotency-Key is required: a retry with the same key answers the first result and records one meal. '
         + 'At most the policy\'s per-slot cap of meals per diner, slot and day are subsidised, enforced by a unique key in the database.',
       responses: { 201: { description: 'Recorded meal', schema: mealSchema } } },
-    async ({ ctx, params, body }) => ({ status: 201, body: await checkout(deps, ctx, params.id, body) }),
+    async ({ ctx, params, body, req }) => ({ status: 201, body: await checkout(deps, reader(ctx, req), params.id, body) }),
   );
   api.add(
     { method: 'get', path: '/canteens/:id/meals', summary: 'Meals of a day (default today)', tags, access: [...counter],
       params: idParams, query: mealListQuery, responses: { 200: { description: 'A page of meals', schema: page(mealSchema) } } },
-    async ({ ctx, params, query }) => ({ body: await meals.listMeals(deps, ctx, params.id, query) }),
+    async ({ ctx, params, query, req }) => ({ body: await meals.listMeals(deps, reader(ctx, req), params.id, query) }),
   );
   api.add(
     { method: 'get', path: '/canteens/:id/meals/:mealId', summary: 'A meal with its adjustments', tags, access: [...counter],
       params: mealParams, responses: { 200: { description: 'Meal', schema: mealSchema } } },
-    async ({ ctx, params }) => ({ body: await meals.getMeal(deps, ctx, params.id, params.mealId) }),
+    async ({ ctx, params, req }) => ({ body: await meals.getMeal(deps, reader(ctx, req), params.id, params.mealId) }),
   );
   api.add(
     { method: 'post', path: '/canteens/:id/meals/:mealId/void', summary: 'Void a meal of today (not after the day or in a settled month)', tags,
       access: [...counter], params: mealParams, body: voidSchema, idempotent: 'required',
       responses: { 200: { description: 'Voided meal', schema: mealSchema } } },
-    async ({ ctx, params, body }) => ({ body: await meals.voidMeal(deps, ctx, params.id, params.mealId, body.reason) }),
+    async ({ ctx, params, body, req }) => ({ body: await meals.voidMeal(deps, reader(ctx, req), params.id, params.mealId, body.reason) }),
   );
   api.add(
     { method: 'post', path: '/canteens/:id/meals/:mealId/adjustments', summary: 'Adjust a recorded meal\'s subsidy (booked in the current month)', tags,
@@ -85,7 +91,7 @@ export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
     { method: 'get', path: '/canteens/:id/summary', summary: 'Breakdown of a day or date range: meals, revenue, subsidy by fund, rule, slot, age tier, status', tags,
       access: [...counter], params: idParams, query: summaryQuery,
       responses: { 200: { description: 'Totals', schema: z.record(z.string(), z.unknown()) } } },
-    async ({ ctx, params, query }) => ({ body: await meals.canteenSummary(deps, ctx, params.id, query) }),
+    async ({ ctx, params, query, req }) => ({ body: await meals.canteenSummary(deps, reader(ctx, req), params.id, query) }),
   );
 
   api.add(
@@ -98,7 +104,7 @@ export function registerCanteenRoutes(api: ApiRouter, deps: Deps): void {
     { method: 'get', path: '/canteens/:id/shift', summary: 'Shift hand-over: totals of the meals the caller recorded here since `since` (at most 24 h)', tags,
       access: [...counter], params: idParams, query: z.strictObject({ since: pastInstantString }),
       responses: { 200: { description: 'Totals', schema: z.record(z.string(), z.unknown()) } } },
-    async ({ ctx, params, query }) => ({ body: await meals.shiftTotals(deps, ctx, params.id, new Date(query.since)) }),
+    async ({ ctx, params, query, req }) => ({ body: await meals.shiftTotals(deps, reader(ctx, req), params.id, new Date(query.since)) }),
   );
   api.add(
     { method: 'get', path: '/canteen-settings', summary: 'Counter rules of the tenant (how late a meal may be recorded without an override)', tags,

@@ -3,6 +3,7 @@ import { dateRange, localDate, money, pageQuery, pastInstantString } from '../ht
 import { MAX_LOCAL_DATE, MIN_LOCAL_DATE } from '../time/index.js';
 import { idNumberSchema } from '../people/read.js';
 import { MEAL_SLOTS, subsidyPolicyRulesSchema } from '../subsidy/index.js';
+import { CS } from './messages.js';
 import { servingHoursSchema } from './serving-hours.js';
 
 /** zod schemas of the canteen domain: canteens, operators, checkout, voids and adjustments. */
@@ -10,9 +11,11 @@ import { servingHoursSchema } from './serving-hours.js';
 export const slotSchema = z.enum(MEAL_SLOTS);
 export const month = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month YYYY-MM.')
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, CS.month.key)
   // The same absolute bounds as every local date (see src/time).
-  .refine((m) => m >= MIN_LOCAL_DATE.slice(0, 7) && m <= MAX_LOCAL_DATE.slice(0, 7), { message: `Expected a month between ${MIN_LOCAL_DATE.slice(0, 7)} and ${MAX_LOCAL_DATE.slice(0, 7)}.` })
+  .refine((m) => m >= MIN_LOCAL_DATE.slice(0, 7) && m <= MAX_LOCAL_DATE.slice(0, 7), {
+    message: CS.monthRange.key, params: { min: MIN_LOCAL_DATE.slice(0, 7), max: MAX_LOCAL_DATE.slice(0, 7) },
+  })
   .meta({ example: '2026-03' });
 
 const explanationSchema = z.object({ en: z.string(), zh: z.string() });
@@ -20,7 +23,7 @@ const fundAmountSchema = z.object({ fund: z.string(), amount: z.number().int() }
 
 export const pricesSchema = z
   .partialRecord(slotSchema, money.min(1).max(100_000))
-  .refine((p) => Object.keys(p).length > 0, { message: 'Give a price for at least one slot.' })
+  .refine((p) => Object.keys(p).length > 0, { message: CS.priceRequired.key })
   .meta({ example: { lunch: 1000, dinner: 800 } })
   .describe('Full price per slot in fen; a slot without a price is not sold here.');
 
@@ -65,14 +68,14 @@ export const checkoutSchema = z
   .superRefine((b, ctx) => {
     const given = (['personId', 'idNumber', 'cardNumber'] as const).filter((k) => b[k] !== undefined);
     if (given.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: given[1] ? [given[1]] : ['personId'], message: 'Identify the diner by exactly one of personId, idNumber or cardNumber.' });
+      ctx.addIssue({ code: 'custom', path: given[1] ? [given[1]] : ['personId'], message: CS.oneIdentifier.key });
     }
   });
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
 
 export const voidSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 export const adjustmentSchema = z.strictObject({
-  amount: z.number().int().min(-100_000).max(100_000).refine((v) => v !== 0, { message: 'An adjustment of 0 changes nothing.' })
+  amount: z.number().int().min(-100_000).max(100_000).refine((v) => v !== 0, { message: CS.zeroAdjustment.key })
     .describe('Change of the subsidy in fen: positive pays the diner back, negative claws back.'),
   reason: z.string().trim().min(1).max(500),
 });
@@ -107,7 +110,7 @@ export const mealSchema = z.object({
   subsidy: z.number().int(),
   payable: z.number().int(),
   rule: z.string().describe('Machine code of the rule: age_90_plus_free, status_minimum_living, cap_slot_day, non_resident, …'),
-  message: z.string().describe('The rule in words, in the tenant locale.'),
+  message: z.string().describe('The rule in words, in the reader\'s locale (Accept-Language for a token, else the user\'s or tenant\'s).'),
   explanation: explanationSchema,
   basis: z.array(z.string()),
   fundSplit: z.array(fundAmountSchema),
@@ -137,7 +140,7 @@ export const policyCreateSchema = z.strictObject({
   effectiveFrom: localDate,
   effectiveTo: localDate.nullable().optional(),
   rules: subsidyPolicyRulesSchema.optional().describe('Omitted: the SPEC defaults (GET /subsidy-policies/defaults).'),
-}).refine((p) => !p.effectiveTo || p.effectiveTo >= p.effectiveFrom, { message: 'effectiveTo must not be before effectiveFrom.', path: ['effectiveTo'] });
+}).refine((p) => !p.effectiveTo || p.effectiveTo >= p.effectiveFrom, { message: CS.effectiveToBeforeFrom.key, path: ['effectiveTo'] });
 export type PolicyCreate = z.infer<typeof policyCreateSchema>;
 
 export const policySchema = z.object({

@@ -5,7 +5,10 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { say, type Localized } from '../i18n/index.js';
 import { MEAL_SLOTS, type MealSlot } from '../subsidy/index.js';
+import { SLOTS } from './labels.js';
+import { CM, CS } from './messages.js';
 
 export interface ServingWindow { from: string; to: string }
 export type ServingHours = Partial<Record<MealSlot, ServingWindow>>;
@@ -17,10 +20,10 @@ export const DEFAULT_SERVING_HOURS: Readonly<Record<MealSlot, ServingWindow>> = 
   dinner: { from: '16:30', to: '19:00' },
 });
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a local time HH:mm.');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, CS.localTime.key);
 const windowSchema = z
   .strictObject({ from: hhmm, to: hhmm })
-  .refine((w) => w.from < w.to, { message: 'The window must end after it starts (same day).', path: ['to'] });
+  .refine((w) => w.from < w.to, { message: CS.windowOrder.key, path: ['to'] });
 
 export const servingHoursSchema = z
   .partialRecord(z.enum(MEAL_SLOTS), windowSchema)
@@ -28,7 +31,7 @@ export const servingHoursSchema = z
     const windows = MEAL_SLOTS.flatMap((slot) => (hours[slot] ? [{ slot, ...hours[slot]! }] : []));
     for (let i = 1; i < windows.length; i++) {
       const [a, b] = [windows[i - 1], windows[i]];
-      if (b.from < a.to) ctx.addIssue({ code: 'custom', path: [b.slot, 'from'], message: `Overlaps the ${a.slot} window (${a.from}–${a.to}); windows go breakfast < lunch < dinner.` });
+      if (b.from < a.to) ctx.addIssue({ code: 'custom', path: [b.slot, 'from'], message: CS.windowOverlap.key, params: { slot: say(SLOTS[a.slot]), from: a.from, to: a.to } });
     }
   })
   .meta({ example: DEFAULT_SERVING_HOURS })
@@ -56,7 +59,7 @@ export type OverrideKind = 'outside_hours' | 'late_record';
 export interface CounterCheck {
   /** The slot the meal is booked in (the requested one, else the window's, else the nearest by clock). */
   slot: MealSlot;
-  needs: { kind: OverrideKind; path: string; message: string }[];
+  needs: { kind: OverrideKind; path: string; message: Localized }[];
 }
 
 /**
@@ -73,11 +76,11 @@ export function counterCheck(input: {
   const slot = input.requestedSlot ?? inWindow ?? nearestSlot(local, input.hours);
   if (inWindow !== slot) {
     const w = input.hours[slot];
-    const where = w ? `${slot} is served ${w.from}–${w.to}` : `this canteen has no ${slot} serving hours`;
+    const where = w ? say(CM.slotServed, { slot: say(SLOTS[slot]), from: w.from, to: w.to }) : say(CM.slotNoHours, { slot: say(SLOTS[slot]) });
     needs.push({
       kind: 'outside_hours',
       path: input.requestedSlot || !input.servedAtGiven ? 'body.slot' : 'body.servedAt',
-      message: `${local} is outside the serving hours (${where}); a manager override is needed.`,
+      message: say(CM.outsideHours, { time: local, where }),
     });
   }
   const lateMinutes = Math.floor((input.now.getTime() - input.servedAt.getTime()) / 60_000);
@@ -85,7 +88,7 @@ export function counterCheck(input: {
     needs.push({
       kind: 'late_record',
       path: 'body.servedAt',
-      message: `Served ${lateMinutes} min ago, more than the ${input.toleranceMinutes} min allowed; a manager override is needed.`,
+      message: say(CM.lateRecord, { minutes: lateMinutes, tolerance: input.toleranceMinutes }),
     });
   }
   return { slot, needs };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
 import { idParams } from '../http/common-schemas.js';
+import { requestLocale } from '../http/locale.js';
 import type { Deps } from '../deps.js';
 import { CSV_TYPE } from './csv.js';
 import { month } from './schemas.js';
@@ -19,7 +20,7 @@ const settlementSchema = z.object({
   totals: z.record(z.string(), z.unknown()).describe('meals, fullPriceRevenue, paidByDiners, subsidy, subsidyByFund, byRule, bySlot, byAgeTier, byStatus, adjustments, subsidyDue, subsidyDueByFund'),
 }).meta({ id: 'Settlement' });
 
-/** Monthly settlement: auditors (and admins) settle; operators read their own canteens'. */
+/** Monthly settlement: auditors (and admins) settle; operators read their own canteens'. CSVs speak the reader's locale. */
 export function registerSettlementRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
     { method: 'post', path: '/settlements', summary: 'Settle and lock a month (every canteen, or one); re-running gives the same totals', tags,
@@ -36,8 +37,8 @@ export function registerSettlementRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
     { method: 'get', path: '/settlements.csv', summary: 'CSV: one line per settled canteen of a month', tags, access: ['canteen_operator'],
       query: z.strictObject({ month }), responses: { 200: { description: 'CSV', contentType: 'text/csv' } } },
-    async ({ ctx, query }) => ({
-      body: await settlementsCsv(deps, ctx, query.month),
+    async ({ ctx, query, req }) => ({
+      body: await settlementsCsv(deps, { ...ctx, locale: requestLocale(req) }, query.month),
       contentType: CSV_TYPE,
       headers: { 'Content-Disposition': `attachment; filename="settlements-${query.month}.csv"` },
     }),
@@ -50,8 +51,8 @@ export function registerSettlementRoutes(api: ApiRouter, deps: Deps): void {
   api.add(
     { method: 'get', path: '/settlements/:id/meals.csv', summary: 'CSV: the meals and adjustments behind a settlement', tags,
       access: ['canteen_operator'], params: idParams, responses: { 200: { description: 'CSV', contentType: 'text/csv' } } },
-    async ({ ctx, params }) => {
-      const { csv, fileName } = await settlementMealsCsv(deps, ctx, params.id);
+    async ({ ctx, params, req }) => {
+      const { csv, fileName } = await settlementMealsCsv(deps, { ...ctx, locale: requestLocale(req) }, params.id);
       return { body: csv, contentType: CSV_TYPE, headers: { 'Content-Disposition': `attachment; filename="${fileName}"` } };
     },
   );

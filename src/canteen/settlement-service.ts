@@ -16,6 +16,8 @@ import { lockMonth } from './month-lock.js';
 import { totalsSelect } from './meal-service.js';
 import { monthBounds, monthOfDate } from './slots.js';
 import { summarise, type MealForTotals, type Totals } from './totals.js';
+import { say } from '../i18n/index.js';
+import { CM, CN } from './messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 /** A user through the API or the monthly job; both need the tenant zone. */
@@ -41,13 +43,13 @@ export function settlementView(s: Settlement & { canteenName?: string }) {
 export async function settleMonth(d: D, caller: Caller, month: string, canteenId?: string, now = new Date()) {
   const current = monthOfDate(today(caller.timeZone, now));
   if (month >= current) {
-    throw new UnprocessableError(`Only a month that has ended can be settled; ${month} is not over yet in ${caller.timeZone}.`, {
-      errors: [{ path: 'body.month', message: `Must be before ${current}.` }],
+    throw new UnprocessableError(say(CM.monthNotOver, { month, zone: caller.timeZone }), {
+      errors: [{ path: 'body.month', message: say(CM.mustBeBefore, { month: current }) }],
     });
   }
   const db = tenantDb(d.prisma, caller.tenantId);
   const canteens = await db.canteen.findMany({ where: canteenId ? { id: canteenId } : {}, select: { id: true, name: true }, orderBy: { name: 'asc' } });
-  if (canteenId && canteens.length === 0) throw new NotFoundError('canteen');
+  if (canteenId && canteens.length === 0) throw new NotFoundError(CN.canteen);
   const out = [];
   for (const c of canteens) out.push(settlementView({ ...(await settleCanteenMonth(d, caller, c.id, month)), canteenName: c.name }));
   return out;
@@ -102,6 +104,6 @@ export async function listSettlements(d: D, ctx: RequestContext, q: { month?: st
 export async function getSettlement(d: D, ctx: RequestContext, id: string) {
   const ids = await readableCanteenIds(d, ctx);
   const row = await tenantDb(d.prisma, ctx.tenantId).settlement.findFirst({ where: { id } });
-  if (!row || (ids && !ids.includes(row.canteenId))) throw new NotFoundError('settlement');
+  if (!row || (ids && !ids.includes(row.canteenId))) throw new NotFoundError(CN.settlement);
   return (await withNames(d, ctx.tenantId, [row]))[0];
 }

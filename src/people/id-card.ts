@@ -1,4 +1,6 @@
+import { type Message, type Params, say, type Localized } from '../i18n/index.js';
 import { isValidLocalDate } from '../time/index.js';
+import { PM } from './messages.js';
 
 /**
  * Resident ID-card numbers (GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit
@@ -20,18 +22,34 @@ export interface IdCardInfo {
   gender: 'male' | 'female';
 }
 
+/** Why a number is refused: the problem code, its catalogue sentence (key + params for zod) and the English text. */
+export interface IdCardRefusal {
+  ok: false;
+  problem: IdCardProblem;
+  /** English (logs, callers that still store text); a reader gets `sentence` in their locale. */
+  message: string;
+  sentence: Localized;
+  key: string;
+  params: Params;
+}
+
+function refusal(problem: IdCardProblem, m: Message, params: Params = {}): IdCardRefusal {
+  const sentence = say(m, params);
+  return { ok: false, problem, message: sentence.toString(), sentence, key: m.key, params };
+}
+
 /** Normalises (trim, upper-case x) and validates; returns the problem or the facts it encodes. */
-export function parseIdNumber(raw: string): { ok: true; value: string; info: IdCardInfo } | { ok: false; problem: IdCardProblem; message: string } {
+export function parseIdNumber(raw: string): { ok: true; value: string; info: IdCardInfo } | IdCardRefusal {
   const value = raw.trim().toUpperCase();
   if (!/^[1-9]\d{16}[\dX]$/.test(value)) {
-    return { ok: false, problem: 'format', message: 'An ID-card number has 17 digits and a final digit or X.' };
+    return refusal('format', PM.idFormat);
   }
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   if (!isValidLocalDate(birthDate) || birthDate < '1900-01-01') {
-    return { ok: false, problem: 'birth_date', message: `The birth date inside (${birthDate}) is not a real date.` };
+    return refusal('birth_date', PM.idBirthDate, { birthDate });
   }
   if (checkCharFor(value.slice(0, 17)) !== value[17]) {
-    return { ok: false, problem: 'checksum', message: 'The check character does not match (mistyped digit?).' };
+    return refusal('checksum', PM.idChecksum);
   }
   return { ok: true, value, info: { birthDate, gender: Number(value[16]) % 2 === 1 ? 'male' : 'female' } };
 }

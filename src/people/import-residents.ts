@@ -3,7 +3,10 @@ import { writeAudit } from '../audit/audit-log.js';
 import { chunk, column, missingKey, parseBool } from '../imports/importer.js';
 import type { ImportColumn, Importer, RowRejection } from '../imports/importer.js';
 import type { Row } from '../imports/parse.js';
+import { type Locale, messageByKey, type Params, resolveLocale, t } from '../i18n/index.js';
+import { zodLocale } from '../http/validate.js';
 import { today } from '../time/index.js';
+import { PM } from './messages.js';
 import { parseIdNumber } from './id-card.js';
 import { locationFields } from '../geocoding/read.js';
 import { personCreateSchema, STATUS_CODES } from './schemas.js';
@@ -47,8 +50,16 @@ function numberOrUndefined(v: string | undefined) {
   return v === undefined ? undefined : Number(v);
 }
 
-/** Turns a spreadsheet row into person input, validated by the same schema as the API. */
-export function rowToPerson(row: Row, onDate: string, headers: Record<string, string> = {}): { ok: true; value: PersonCreate } | { ok: false; errors: RowRejection['errors'] } {
+/** A zod issue in words: schema messages are catalogue keys (with params), zod's own are already in `locale`. */
+function issueText(locale: Locale, issue: { message: string }): string {
+  const m = messageByKey(issue.message);
+  return m ? t(locale, m, (issue as { params?: Params }).params ?? {}) : issue.message;
+}
+
+/** Turns a spreadsheet row into person input, validated by the same schema as the API; messages in `locale`. */
+export function rowToPerson(
+  row: Row, onDate: string, headers: Record<string, string> = {}, locale: Locale = 'en',
+): { ok: true; value: PersonCreate } | { ok: false; errors: RowRejection['errors'] } {
   const c = RESIDENT_COLUMNS;
   const rawId = column(row, c.idNumber);
   const decoded = rawId ? parseIdNumber(rawId) : undefined;
@@ -68,9 +79,9 @@ export function rowToPerson(row: Row, onDate: string, headers: Record<string, st
     statuses: statusCodes.map((code) => ({ code, validFrom: onDate })),
   };
   if (!rawId) return { ok: false, errors: [missingKey(c.idNumber, headers)] };
-  const parsed = personCreateSchema.safeParse(candidate);
+  const parsed = personCreateSchema.safeParse(candidate, zodLocale(locale));
   if (!parsed.success) {
-    let errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: i.message }));
+    let errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: issueText(locale, i) }));
     // Gender and birth date default from a valid ID number: when it is invalid, their absence is not news.
     if (decoded && !decoded.ok) errors = errors.filter((e) => !['gender', 'birthDate'].includes(e.field) || column(row, c[e.field as 'gender']));
     return { ok: false, errors };
@@ -87,16 +98,18 @@ export const residentsImporter: Importer = {
   columns: Object.values(RESIDENT_COLUMNS),
   async run({ prisma }, tenant, rows, progress, headers) {
     const onDate = today(tenant.timeZone);
+    // The report is read later by the tenant's people: their locale when the runner passes it, else zh-CN.
+    const locale = resolveLocale((tenant as { locale?: string }).locale);
     const db = tenantDb(prisma, tenant.id);
     const rejections: RowRejection[] = [];
     const firstRowOf = new Map<string, number>();
     const valid: { row: number; person: PersonCreate }[] = [];
     rows.forEach(({ row: rowNo, values: raw }) => {
-      const r = rowToPerson(raw, onDate, headers);
+      const r = rowToPerson(raw, onDate, headers, locale);
       if (!r.ok) return rejections.push({ row: rowNo, key: column(raw, RESIDENT_COLUMNS.idNumber), errors: r.errors });
       const id = r.value.idNumber!;
       const first = firstRowOf.get(id);
-      if (first) return rejections.push({ row: rowNo, key: id, errors: [{ field: 'idNumber', message: `Same ID number as row ${first}.` }] });
+      if (first) return rejections.push({ row: rowNo, key: id, errors: [{ field: 'idNumber', message: t(locale, PM.sameIdAsRow, { row: first }) }] });
       firstRowOf.set(id, rowNo);
       valid.push({ row: rowNo, person: r.value });
     });
@@ -119,7 +132,7 @@ export const residentsImporter: Importer = {
           const current = byId.get(fields.idNumber!);
           const cardOwner = fields.cardNumber ? cards.get(fields.cardNumber) : undefined;
           if (cardOwner && cardOwner !== current?.id) {
-            rejections.push({ row: item.row, key: fields.idNumber!, errors: [{ field: 'cardNumber', message: 'Card number belongs to another person.' }] });
+            rejections.push({ row: item.row, key: fields.idNumber!, errors: [{ field: 'cardNumber', message: t(locale, PM.cardOfAnother) }] });
             continue;
           }
           if (!current) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDate, pageQuery, pastLocalDate } from '../http/common-schemas.js';
 import { parseIdNumber } from './id-card.js';
+import { PM } from './messages.js';
 
 export const STATUS_CODES = [
   'extreme_poverty', 'minimum_living', 'low_income_edge', 'severe_disability', 'disabled_elderly',
@@ -12,20 +13,20 @@ export const genderSchema = z.enum(['male', 'female']);
 export const idNumberSchema = z.string().transform((raw, ctx) => {
   const parsed = parseIdNumber(raw);
   if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.message, params: { problem: parsed.problem } });
+    ctx.addIssue({ code: 'custom', message: parsed.key, params: { ...parsed.params, problem: parsed.problem } });
     return z.NEVER;
   }
   return parsed.value;
 }).meta({ example: '360302194501011234', description: '18-character resident ID (GB 11643), checksum validated.' });
 
-export const phoneSchema = z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'Expected a phone number.');
+export const phoneSchema = z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, PM.phone.key);
 
 export const statusInputSchema = z.strictObject({
   code: statusCodeSchema,
   validFrom: localDate,
   validTo: localDate.nullable().optional(),
   note: z.string().max(500).optional(),
-}).refine((s) => !s.validTo || s.validTo >= s.validFrom, { message: 'validTo must not be before validFrom.', path: ['validTo'] });
+}).refine((s) => !s.validTo || s.validTo >= s.validFrom, { message: PM.validToBeforeFrom.key, path: ['validTo'] });
 
 const personFields = {
   name: z.string().trim().min(1).max(100),
@@ -47,13 +48,13 @@ function birthDateMatchesId(p: { birthDate?: string; idNumber?: string | null },
   if (!p.idNumber || !p.birthDate) return;
   const encoded = `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`;
   if (encoded !== p.birthDate) {
-    ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `The ID number encodes birth date ${encoded}, not ${p.birthDate}.` });
+    ctx.addIssue({ code: 'custom', path: ['idNumber'], message: PM.idEncodesOther.key, params: { encoded, birthDate: p.birthDate } });
   }
 }
 
 function deathAfterBirth(p: { birthDate?: string; deathDate?: string | null }, ctx: z.RefinementCtx) {
   if (p.birthDate && p.deathDate && p.deathDate < p.birthDate) {
-    ctx.addIssue({ code: 'custom', path: ['deathDate'], message: 'deathDate must not be before birthDate.' });
+    ctx.addIssue({ code: 'custom', path: ['deathDate'], message: PM.deathBeforeBirth.key });
   }
 }
 

@@ -5,6 +5,8 @@ import type { RequestContext } from '../http/context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { today } from '../time/index.js';
+import { say } from '../i18n/index.js';
+import { PM, PN } from './messages.js';
 import { personView } from './view.js';
 import { cancelOrdersOfDeceased } from '../delivery/index.js';
 import { enqueueGeocode } from '../geocoding/index.js';
@@ -28,13 +30,13 @@ async function assertUnique(d: D, ctx: RequestContext, p: { idNumber?: string | 
   const db = tenantDb(d.prisma, ctx.tenantId);
   const not = exceptId ? { NOT: { id: exceptId } } : {};
   if (p.idNumber && (await db.person.findFirst({ where: { idNumber: p.idNumber, ...not }, select: { id: true } }))) {
-    throw new ConflictError('A person with this ID number is already registered.', {
-      errors: [{ path: 'body.idNumber', message: 'Already registered in this tenant.' }],
+    throw new ConflictError(say(PM.idTaken), {
+      errors: [{ path: 'body.idNumber', message: say(PM.idTakenField) }],
     });
   }
   if (p.cardNumber && (await db.person.findFirst({ where: { cardNumber: p.cardNumber, ...not }, select: { id: true } }))) {
-    throw new ConflictError('This card number belongs to another person.', {
-      errors: [{ path: 'body.cardNumber', message: 'Already in use.' }],
+    throw new ConflictError(say(PM.cardTaken), {
+      errors: [{ path: 'body.cardNumber', message: say(PM.cardTakenField) }],
     });
   }
 }
@@ -63,21 +65,21 @@ export async function createPerson(d: W, ctx: RequestContext, input: PersonCreat
 
 export async function getPerson(d: D, ctx: RequestContext, id: string, on?: string) {
   const person = await tenantDb(d.prisma, ctx.tenantId).person.findFirst({ where: { id }, include: { statuses: true } });
-  if (!person) throw new NotFoundError('person');
+  if (!person) throw new NotFoundError(PN.person);
   return personView(person, viewOptions(ctx, on, true));
 }
 
 export async function updatePerson(d: W, ctx: RequestContext, id: string, patch: PersonUpdate) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const before = await db.person.findFirst({ where: { id }, include: { statuses: true } });
-  if (!before) throw new NotFoundError('person');
+  if (!before) throw new NotFoundError(PN.person);
   await assertUnique(d, ctx, patch, id);
   // The ID number and birth date must agree after the change, not only within the patch.
   const idNumber = patch.idNumber === undefined ? before.idNumber : patch.idNumber;
   const birthDate = patch.birthDate ?? before.birthDate;
   if (idNumber && `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}` !== birthDate) {
-    throw new ConflictError('The ID number and the birth date disagree.', {
-      errors: [{ path: 'body.idNumber', message: `Does not encode birth date ${birthDate}.` }],
+    throw new ConflictError(say(PM.idBirthDisagree), {
+      errors: [{ path: 'body.idNumber', message: say(PM.idNotBirth, { birthDate }) }],
     });
   }
   const location = locationFields(before, patch);
@@ -103,8 +105,8 @@ const NUMBER_QUERY = /^\+?[\d -]{4,20}[Xx]?$/;
 export async function listPeople(d: D, ctx: RequestContext, query: { q?: string; on?: string; limit: number; cursor?: string }) {
   const q = query.q;
   if (q && NUMBER_QUERY.test(q) && !ctx.roles.includes('admin')) {
-    throw new ForbiddenError('Searching by ID number or phone is for admins; search by name. 仅管理员可按身份证号或电话查询，请按姓名查询。', {
-      errors: [{ path: 'query.q', message: 'Numbers (ID, phone) may be searched by admins only.' }],
+    throw new ForbiddenError(say(PM.numberSearchAdmins), {
+      errors: [{ path: 'query.q', message: say(PM.numberSearchAdminsField) }],
     });
   }
   const digits = q?.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
@@ -119,7 +121,7 @@ export async function listPeople(d: D, ctx: RequestContext, query: { q?: string;
 
 export async function addStatus(d: D, ctx: RequestContext, personId: string, input: StatusInput) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  if (!(await db.person.findFirst({ where: { id: personId }, select: { id: true } }))) throw new NotFoundError('person');
+  if (!(await db.person.findFirst({ where: { id: personId }, select: { id: true } }))) throw new NotFoundError(PN.person);
   await db.$transaction(async (tx) => {
     const status = await tx.personStatus.create({ data: { ...input, validTo: input.validTo ?? null, personId, tenantId: ctx.tenantId } });
     await writeAudit(tx, ctx, { action: 'person.status.add', entity: 'PersonStatus', entityId: status.id, after: status });
@@ -131,9 +133,9 @@ export async function addStatus(d: D, ctx: RequestContext, personId: string, inp
 export async function endStatus(d: D, ctx: RequestContext, personId: string, statusId: string, validTo: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const before = await db.personStatus.findFirst({ where: { id: statusId, personId } });
-  if (!before) throw new NotFoundError('status');
+  if (!before) throw new NotFoundError(PN.status);
   if (validTo < before.validFrom) {
-    throw new ConflictError('A status cannot end before it starts.', { errors: [{ path: 'body.validTo', message: `Before validFrom ${before.validFrom}.` }] });
+    throw new ConflictError(say(PM.statusEndsBeforeStart), { errors: [{ path: 'body.validTo', message: say(PM.beforeValidFrom, { validFrom: before.validFrom }) }] });
   }
   await db.$transaction(async (tx) => {
     const after = await tx.personStatus.update({ where: { id: statusId }, data: { validTo } });

@@ -28,13 +28,31 @@ export const MEAL_SLOTS = ['breakfast', 'lunch', 'dinner'] as const;
 /** One of {@link MEAL_SLOTS}. */
 export type MealSlot = (typeof MEAL_SLOTS)[number];
 
+/**
+ * Issues of the rule-set schema carry a stable code as their message (`subsidy.rules.<name>`, with
+ * params): the solver stays free of I/O and catalogues, and the canteen's message catalogue words
+ * each code in the reader's locale (src/canteen/messages.ts declares one sentence per code).
+ */
+export const RULE_ISSUES = {
+  exactlyOneAmountOrFree: 'subsidy.rules.exactlyOneAmountOrFree',
+  maxBelowMin: 'subsidy.rules.maxBelowMin',
+  unknownStatus: 'subsidy.rules.unknownStatus',
+  unknownSlot: 'subsidy.rules.unknownSlot',
+  exactlyOnePercentOrAmount: 'subsidy.rules.exactlyOnePercentOrAmount',
+  tierOverlap: 'subsidy.rules.tierOverlap',
+  duplicateFund: 'subsidy.rules.duplicateFund',
+  fundTotal: 'subsidy.rules.fundTotal',
+} as const;
+/** The name of one rule-set issue code. */
+export type RuleIssue = keyof typeof RULE_ISSUES;
+
 /** Integer fen, never negative. */
 const fen = z.number().int().nonnegative();
 
 /** A benefit is either a fixed amount in fen or `free: true` (subsidy = the meal's price). */
 function requireExactlyOne(v: { amount?: number; free?: true }, ctx: z.RefinementCtx): void {
   if ((v.free === true) === (v.amount !== undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['amount'], message: 'give exactly one of "amount" (fen) or "free": true' });
+    ctx.addIssue({ code: 'custom', path: ['amount'], message: RULE_ISSUES.exactlyOneAmountOrFree });
   }
 }
 
@@ -53,7 +71,7 @@ const ageTierSchema = z
   .superRefine((tier, ctx) => {
     requireExactlyOne(tier, ctx);
     if (tier.maxAge !== undefined && tier.maxAge < tier.minAge) {
-      ctx.addIssue({ code: 'custom', path: ['maxAge'], message: 'maxAge must be >= minAge' });
+      ctx.addIssue({ code: 'custom', path: ['maxAge'], message: RULE_ISSUES.maxBelowMin });
     }
   });
 
@@ -62,12 +80,14 @@ const ageTierSchema = z
 const statusKey = z
   .string()
   .refine((k): k is StatusCode => (STATUS_CODES as readonly string[]).includes(k), {
-    message: `unknown status; expected one of ${STATUS_CODES.join(', ')}`,
+    message: RULE_ISSUES.unknownStatus,
+    params: { expected: STATUS_CODES.join(', ') },
   });
 const slotKey = z
   .string()
   .refine((k): k is MealSlot => (MEAL_SLOTS as readonly string[]).includes(k), {
-    message: `unknown slot; expected one of ${MEAL_SLOTS.join(', ')}`,
+    message: RULE_ISSUES.unknownSlot,
+    params: { expected: MEAL_SLOTS.join(', ') },
   });
 
 /**
@@ -79,7 +99,7 @@ const slotAdjustmentSchema = z
   .strictObject({ percent: z.number().int().min(0).max(500).optional(), amount: fen.optional() })
   .superRefine((v, ctx) => {
     if ((v.percent === undefined) === (v.amount === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['percent'], message: 'give exactly one of "percent" or "amount"' });
+      ctx.addIssue({ code: 'custom', path: ['percent'], message: RULE_ISSUES.exactlyOnePercentOrAmount });
     }
   });
 
@@ -113,18 +133,19 @@ export const subsidyPolicyRulesSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['ageTiers', cur.i, 'minAge'],
-          message: `age tier ${cur.t.minAge}–${cur.t.maxAge ?? '∞'} overlaps tier ${prev.minAge}–${prev.maxAge ?? '∞'}`,
+          message: RULE_ISSUES.tierOverlap,
+          params: { tier: `${cur.t.minAge}–${cur.t.maxAge ?? '∞'}`, other: `${prev.minAge}–${prev.maxAge ?? '∞'}` },
         });
       }
     }
     const seen = new Set<string>();
     rules.funding.forEach((f, i) => {
-      if (seen.has(f.fund)) ctx.addIssue({ code: 'custom', path: ['funding', i, 'fund'], message: `duplicate fund "${f.fund}"` });
+      if (seen.has(f.fund)) ctx.addIssue({ code: 'custom', path: ['funding', i, 'fund'], message: RULE_ISSUES.duplicateFund, params: { fund: f.fund } });
       seen.add(f.fund);
     });
     const total = rules.funding.reduce((s, f) => s + f.percent, 0);
     if (total !== 100) {
-      ctx.addIssue({ code: 'custom', path: ['funding'], message: `fund percents must sum to 100, got ${total}` });
+      ctx.addIssue({ code: 'custom', path: ['funding'], message: RULE_ISSUES.fundTotal, params: { total } });
     }
   });
 

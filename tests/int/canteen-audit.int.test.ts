@@ -218,6 +218,8 @@ describe('audit scan of a seeded month', () => {
     expect(ack.status).toBe(200);
     expect(ack.body).toMatchObject({ status: 'acknowledged', ackBy: auditor.id, ackNote: 'card withdrawn, family informed' });
     expect((await env.request.post(`/audit/findings/${dead.id}/acknowledge`).set(bearer(auditor.token)).send({})).status).toBe(409);
+    const ackedZh = await env.request.post(`/audit/findings/${dead.id}/acknowledge`).set({ Authorization: `Bearer ${auditor.token}` }).send({});
+    expect(ackedZh.body.detail).toMatch(/^该问题已于\d{4}-\d{2}-\d{2}T[\d:.]+Z处理。$/);
 
     const again = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });
     expect(again.body).toMatchObject({ findings: 10, newFindings: 0 });
@@ -227,7 +229,7 @@ describe('audit scan of a seeded month', () => {
   });
 
   it('when the CSV export is fetched, then it has one line per finding with masked ID numbers', async () => {
-    const res = await env.request.get('/audit/findings.csv').set(bearer(auditor.token));
+    const res = await env.request.get('/audit/findings.csv').set({ Authorization: `Bearer ${auditor.token}` });
     expect(res.status).toBe(200);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     // zh-CN: Chinese headings, evidence in words and the amount in yuan (fen and the JSON kept for machines).

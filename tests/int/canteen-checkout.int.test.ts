@@ -97,7 +97,7 @@ describe('checkout', () => {
     const res = await checkout(env, cashierA.token, canteenA, { personId: p.turns90.id, slot: 'lunch' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
-      price: 1000, subsidy: 1000, payable: 0, rule: 'age_90_plus_free', message: '90岁以上：免费', localDate: day, slot: 'lunch',
+      price: 1000, subsidy: 1000, payable: 0, rule: 'age_90_plus_free', message: 'age 90+: free', localDate: day, slot: 'lunch',
       identifiedBy: 'person_id', explanation: { en: 'age 90+: free' }, status: 'active',
       fundSplit: [{ fund: 'district', amount: 500 }, { fund: 'city', amount: 500 }],
     });
@@ -116,7 +116,11 @@ describe('checkout', () => {
   it('when the ID number is not registered here, then the meal is recorded at full price for a non-resident diner', async () => {
     const res = await checkout(env, cashierA.token, canteenA, { idNumber: strangerIdNumber('1940-02-02'), slot: 'lunch' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ diner: null, subsidy: 0, payable: 1000, rule: 'non_resident', message: '非本辖区登记人员：全价' });
+    expect(res.body).toMatchObject({ diner: null, subsidy: 0, payable: 1000, rule: 'non_resident', message: 'not registered with this programme: full price' });
+    // A zh-CN reader (no Accept-Language) reads the rule in Chinese.
+    const zh = await env.request.post(`/canteens/${canteenA}/meals`).set('Authorization', `Bearer ${cashierA.token}`).set('Idempotency-Key', randomUUID())
+      .send({ idNumber: strangerIdNumber('1940-02-03'), slot: 'lunch' });
+    expect(zh.body).toMatchObject({ rule: 'non_resident', message: '非本辖区登记人员：全价' });
     expect(res.body.ageOnDate).toBeGreaterThanOrEqual(85);
     const stored = await env.deps.prisma.canteenMeal.findUniqueOrThrow({ where: { id: res.body.id } });
     expect(stored).toMatchObject({ personId: null, identifiedBy: 'id_number', subsidyKey: null });
@@ -152,10 +156,34 @@ describe('checkout', () => {
     expect(future.body.errors[0].path).toBe('body.servedAt');
   });
 
+  it('when a zh-CN reader (no Accept-Language) is refused at the till, then the detail and field messages are Chinese; en stays for integrators', async () => {
+    const zhCheckout = (body: Record<string, unknown>, token = cashierA.token, canteen = canteenA) => env.request.post(`/canteens/${canteen}/meals`)
+      .set('Authorization', `Bearer ${token}`).set('Idempotency-Key', randomUUID()).send(body);
+    const card = await zhCheckout({ cardNumber: 'NOPE-1', slot: 'lunch' });
+    expect(card.status).toBe(422);
+    expect(card.body).toMatchObject({ title: '无法处理该请求', detail: '没有就餐人持有这个卡号。', errors: [{ path: 'body.cardNumber', message: '未知的卡号。' }] });
+    const outside = await zhCheckout({ personId: p.young.id, slot: 'dinner' }, cashierB.token, canteenB);
+    expect(outside.body.detail).toMatch(/^\d\d:\d\d不在供餐时间内（晚餐供餐时间为16:30–19:00），需要管理员特批。$/);
+    const noDinner = await zhCheckout({ personId: p.young.id, slot: 'dinner', override: { reason: '测试' } }, t.adminToken, canteenB);
+    expect(noDinner.body.detail).toBe('山田村食堂不供应晚餐。');
+    expect(noDinner.body.errors[0].message).toBe('本食堂没有晚餐的价格。');
+    const badId = await zhCheckout({ idNumber: p.age75.idNumber.slice(0, 17) + (p.age75.idNumber[17] === '0' ? '1' : '0'), slot: 'lunch' });
+    expect(badId.body.errors).toEqual([expect.objectContaining({ path: 'body.idNumber', message: '身份证号校验码不符（是否有数字输错？）。' })]);
+    const two = await zhCheckout({ personId: p.age75.id, cardNumber: 'CARD-75' });
+    expect(two.body.errors[0].message).toBe('请用且只用一种方式识别就餐人：personId、idNumber 或 cardNumber。');
+    // Breakfast at noon without an override: the counter rule says why in Chinese, the codes stay beside it.
+    const late = await zhCheckout({ personId: p.young.id, servedAt: servedAt(day, '07:30', zone) });
+    expect(late.status).toBe(422);
+    expect(late.body).toMatchObject({ reason: 'override_required', needs: ['late_record'] });
+    expect(late.body.detail).toMatch(/^该餐已是\d+分钟前供应，超过允许的120分钟，需要管理员特批。$/);
+    const en = await checkout(env, cashierA.token, canteenA, { cardNumber: 'NOPE-1', slot: 'lunch' });
+    expect(en.body).toMatchObject({ detail: 'No diner holds this card number.', errors: [{ message: 'Unknown card.' }] });
+  });
+
   it('when a checkout is retried with the same Idempotency-Key, then the same answer comes back and one meal exists', async () => {
     const key = randomUUID();
     const first = await checkout(env, cashierA.token, canteenA, { personId: p.lowIncome.id, slot: 'lunch' }, key);
-    expect(first.body).toMatchObject({ subsidy: 300, payable: 700, rule: 'status_minimum_living', message: '低保：补贴3.00元' });
+    expect(first.body).toMatchObject({ subsidy: 300, payable: 700, rule: 'status_minimum_living', message: 'minimum living allowance: 3.00 yuan off' });
     const again = await checkout(env, cashierA.token, canteenA, { personId: p.lowIncome.id, slot: 'lunch' }, key);
     expect(again.status).toBe(201);
     expect(again.headers['idempotency-replayed']).toBe('true');

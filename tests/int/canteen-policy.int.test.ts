@@ -57,6 +57,10 @@ describe('subsidy policies', () => {
 
     const status = await publish({ name: 'x', effectiveFrom: '2026-06-01', rules: rules((r) => (r.statuses.orphan = { amount: 100 })) });
     expect(status.body.errors).toEqual([expect.objectContaining({ path: 'body.rules.statuses.orphan', message: expect.stringContaining('unknown status') })]);
+    // The solver keeps codes; the catalogue words them for a reader who asks for Chinese (this tenant is en).
+    const zh = await env.request.post('/subsidy-policies').set(bearer(t.adminToken)).set('Accept-Language', 'zh-CN')
+      .send({ name: 'x', effectiveFrom: '2026-06-01', rules: rules((r) => (r.funding[1].percent = 40)) });
+    expect(zh.body.errors).toEqual([expect.objectContaining({ path: 'body.rules.funding', message: '各资金来源比例之和须为100，现为90。' })]);
 
     const typo = await publish({ name: 'x', effectiveFrom: '2026-06-01', rules: rules((r) => { r.caps.perSlotPerDay = 0; r.combien = 'best'; }) });
     expect(typo.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.rules.caps.perSlotPerDay', 'body.rules.combien']);

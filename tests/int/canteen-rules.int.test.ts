@@ -56,7 +56,8 @@ describe('defaults', () => {
     const ok = await checkout(env, t.adminToken, canteen, { cardNumber: 'RULES-85', servedAt: servedAt(day, '07:30', zone), override: { reason: '纸质台账补录' } });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body).toMatchObject({ slot: 'breakfast', price: 300, subsidy: 100, payable: 200 });
-    expect(ok.body.message).toBe('80–89岁：补贴1.00元（早餐统一标准）');
+    expect(ok.body.message).toBe('age 80–89: 1.00 yuan off (breakfast flat rate)'); // Accept-Language: en
+    expect(ok.body.explanation.zh).toBe('80–89岁：补贴1.00元（早餐统一标准）');
   });
 
   it('when serving hours overlap or end before they start, then 400 names the field; a valid change applies', async () => {

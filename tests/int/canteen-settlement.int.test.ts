@@ -121,7 +121,9 @@ describe('monthly settlement', () => {
   });
 
   it('when the CSV exports are fetched, then the summary has a line per canteen and the meal list one per meal, IDs masked', async () => {
-    const summary = await env.request.get('/settlements.csv').query({ month: '2026-09' }).set(bearer(auditor.token));
+    // The CSV speaks the reader's locale: a zh-CN reader (no Accept-Language) gets Chinese headings.
+    const zhReader = { Authorization: `Bearer ${auditor.token}` };
+    const summary = await env.request.get('/settlements.csv').query({ month: '2026-09' }).set(zhReader);
     expect(summary.status).toBe(200);
     expect(summary.headers['content-type']).toMatch(/^text\/csv/);
     const lines = summary.text.replace(/^\uFEFF/, '').trim().split('\r\n');
@@ -132,7 +134,7 @@ describe('monthly settlement', () => {
     expect(lines.find((l) => l.includes(A))).toContain(',10,7,0,4,96.00,9600,64.00,6400,32.00,3200,0.00,0,32.00,3200,16.00,1600,16.00,1600,');
 
     const id = (await env.request.get('/settlements').query({ month: '2026-09', canteenId: A }).set(bearer(auditor.token))).body.items[0].id;
-    const meals = await env.request.get(`/settlements/${id}/meals.csv`).set(bearer(auditor.token));
+    const meals = await env.request.get(`/settlements/${id}/meals.csv`).set(zhReader);
     const rows = meals.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(rows).toHaveLength(11);
     expect(rows[0]).toContain('原价（元）,price_fen,补贴（元）,subsidy_fen,实收（元）,payable_fen,规则代码,补贴规则,市级财政（元）,city_fen,区级财政（元）,district_fen,状态');
@@ -141,6 +143,9 @@ describe('monthly settlement', () => {
     expect(rows.find((r) => r.includes('age_90_plus_free'))).toMatch(/3603\*{10}\d{3}[\dX],person_id,10\.00,1000,10\.00,1000,0\.00,0,age_90_plus_free,90岁以上：免费,5\.00,500,5\.00,500,active/);
     // Every meal keeps when it was recorded beside when it was served (here: recorded later, by a manager's override).
     expect(rows[1]).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2},late_record[^,]*: 补录纸质台账（测试）$/);
+    // An integrator asking for English gets English headings.
+    const en = await env.request.get('/settlements.csv').query({ month: '2026-09' }).set(bearer(auditor.token));
+    expect(en.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^month,canteen_id,canteen,meals,subsidised_meals,/);
   });
 
   it('when the monthly job runs (default: previous month), then every canteen is settled; the schedulers are per tenant and tz-aware', async () => {

@@ -38,15 +38,23 @@ describe('people registry', () => {
     const before = await env.deps.prisma.person.count();
     const res = await env.request.post('/people').set(bearer(manager.token)).send({ name: 'X', gender: 'male', birthDate: '1941-01-01', idNumber: bad });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'body.idNumber' })]);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'body.idNumber', message: 'The check character does not match (mistyped digit?).' })]);
     expect(await env.deps.prisma.person.count()).toBe(before);
+    // A zh-CN reader (no Accept-Language) reads the same check in Chinese.
+    const zh = await env.request.post('/people').set('Authorization', `Bearer ${manager.token}`).send({ name: 'X', gender: 'male', birthDate: '1941-01-01', idNumber: bad });
+    expect(zh.body.errors).toEqual([expect.objectContaining({ path: 'body.idNumber', message: '身份证号校验码不符（是否有数字输错？）。' })]);
+    const format = await env.request.post('/people').set('Authorization', `Bearer ${manager.token}`).send({ name: 'X', gender: 'male', birthDate: '1941-01-01', idNumber: '12345' });
+    expect(format.body.errors[0].message).toBe('身份证号应为17位数字加1位校验码（数字或X）。');
   });
 
   it('when the birth date does not match the one inside the ID number, then 400 on body.idNumber', async () => {
     const res = await env.request.post('/people').set(bearer(manager.token))
       .send({ name: 'X', gender: 'male', birthDate: '1941-01-02', idNumber: idFor('1941-01-01', 33) });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toMatchObject({ path: 'body.idNumber', message: expect.stringContaining('1941-01-01') });
+    expect(res.body.errors[0]).toMatchObject({ path: 'body.idNumber', message: 'The ID number encodes birth date 1941-01-01, not 1941-01-02.' });
+    const zh = await env.request.post('/people').set('Authorization', `Bearer ${manager.token}`)
+      .send({ name: 'X', gender: 'male', birthDate: '1941-01-02', idNumber: idFor('1941-01-01', 33) });
+    expect(zh.body.errors[0]).toMatchObject({ path: 'body.idNumber', message: '身份证号中的出生日期是1941-01-01，不是1941-01-02。' });
   });
 
   it('when the same ID number is registered twice, then 409', async () => {
@@ -55,6 +63,9 @@ describe('people registry', () => {
     const dup = await env.request.post('/people').set(bearer(manager.token)).send({ ...p, name: 'Z' });
     expect(dup.status).toBe(409);
     expect(dup.headers['content-type']).toMatch(/problem\+json/);
+    expect(dup.body.detail).toBe('A person with this ID number is already registered.');
+    const zh = await env.request.post('/people').set('Authorization', `Bearer ${manager.token}`).send({ ...p, name: 'Z' });
+    expect(zh.body).toMatchObject({ detail: '已有人员使用该身份证号登记。', errors: [{ path: 'body.idNumber', message: '本机构已登记过该身份证号。' }] });
   });
 
   it('when asked on a date, then age and active statuses are computed on that local date', async () => {
@@ -106,6 +117,10 @@ describe('people registry', () => {
     const p = await env.request.post('/people').set(bearer(manager.token)).send({ name: 'U', gender: 'male', birthDate: '1943-03-03' });
     const res = await env.request.patch(`/people/${p.body.id}`).set(bearer(manager.token)).send({ idNumber: idFor('1943-03-04', 71) });
     expect(res.status).toBe(409);
+    const zh = await env.request.patch(`/people/${p.body.id}`).set('Authorization', `Bearer ${manager.token}`).send({ idNumber: idFor('1943-03-04', 71) });
+    expect(zh.body).toMatchObject({ detail: '身份证号与出生日期不一致。', errors: [{ message: '与出生日期1943-03-03不符。' }] });
+    const missing = await env.request.get('/people/00000000-0000-7000-8000-000000000000').set('Authorization', `Bearer ${manager.token}`);
+    expect(missing.body.detail).toBe('未找到该人员。');
     const after = await env.request.get(`/people/${p.body.id}`).set(bearer(t.adminToken));
     expect(after.body.idNumber).toBeNull();
   });

@@ -16,6 +16,7 @@ import { ruleText, slotLabel } from '../labels.js';
 import { dinerSelect, mealView } from '../meal-view.js';
 import { AM } from './audit-messages.js';
 import { registerStatementPage } from './statement-page.js';
+import { CN } from '../messages.js';
 
 const DESK = '/app/canteen/audit';
 /** A GET form sends empty fields for "any": drop them before the API's own filter schema. */
@@ -94,7 +95,7 @@ ${page.nextCursor ? html`<p><a class="button" href="${DESK}?${next.toString()}">
     const rows = await tenantDb(deps.prisma, ctx.tenantId).canteenMeal.findMany({
       where: { id: { in: f.mealIds } }, include: { person: dinerSelect, canteen: { select: { name: true } } }, orderBy: { servedAt: 'asc' },
     });
-    if (f.mealIds.length && rows.length === 0) throw new NotFoundError('meal');
+    if (f.mealIds.length && rows.length === 0) throw new NotFoundError(CN.meal);
     const when = (at: Date) => DateTime.fromJSDate(at, { zone: ctx.timeZone }).toFormat('yyyy-MM-dd HH:mm');
     return {
       title: t(locale, AM.mealsTitle),

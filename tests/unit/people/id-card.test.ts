@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCharFor, makeIdNumber, parseIdNumber } from '../../../src/people/id-card.js';
+import { render } from '../../../src/i18n/index.js';
 import { maskIdNumber, maskPhone } from '../../../src/privacy.js';
 import { ageOn } from '../../../src/time/index.js';
 
@@ -18,6 +19,17 @@ describe('GB 11643 ID-card numbers', () => {
   it('when the birth date inside is impossible, then it is rejected as birth_date', () => {
     const first17 = '36030219450230123';
     expect(parseIdNumber(first17 + checkCharFor(first17))).toMatchObject({ ok: false, problem: 'birth_date' });
+  });
+
+  it('when a number is refused, then the reason is a catalogue sentence: Chinese for a zh-CN reader, the old English otherwise', () => {
+    const good = makeIdNumber('360302', '1945-01-01', 123);
+    const refused = parseIdNumber(good.slice(0, 17) + (good[17] === '0' ? '1' : '0'));
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(refused).toMatchObject({ key: 'people.idChecksum', message: 'The check character does not match (mistyped digit?).' });
+    expect(render('zh-CN', refused.sentence)).toBe('身份证号校验码不符（是否有数字输错？）。');
+    const date = parseIdNumber('36030219450230123' + checkCharFor('36030219450230123'));
+    if (date.ok) throw new Error('expected a refusal');
+    expect(render('zh-CN', date.sentence)).toBe('身份证号中的出生日期（1945-02-30）不是有效日期。');
   });
 
   it('when the length or characters are wrong, then it is a format problem', () => {

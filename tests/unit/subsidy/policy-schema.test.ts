@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY_RULES, subsidyPolicyRulesSchema } from '../../../src/subsidy/policy-schema.js';
+import { DEFAULT_POLICY_RULES, RULE_ISSUES, subsidyPolicyRulesSchema } from '../../../src/subsidy/policy-schema.js';
 
 /** Issues of a rule set derived from the defaults, as `path → message` pairs. */
-function issuesOf(patch: (rules: Record<string, any>) => void): { path: (string | number)[]; message: string; code: string }[] {
+function issuesOf(patch: (rules: Record<string, any>) => void): { path: (string | number)[]; message: string; code: string; params?: Record<string, unknown> }[] {
   const rules = structuredClone(DEFAULT_POLICY_RULES) as Record<string, any>;
   patch(rules);
   const result = subsidyPolicyRulesSchema.safeParse(rules);
   expect(result.success).toBe(false);
-  return result.error!.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message, code: i.code }));
+  return result.error!.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message, code: i.code, ...((i as { params?: Record<string, unknown> }).params ? { params: (i as { params?: Record<string, unknown> }).params } : {}) }));
 }
 
 describe('subsidyPolicyRulesSchema', () => {
@@ -34,7 +34,8 @@ describe('subsidyPolicyRulesSchema', () => {
       r.ageTiers[1] = { minAge: 65, maxAge: 79, amount: 200 };
     });
     expect(issues).toEqual([expect.objectContaining({ path: ['ageTiers', 1, 'minAge'] })]);
-    expect(issues[0].message).toContain('overlaps tier 60–69');
+    // The solver keeps codes with params; the canteen catalogue words them (subsidy.rules.*).
+    expect(issues[0]).toMatchObject({ message: RULE_ISSUES.tierOverlap, params: { tier: '65–79', other: '60–69' } });
   });
 
   it('when an open-ended tier is followed by a higher one, then it is an overlap', () => {
@@ -84,7 +85,7 @@ describe('subsidyPolicyRulesSchema', () => {
 
   it('when funding percents do not sum to 100, then the issue points at funding', () => {
     const issues = issuesOf((r) => (r.funding[1].percent = 40));
-    expect(issues).toEqual([expect.objectContaining({ path: ['funding'], message: 'fund percents must sum to 100, got 90' })]);
+    expect(issues).toEqual([expect.objectContaining({ path: ['funding'], message: RULE_ISSUES.fundTotal, params: { total: 90 } })]);
   });
 
   it('when funding uses 0–1 shares instead of percent, then the unknown key is reported on the fund entry', () => {
@@ -116,5 +117,16 @@ describe('subsidyPolicyRulesSchema', () => {
 
   it('when a cap is zero, then the issue points at that cap', () => {
     expect(issuesOf((r) => (r.caps.perSlotPerDay = 0)).map((i) => i.path)).toEqual([['caps', 'perSlotPerDay']]);
+  });
+});
+
+describe('rule-set issue codes', () => {
+  it('when the solver reports an issue code, then the canteen catalogue words it in zh-CN and en', async () => {
+    const { SR } = await import('../../../src/canteen/messages.js');
+    const { messageByKey } = await import('../../../src/i18n/index.js');
+    for (const [name, key] of Object.entries(RULE_ISSUES)) {
+      expect(SR[name as keyof typeof SR].key).toBe(key);
+      expect(messageByKey(key)?.['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });
