@@ -7,8 +7,8 @@ import { addDays, minutesOfDay, today } from '../../time/index.js';
 import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { labels, slotLabel } from '../i18n.js';
-import type { Labels } from '../i18n.js';
+import { labels, slotName } from '../label-messages.js';
+import type { Labels } from '../label-messages.js';
 import { windowOf } from '../plans/plan-problem.js';
 import { createPlan, getPlan } from '../plans/plan-service.js';
 import { slotCode } from '../schemas.js';
@@ -119,7 +119,7 @@ export function registerDeskPages(web: WebRouter, deps: Deps): void {
 <form method="get" action="${PATH}" class="card row desk-pick">
   <label>${t(locale, KM.kitchen)} <select name="kitchen">${kitchens.map((k) => html`<option value="${k.id}" ${k.id === kitchen.id ? html`selected` : ''}>${k.name}</option>`)}</select></label>
   <label>${t(locale, KM.date)} <input type="date" name="date" value="${date}" required></label>
-  <label>${t(locale, KM.slot)} <select name="slot">${slots.map((s) => html`<option value="${s.code}" ${s.code === slot.code ? html`selected` : ''}>${slotLabel(l, s.code, s.name)}</option>`)}</select></label>
+  <label>${t(locale, KM.slot)} <select name="slot">${slots.map((s) => html`<option value="${s.code}" ${s.code === slot.code ? html`selected` : ''}>${slotName(locale, s.code, s.name)}</option>`)}</select></label>
   <button>${t(locale, KM.show)}</button>
   <a href="${production}" target="_blank" rel="noopener">${t(locale, KM.productionSheet)}</a>
 </form>

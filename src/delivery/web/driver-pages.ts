@@ -8,7 +8,7 @@ import { html } from '../../web/html.js';
 import { W } from '../../web/messages.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { myRoutes } from '../drivers/driver-service.js';
-import { labels } from '../i18n.js';
+import { labels } from '../label-messages.js';
 import { UNDO_GRACE_MS, welfareDelayMs } from '../drivers/outcome-service.js';
 import { getDeliverySettings } from '../setup/settings-service.js';
 import { DM } from './driver-messages.js';

@@ -3,6 +3,7 @@ import { tenantDb } from '../../db/prisma.js';
 import type { RequestContext } from '../../http/context.js';
 import { NotFoundError } from '../../http/errors.js';
 import { notify } from '../../notify/index.js';
+import { DN } from '../messages.js';
 
 export interface TimelineEntry {
   at: Date;
@@ -20,7 +21,7 @@ export interface TimelineEntry {
 export async function alertTimeline(d: Pick<Deps, 'prisma'>, ctx: RequestContext, alertId: string): Promise<{ alertId: string; entries: TimelineEntry[] }> {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const alert = await db.welfareAlert.findFirst({ where: { id: alertId }, include: { stop: { select: { outcomeAt: true } } } });
-  if (!alert) throw new NotFoundError('alert');
+  if (!alert) throw new NotFoundError(DN.alert);
   const steps = await db.welfareLadderStep.findMany({ where: { routeStopId: alert.routeStopId }, orderBy: [{ notHomeAt: 'asc' }, { step: 'asc' }] });
   const messages = new Map((await notify.messagesAbout(d, ctx.tenantId, 'welfare_stop', alert.routeStopId)).map((m) => [m.id, m]));
   const entries: TimelineEntry[] = [];
