@@ -13,7 +13,7 @@ export const DE = defineMessages('delivery.error', {
   notDriver: { zh: '该用户不是送餐员。', en: 'The user is not a driver.' },
   needsDriverRole: { zh: '需要送餐员角色。', en: 'Needs the driver role.' },
   shiftOrder: { zh: '班次的开始时间必须早于结束时间。', en: 'The shift must start before it ends.' },
-  notAfter: { zh: '不能早于或等于 {time}。', en: 'Not after {time}.' },
+  notAfter: { zh: '须晚于 {time}。', en: 'Not after {time}.' },
   // recipients, meal plans, holds
   noSuchKitchen: { zh: '没有这个厨房。', en: 'No such kitchen.' },
   unknownKitchen: { zh: '不认识的厨房。', en: 'Unknown kitchen.' },
@@ -116,4 +116,16 @@ export const DS = defineMessages('delivery.schema', {
   endBeforeStart: { zh: 'endDate 不能早于 startDate。', en: 'endDate must not be before startDate.' },
   toBeforeFrom: { zh: 'toDate 不能早于 fromDate。', en: 'toDate must not be before fromDate.' },
   stepsLater: { zh: '各步骤的时间必须依次推后。', en: 'Steps must come later and later.' },
+});
+
+/** The welfare ladder's notes as the timeline shows them (stored as English phrases, worded at read). */
+export const WM = defineMessages('delivery.welfare', {
+  outcomeChanged: { zh: '送餐结果已改为“{outcome}”：{reason}', en: 'Outcome changed to {outcome}: {reason}' },
+  noPhone: { zh: '没有电话号码', en: 'no phone number' },
+  optedOut: { zh: '已退订', en: 'opted out' },
+  noChannel: { zh: '未配置通知渠道', en: 'no channel configured' },
+  stopIs: { zh: '该站已是“{outcome}”', en: 'stop is {outcome}' },
+  newerNotHome: { zh: '之后又一次“不在家”，另有一套提醒', en: 'a newer not-home has its own ladder' },
+  alertResolved: { zh: '提醒已解决', en: 'alert resolved' },
+  gridWorker: { zh: '网格员', en: 'grid worker' },
 });

@@ -7,8 +7,8 @@ import type { StopOutcome } from '../../generated/prisma/enums.js';
 import { closeWelfareAlert, dropWelfareJobAfterCommit, scheduleWelfareCheck } from './outcome-effects.js';
 import { checkOutcomeTime, loadStopForOutcome, outcomeAnswer, UNDO_GRACE_MS } from './outcome-service.js';
 import type { LoadedOutcomeStop } from './outcome-service.js';
-import { say } from '../../i18n/index.js';
-import { DE } from '../messages.js';
+import { render, say, t } from '../../i18n/index.js';
+import { DE, WM } from '../messages.js';
 import { outcomeWord } from '../plans/plan-words.js';
 
 type D = Pick<Deps, 'prisma' | 'queues' | 'config'>;
@@ -38,7 +38,7 @@ async function applyChange(d: D, ctx: RequestContext, stop: LoadedOutcomeStop, n
       action: audit.action, entity: 'RouteStop', entityId: stop.id,
       before: stateOf(stop), after: { ...stateOf(row), reason: audit.reason },
     });
-    const closed = leavesNotHome ? await closeWelfareAlert(tx, ctx, stop.id, `Outcome changed to ${next.outcome}: ${audit.reason}`) : false;
+    const closed = leavesNotHome ? await closeWelfareAlert(tx, ctx, stop.id, t(ctx.locale, WM.outcomeChanged, { outcome: render(ctx.locale, outcomeWord(next.outcome)), reason: audit.reason })) : false;
     if (leavesNotHome) dropWelfareJobAfterCommit(d, stop.id);
     if (entersNotHome) await scheduleWelfareCheck(tx, d, ctx.tenantId, stop.id, next.outcomeAt ?? new Date(), { fresh: true });
     return { updated: row, alertClosed: closed };
