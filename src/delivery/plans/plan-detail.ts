@@ -114,7 +114,8 @@ export function planView(l: LoadedPlan, timeZone: string) {
     slot: plan.slotCode,
     status: plan.status,
     progress: plan.progress,
-    error: plan.error,
+    // The solver's own message (developers' English) inside a sentence the manager can act on.
+    error: plan.error ? say(RT.solveFailed, { why: plan.error }) : null,
     params: paramsView(params),
     distanceM: plan.distanceM,
     durationS: plan.durationS,

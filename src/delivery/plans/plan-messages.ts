@@ -83,6 +83,7 @@ export const RT = defineMessages('delivery.route', {
   pinned_vehicle_unavailable: { zh: '固定的车辆已停用或不属于这个厨房。', en: 'Pinned to a vehicle that is inactive or belongs to another kitchen.' },
   no_vehicle: { zh: '厨房没有在用的车辆。', en: 'The kitchen has no active vehicle.' },
   no_location: { zh: '这位老人没有地图坐标（经纬度）。', en: 'The recipient has no map coordinates (lat/lng).' },
+  solveFailed: { zh: '计算出错（{why}），请重新排线', en: '{why}' },
   osrmFailed: { zh: '道路路网服务（OSRM）出错（{why}）；已改用直线距离 × {factor} 估算。', en: 'OSRM failed ({why}); used crow-flies × {factor}.' },
   mapTitle: { zh: '{kitchen} · {date} · {slot}（{status}）', en: '{kitchen} · {date} · {slot} ({status})' },
   mapRoute: { zh: '{no}. {driver} · {vehicle} · {stops} 站 · {km} 公里', en: '{no}. {driver} · {vehicle} · {stops} stops · {km} km' },
