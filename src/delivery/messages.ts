@@ -33,13 +33,13 @@ export const DE = defineMessages('delivery.error', {
   unknownVehicleForKitchen: { zh: '这个厨房没有这辆车。', en: 'Unknown vehicle for this kitchen.' },
   mealHasOutcome: { zh: '这份餐已有送餐结果（{outcome}）。', en: 'The meal already has an outcome ({outcome}).' },
   // route plans
-  cannotReplan: { zh: '{status}的方案不能重新排线。', en: 'A {status} plan cannot be re-planned.' },
+  cannotReplan: { zh: '状态为“{status}”的方案不能重新排线。', en: 'A {status} plan cannot be re-planned.' },
   cannotReplanPublished: {
     zh: '已发布的方案不能重新排线；请为同一厨房、日期和餐次新建方案（会从这个方案开始）。',
     en: 'A published plan cannot be re-planned; create a new plan for the same kitchen, date and slot (it starts from this one).',
   },
-  publishOnlyDone: { zh: '只有计算完成的草稿才能发布；这个方案{status}。', en: 'Only a finished draft can be published; this plan is {status}.' },
-  editOnlyDone: { zh: '只有计算完成的草稿才能调整；这个方案{status}。', en: 'Only a finished draft can be edited; this plan is {status}.' },
+  publishOnlyDone: { zh: '只有计算完成的草稿才能发布；这个方案当前为“{status}”。', en: 'Only a finished draft can be published; this plan is {status}.' },
+  editOnlyDone: { zh: '只有计算完成的草稿才能调整；这个方案当前为“{status}”。', en: 'Only a finished draft can be edited; this plan is {status}.' },
   orderNotInPlan: { zh: '这个订单不属于该方案的厨房、日期和餐次。', en: 'The order is not part of this plan’s kitchen, date and slot.' },
   notInPlan: { zh: '不在这个方案中。', en: 'Not in this plan.' },
   orderCancelled: { zh: '这个订单已取消。', en: 'The order is cancelled.' },
@@ -66,7 +66,7 @@ export const DE = defineMessages('delivery.error', {
   },
   nothingToCorrect: { zh: '这一站在该时间已是“{current}”，无需更正。', en: 'The stop is already {current} at that time; nothing to correct.' },
   handoverOldPlan: {
-    zh: '这条路线属于{status}的方案；请交接当前方案的路线。',
+    zh: '这条路线属于状态为“{status}”的方案；请交接当前方案的路线。',
     en: 'This route belongs to a {status} plan; hand over a route of the current plan.',
   },
   notActiveDriver: { zh: '不是本机构在用的送餐员。', en: 'Not an active driver of this tenant.' },
