@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { tenantDb } from '../../db/prisma.js';
 import { localDate } from '../../http/common-schemas.js';
-import { pick, t } from '../../i18n/index.js';
+import { localize, pick, t } from '../../i18n/index.js';
 import { addDays, minutesOfDay, today } from '../../time/index.js';
 import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
@@ -91,7 +91,8 @@ export function registerDeskPages(web: WebRouter, deps: Deps): void {
       query.plan ? null : db.routePlan.findFirst({ where: { kitchenId: kitchen.id, date, slotCode: slot.code, status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, select: { id: true } }),
     ]);
     const planId = query.plan ?? latest?.id;
-    const plan = planId ? await getPlan(deps, ctx, planId) : null;
+    // Worded in the page's locale now: the page ships the plan to desk.js as JSON.
+    const plan = planId ? localize(await getPlan(deps, ctx, planId), locale) : null;
     const advice = plan && unassignedAdvice({
       unassigned: plan.unassigned,
       routes: plan.routes.map((r) => ({ load: r.load, capacity: r.capacity, stops: r.stops.length, durationS: r.durationS })),
