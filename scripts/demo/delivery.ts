@@ -4,7 +4,7 @@
 import { addDays, today } from '../../src/time/index.js';
 import type { DemoContext } from './context.js';
 import { TOWNSHIP_CENTRE } from './township.js';
-import { labels } from '../../src/delivery/i18n.js';
+import { labels } from '../../src/delivery/label-messages.js';
 
 const zh = labels('zh-CN');
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { addProof, listProofs, proofBody, proofImage, proofSchema } from './drivers/proof-service.js';
 import { getDeliverySettings, settingsBody, settingsSchema, updateDeliverySettings } from './setup/settings-service.js';
 import { handOverRoute } from './drivers/route-handover.js';
+import { requestLocale } from '../http/locale.js';
 
 const tags = ['delivery'];
 
@@ -30,7 +31,7 @@ export function registerDeliveryRoutes(api: ApiRouter, deps: Deps): void {
   async ({ ctx, params }) => ({ body: await routeSheetHtml(deps, ctx, params.id), contentType: 'text/html; charset=utf-8' }));
   api.add({ method: 'get', path: '/delivery/routes/:id/map.svg', summary: 'One route as a map picture (kitchen and numbered stops)', tags,
     access: ['driver', 'kitchen_manager'], params: idParams, responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' } } },
-  async ({ ctx, params }) => ({ body: await routeMapSvg(deps, ctx, params.id), contentType: 'image/svg+xml; charset=utf-8' }));
+  async ({ ctx, params, req }) => ({ body: await routeMapSvg(deps, ctx, params.id, requestLocale(req)), contentType: 'image/svg+xml; charset=utf-8' }));
   api.add({ method: 'post', path: '/delivery/routes/:id/driver', operationId: 'handOverDeliveryRoute', summary: 'Hand a route to another driver (the planned one is off sick)', tags,
     access: ['kitchen_manager'], params: idParams, body: handoverBody, responses: { 200: { description: 'The route', schema: driverRouteSchema } } },
   async ({ ctx, params, body }) => ({ body: await handOverRoute(deps, ctx, params.id, body) }));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localDate, localTime, pageQuery } from '../http/common-schemas.js';
 import { phoneSchema } from '../people/read.js';
 import { MEAL_SLOTS } from '../subsidy/index.js';
+import { DE, DS } from './messages.js';
 
 /** zod schemas of the delivery set-up: kitchens, slots, vehicles, recipients, plans, holds, orders. */
 export const DIETS = ['regular', 'diabetic', 'low_salt', 'soft', 'minced', 'pureed', 'halal', 'vegetarian'] as const;
@@ -10,7 +11,7 @@ export const HOLD_REASONS = ['hospitalised', 'away', 'family', 'other'] as const
 
 export const dietSchema = z.enum(DIETS);
 export const textureSchema = z.enum(TEXTURES);
-export const slotCode = z.string().trim().regex(/^[a-z][a-z0-9_]{0,31}$/, 'Lower-case letters, digits and _ (e.g. lunch).').meta({ example: 'lunch' });
+export const slotCode = z.string().trim().regex(/^[a-z][a-z0-9_]{0,31}$/, DS.slotCode.key).meta({ example: 'lunch' });
 const lat = z.number().min(-90).max(90);
 const lng = z.number().min(-180).max(180);
 const instant = z.iso.datetime();
@@ -38,8 +39,8 @@ export const slotUpsertSchema = z.strictObject({
   windowEnd: localTime.meta({ example: '12:30' }),
   maxRideMinutes: z.number().int().min(5).max(240).default(90).describe('Hot food: kitchen → door at most this long.'),
   serviceMinutes: z.number().int().min(0).max(60).default(3).describe('Time at each door.'),
-}).refine((s) => s.windowStart < s.windowEnd, { message: 'windowStart must be before windowEnd.', path: ['windowEnd'] })
-  .refine((s) => s.readyTime <= s.windowStart, { message: 'The meals must be ready before the window opens.', path: ['readyTime'] });
+}).refine((s) => s.windowStart < s.windowEnd, { message: DS.windowOrder.key, path: ['windowEnd'] })
+  .refine((s) => s.readyTime <= s.windowStart, { message: DS.readyBeforeWindow.key, path: ['readyTime'] });
 export const slotSchema = z.object({
   id: z.uuid(), code: z.string(), name: z.string(), kind: z.enum(MEAL_SLOTS), readyTime: z.string(), windowStart: z.string(), windowEnd: z.string(),
   maxRideMinutes: z.number().int(), serviceMinutes: z.number().int(),
@@ -54,7 +55,7 @@ export const vehicleCreateSchema = z.strictObject({
   shiftStart: localTime.meta({ example: '09:30' }),
   shiftEnd: localTime.meta({ example: '13:30' }),
   active: z.boolean().optional(),
-}).refine((v) => v.shiftStart < v.shiftEnd, { message: 'shiftStart must be before shiftEnd.', path: ['shiftEnd'] });
+}).refine((v) => v.shiftStart < v.shiftEnd, { message: DS.shiftOrder.key, path: ['shiftEnd'] });
 export const vehicleUpdateSchema = z.strictObject({
   driverUserId: z.uuid().optional(),
   name: z.string().trim().min(1).max(60).optional(),
@@ -105,10 +106,10 @@ export const recipientListQuery = z.strictObject({
 
 // ── meal plans and holds ──────────────────────────────────────────────────
 const weekdays = z.array(z.number().int().min(1).max(7)).min(1).max(7)
-  .refine((w) => new Set(w).size === w.length, 'Weekdays must not repeat.')
+  .refine((w) => new Set(w).size === w.length, DS.weekdaysRepeat.key)
   .describe('ISO weekdays: 1 = Monday … 7 = Sunday.');
 const planFields = {
-  slotCodes: z.array(slotCode).min(1).max(5).refine((s) => new Set(s).size === s.length, 'Slots must not repeat.'),
+  slotCodes: z.array(slotCode).min(1).max(5).refine((s) => new Set(s).size === s.length, DS.slotsRepeat.key),
   weekdays,
   startDate: localDate,
   endDate: localDate.nullable().optional(),
@@ -117,9 +118,9 @@ const planFields = {
   windowEnd: localTime.nullable().optional(),
 };
 const planRefinements = <T extends z.ZodType<{ startDate?: string; endDate?: string | null; windowStart?: string | null; windowEnd?: string | null }>>(s: T) =>
-  s.refine((p) => !p.endDate || !p.startDate || p.endDate >= p.startDate, { message: 'endDate must not be before startDate.', path: ['endDate'] })
-    .refine((p) => !p.windowStart === !p.windowEnd, { message: 'Give both windowStart and windowEnd, or neither.', path: ['windowEnd'] })
-    .refine((p) => !p.windowStart || !p.windowEnd || p.windowStart < p.windowEnd, { message: 'windowStart must be before windowEnd.', path: ['windowEnd'] });
+  s.refine((p) => !p.endDate || !p.startDate || p.endDate >= p.startDate, { message: DS.endBeforeStart.key, path: ['endDate'] })
+    .refine((p) => !p.windowStart === !p.windowEnd, { message: DE.bothWindowEnds.key, path: ['windowEnd'] })
+    .refine((p) => !p.windowStart || !p.windowEnd || p.windowStart < p.windowEnd, { message: DS.windowOrder.key, path: ['windowEnd'] });
 export const planCreateSchema = planRefinements(z.strictObject(planFields));
 export const planUpdateSchema = planRefinements(z.strictObject({ ...planFields, quantity: z.number().int().min(1).max(10) }).partial());
 export const planSchema = z.object({
@@ -133,7 +134,7 @@ export const holdCreateSchema = z.strictObject({
   toDate: localDate,
   reason: z.enum(HOLD_REASONS),
   note: z.string().trim().max(300).optional(),
-}).refine((h) => h.toDate >= h.fromDate, { message: 'toDate must not be before fromDate.', path: ['toDate'] });
+}).refine((h) => h.toDate >= h.fromDate, { message: DS.toBeforeFrom.key, path: ['toDate'] });
 export const holdUpdateSchema = z.strictObject({
   fromDate: localDate.optional(),
   toDate: localDate.optional(),

@@ -11,6 +11,8 @@ import type { World } from '../support/delivery/delivery-world.js';
 let env: TestEnv;
 let w: World;
 let m: Record<string, string>;
+/** A zh-CN reader (the tenant's language, no Accept-Language): refusals and reasons come in Chinese. */
+let zh: Record<string, string>;
 const TZ = 'Asia/Shanghai';
 const D = addDays(today(TZ), 1);
 
@@ -32,6 +34,7 @@ beforeAll(async () => {
   env.startWorkers();
   w = await createWorld(env, { recipients: 14, locale: 'zh-CN', timeZone: TZ });
   m = bearer(w.manager.token);
+  zh = { Authorization: m.Authorization };
   // A 25-minute window: two vans cannot reach 14 doors 1.5 km away in time — the fleet/window is too small.
   const slot = await env.request.put('/delivery/slots/lunch').set(m)
     .send({ name: 'Lunch', kind: 'lunch', readyTime: '10:15', windowStart: '10:45', windowEnd: '11:10', maxRideMinutes: 90, serviceMinutes: 3 });
@@ -47,6 +50,11 @@ describe('pins on the planning desk (issue 13 §2)', () => {
     plan = await planAndWait(env, w, D, { timeLimitMs: 500 });
     expect(plan.unassigned.length).toBeGreaterThan(0);
     expect(plan.unassigned.every((u) => u.fitsAlone === true)).toBe(true);
+    // Reasons are codes beside words: English for the integrator (Accept-Language: en), Chinese for the zh-CN reader.
+    const zhPlan = (await env.request.get(`/delivery/route-plans/${plan.id}`).set(zh)).body as { unassigned: { reason: string; detail: string }[] };
+    const words: Record<string, string> = { time_window: '没有车辆能在送达时段内到达这户。', capacity: '车辆剩余空间（餐箱）不够。', ride_time: '路太远，热食无法在限定的路上时间内送到。' };
+    for (const u of zhPlan.unassigned) if (words[u.reason]) expect(u.detail).toBe(words[u.reason]);
+    expect((plan.unassigned as { detail?: string }[])[0].detail).toMatch(/^[A-Z][a-z]/);
   });
 
   it('when a stop of van 2 is moved to van 1 and another served elder of van 2 is pinned to van 1, then re-planning keeps both on van 1 and serves no fewer', async () => {
@@ -66,8 +74,12 @@ describe('pins on the planning desk (issue 13 §2)', () => {
     expect(plan.unassigned.map((u) => u.orderId)).not.toContain(moved.orderId);
     expect(plan.unassigned.map((u) => u.orderId)).not.toContain(pinned.orderId);
     // Never fewer without saying why.
-    if (served(plan) < before) expect(plan.params.servedFewer?.detail).toContain('少送了');
+    const read = (await env.request.get(`/delivery/route-plans/${plan.id}`).set(zh)).body as Plan & { unassigned: { detail: string }[] };
+    if (served(plan) < before) expect(read.params.servedFewer?.detail).toContain('少送了');
     else expect(plan.params.servedFewer ?? null).toBeNull();
+    // The tray's reasons are worded from the solver's codes in the reader's language.
+    for (const u of read.unassigned) expect(u.detail).toMatch(/[\u4e00-\u9fff]/);
+    for (const u of plan.unassigned as { detail?: string }[]) expect(u.detail).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('when more doors are pinned to van 1 than it can reach within the window, then the pin is refused with the reason and nothing changes', async () => {
@@ -75,7 +87,7 @@ describe('pins on the planning desk (issue 13 §2)', () => {
     let refused: { status: number; body: { detail: string; reason: string } } | null = null;
     let refusedOrder = '';
     for (const s of plan.routes.flatMap((r) => r.stops).concat([])) {
-      const res = await env.request.post(`/delivery/orders/${s.orderId}/pin`).set(m).send({ vehicleId: v1 });
+      const res = await env.request.post(`/delivery/orders/${s.orderId}/pin`).set(zh).send({ vehicleId: v1 });
       if (res.status !== 200) {
         refused = res;
         refusedOrder = s.orderId;
@@ -96,8 +108,10 @@ describe('pins on the planning desk (issue 13 §2)', () => {
     const [v1] = w.vehicleIds;
     const patch = await env.request.patch(`/delivery/vehicles/${v1}`).set(m).send({ capacity: 1 });
     expect(patch.status, JSON.stringify(patch.body)).toBe(200);
-    const re = await env.request.post(`/delivery/route-plans/${plan.id}/replan`).set(m).send({ timeLimitMs: 200 });
+    const re = await env.request.post(`/delivery/route-plans/${plan.id}/replan`).set(zh).send({ timeLimitMs: 200 });
     expect(re.status).toBe(422);
+    const reEn = await env.request.post(`/delivery/route-plans/${plan.id}/replan`).set(m).send({ timeLimitMs: 200 });
+    expect(reEn.body.detail).toMatch(/^Cannot pin: Van 1 is full/);
     expect(re.body.detail).toMatch(/^无法固定：Van 1 装不下——固定在这辆车上的共 \d+ 份餐，超过了它的容量 1 份。/);
     const still = (await env.request.get(`/delivery/route-plans/${plan.id}`).set(m)).body as Plan;
     expect(still.status).toBe('done');

@@ -149,6 +149,9 @@ describe('proof of delivery (issue point 7)', () => {
     const res = await outcome(1, stop.id, { status: 'delivered' });
     expect(res.status).toBe(409);
     expect(res.body.detail).toMatch(/not published/);
+    // A driver's phone reads Chinese (no Accept-Language): the same refusal in the catalogue's zh.
+    const zh = await env.request.post(`/delivery/stops/${stop.id}/outcome`).set({ Authorization: driver(1).Authorization, 'Accept-Language': 'zh-CN' }).send({ status: 'delivered' });
+    expect(zh.body).toMatchObject({ status: 409, title: '与现有数据冲突', detail: '这条路线还没有发布。' });
   });
 
   it('when a hold cancels a meal on a published route, then its stop shows cancelled and an outcome is 409', async () => {

@@ -111,6 +111,20 @@ describe('route plans (issue point 4)', () => {
     expect(p.unassigned.filter((u) => u.reason === 'capacity')).toHaveLength(2);
     expect(p.unassigned.find((u) => u.reason === 'no_location')).toMatchObject({ orderId: expect.any(String), detail: expect.stringMatching(/coordinates/) });
     expect(p.unassigned[0].detail).toMatch(/room|coordinates/);
+    // A zh-CN reader gets the same codes with Chinese reasons, and a Chinese map legend.
+    const zh = { Authorization: `Bearer ${small.manager.token}`, 'Accept-Language': 'zh-CN' };
+    const zhPlan = (await env.request.get(`/delivery/route-plans/${p.id}`).set(zh)).body as Plan;
+    expect(zhPlan.unassigned.find((u) => u.reason === 'no_location')?.detail).toBe('这位老人没有地图坐标（经纬度）。');
+    expect(zhPlan.unassigned.find((u) => u.reason === 'capacity')?.detail).toBe('车辆剩余空间（餐箱）不够。');
+    const zhSvg = await env.request.get(`/delivery/route-plans/${p.id}/map.svg`).set(zh);
+    const legend = zhSvg.text ?? zhSvg.body.toString();
+    expect(legend).toContain('未排上 3 户');
+    expect(legend).toMatch(/1\. \S+ · Van 1 · 3 站 · [\d.]+ 公里/);
+    expect(legend).toContain("· 午餐（草稿）");
+    expect(legend).toContain('（草稿）');
+    expect(legend).not.toMatch(/unassigned<|stops ·|\(done\)/);
+    const enSvg = await env.request.get(`/delivery/route-plans/${p.id}/map.svg`).set(bearer(small.manager.token));
+    expect(enSvg.text ?? enSvg.body.toString()).toContain('3 unassigned');
 
     // A vehicle whose shift ends before the window: the orders are unassigned for the shift.
     await env.request.patch(`/delivery/vehicles/${small.vehicleIds[0]}`).set(bearer(small.manager.token)).send({ shiftStart: '08:00', shiftEnd: '10:30' });

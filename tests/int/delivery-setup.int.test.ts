@@ -163,4 +163,27 @@ describe('delivery set-up (issue point 1)', () => {
     expect(doc.paths['/delivery/route-plans/{id}/map.svg'].get.responses['200'].content['image/svg+xml']).toBeDefined();
     expect(doc.paths['/me/routes'].get).toBeDefined();
   });
+
+  it('when a zh-CN tenant sets up delivery, then default slots are named 午餐/晚餐 and refusals and field messages come in Chinese', async () => {
+    const zw = await createWorld(env, { recipients: 0, locale: 'zh-CN' });
+    const zh = { Authorization: `Bearer ${zw.manager.token}` };
+    const slots = await env.request.get('/delivery/slots').set(zh);
+    expect(slots.body.items.map((x: { name: string }) => x.name)).toEqual(['午餐', '晚餐']);
+    const badCode = await env.request.put('/delivery/slots/Lunch!').set(zh).send({ name: '早餐', readyTime: '07:00', windowStart: '07:30', windowEnd: '08:30' });
+    expect(badCode.status).toBe(400);
+    expect(badCode.body.errors[0].message).toBe('只能用小写字母、数字和 _（例如 lunch）。');
+    const window = await env.request.put('/delivery/slots/breakfast').set(zh).send({ name: '早餐', readyTime: '07:30', windowStart: '08:30', windowEnd: '08:00' });
+    expect(window.body.errors.find((e: { path: string }) => e.path === 'body.windowEnd').message).toBe('windowStart 必须早于 windowEnd。');
+    const person = await env.request.post('/delivery/recipients').set(zh).send({ personId: crypto.randomUUID(), kitchenId: zw.kitchenId });
+    expect(person.status).toBe(422);
+    expect(person.body.detail).toBe('没有这个人。');
+    expect(person.body.errors[0].message).toBe('请先登记此人（POST /people）。');
+    const off = await env.request.patch(`/delivery/vehicles/${zw.vehicleIds[1]}`).set(zh).send({ shiftStart: '14:00' });
+    expect(off.body).toMatchObject({ detail: '班次的开始时间必须早于结束时间。', errors: [{ path: 'body.shiftEnd', message: '须晚于 14:00。' }] });
+    const gone = await env.request.get(`/delivery/kitchens/${crypto.randomUUID()}`).set(zh);
+    expect(gone.body.detail).toBe('未找到该厨房。');
+    // An integrator asks for English with Accept-Language: today's English sentences, word for word.
+    const en = await env.request.patch(`/delivery/vehicles/${zw.vehicleIds[1]}`).set(bearer(zw.manager.token)).send({ shiftStart: '14:00' });
+    expect(en.body).toMatchObject({ detail: 'The shift must start before it ends.', errors: [{ path: 'body.shiftEnd', message: 'Not after 14:00.' }] });
+  });
 });

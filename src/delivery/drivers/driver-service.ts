@@ -13,6 +13,10 @@ import { renderRouteMap } from '../plans/map-svg.js';
 import { renderRouteSheet } from './route-sheet.js';
 import { navigationUrl } from './navigation.js';
 import { getDeliverySettings } from '../setup/settings-service.js';
+import { DN } from '../messages.js';
+import { slotNameText } from '../label-messages.js';
+import { render, t } from '../../i18n/index.js';
+import { RT } from '../plans/plan-messages.js';
 
 type D = Pick<Deps, 'prisma' | 'config'>;
 
@@ -73,7 +77,7 @@ async function routesWhere(d: D, ctx: RequestContext, where: object, o: { printe
       routeNo: r.routeNo,
       date: r.plan.date,
       slot: r.plan.slotCode,
-      slotName: slot.name,
+      slotName: slotNameText(slot.code, slot.name),
       window: { start: slot.windowStart, end: slot.windowEnd },
       kitchen: { id: kitchen.id, name: kitchen.name, address: kitchen.address, lat: kitchen.lat, lng: kitchen.lng },
       vehicleName: vehicles.find((v) => v.id === r.vehicleId)?.name ?? null,
@@ -109,7 +113,7 @@ export async function myRoutes(d: D, ctx: RequestContext, date?: string) {
 export async function routeForCaller(d: D, ctx: RequestContext, routeId: string, o: { printed?: boolean } = {}): Promise<DriverRoute> {
   const manager = hasRole(ctx, 'admin', 'kitchen_manager', 'auditor');
   const [route] = await routesWhere(d, ctx, manager ? { id: routeId } : { id: routeId, driverUserId: ctx.userId, plan: { status: 'published' } }, o);
-  if (!route) throw new NotFoundError('route');
+  if (!route) throw new NotFoundError(DN.route);
   return route;
 }
 
@@ -118,11 +122,11 @@ export async function routeSheetHtml(d: D, ctx: RequestContext, routeId: string)
 }
 
 /** One route as a map picture (the driver's own published route, or any route for a manager). */
-export async function routeMapSvg(d: D, ctx: RequestContext, routeId: string) {
+export async function routeMapSvg(d: D, ctx: RequestContext, routeId: string, locale: string) {
   const r = await routeForCaller(d, ctx, routeId);
   return renderRouteMap({
-    title: `${r.kitchen.name} · ${r.date} · ${r.slotName} · #${r.routeNo} ${r.driverName ?? ''}`,
+    title: t(locale, RT.mapDriverTitle, { kitchen: r.kitchen.name, date: r.date, slot: render(locale, r.slotName), no: r.routeNo, driver: r.driverName ?? '' }),
     kitchen: r.kitchen,
-    routes: [{ routeNo: r.routeNo, label: `${r.routeNo}. ${r.vehicleName ?? ''} · ${r.stops.length} stops · leaves ${r.departLocal}`, stops: r.stops }],
+    routes: [{ routeNo: r.routeNo, label: t(locale, RT.mapDriverRoute, { no: r.routeNo, vehicle: r.vehicleName ?? '', stops: r.stops.length, time: r.departLocal }), stops: r.stops }],
   });
 }

@@ -7,6 +7,9 @@ import type { StopOutcome } from '../../generated/prisma/enums.js';
 import { closeWelfareAlert, dropWelfareJobAfterCommit, scheduleWelfareCheck } from './outcome-effects.js';
 import { checkOutcomeTime, loadStopForOutcome, outcomeAnswer, UNDO_GRACE_MS } from './outcome-service.js';
 import type { LoadedOutcomeStop } from './outcome-service.js';
+import { render, say, t } from '../../i18n/index.js';
+import { DE, WM } from '../messages.js';
+import { outcomeWord } from '../plans/plan-words.js';
 
 type D = Pick<Deps, 'prisma' | 'queues' | 'config'>;
 
@@ -35,7 +38,7 @@ async function applyChange(d: D, ctx: RequestContext, stop: LoadedOutcomeStop, n
       action: audit.action, entity: 'RouteStop', entityId: stop.id,
       before: stateOf(stop), after: { ...stateOf(row), reason: audit.reason },
     });
-    const closed = leavesNotHome ? await closeWelfareAlert(tx, ctx, stop.id, `Outcome changed to ${next.outcome}: ${audit.reason}`) : false;
+    const closed = leavesNotHome ? await closeWelfareAlert(tx, ctx, stop.id, t(ctx.locale, WM.outcomeChanged, { outcome: render(ctx.locale, outcomeWord(next.outcome)), reason: audit.reason })) : false;
     if (leavesNotHome) dropWelfareJobAfterCommit(d, stop.id);
     if (entersNotHome) await scheduleWelfareCheck(tx, d, ctx.tenantId, stop.id, next.outcomeAt ?? new Date(), { fresh: true });
     return { updated: row, alertClosed: closed };
@@ -52,10 +55,10 @@ export async function undoOutcome(d: D, ctx: RequestContext, stopId: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const { stop } = await loadStopForOutcome(db, ctx, stopId, { anyDriver: false });
   if (stop.outcome === 'pending' || !stop.outcomeRecordedAt || stop.outcomeBy !== ctx.userId) {
-    throw new ConflictError('There is no tap of yours on this stop to undo; ask the kitchen manager to correct it.', { reason: 'nothing_to_undo' });
+    throw new ConflictError(say(DE.nothingToUndo), { reason: 'nothing_to_undo' });
   }
   if (Date.now() > stop.outcomeRecordedAt.getTime() + UNDO_GRACE_MS) {
-    throw new ConflictError(`The ${UNDO_GRACE_MS / 60_000} minutes to undo are over; ask the kitchen manager to correct it.`, { reason: 'undo_expired' });
+    throw new ConflictError(say(DE.undoExpired, { minutes: UNDO_GRACE_MS / 60_000 }), { reason: 'undo_expired' });
   }
   // The state before the tap being undone is the `before` of its audit row.
   const last = await db.auditLog.findFirst({ where: { entity: 'RouteStop', entityId: stopId, action: 'stop.outcome' }, orderBy: { at: 'desc' } });
@@ -88,7 +91,7 @@ export async function correctOutcome(d: D, ctx: RequestContext, stopId: string, 
   const at = input.status === 'pending' ? null : input.at ? new Date(input.at) : (stop.outcomeAt ?? new Date());
   if (at) checkOutcomeTime(at, earliest, ctx.timeZone);
   if (input.status === stop.outcome && (at?.getTime() ?? null) === (stop.outcomeAt?.getTime() ?? null) && input.note === undefined) {
-    throw new ConflictError(`The stop is already ${stop.outcome} at that time; nothing to correct.`, { current: stop.outcome });
+    throw new ConflictError(say(DE.nothingToCorrect, { current: outcomeWord(stop.outcome) }), { current: stop.outcome });
   }
   const next: OutcomeState = input.status === 'pending'
     ? { outcome: 'pending', outcomeAt: null, outcomeNote: null, outcomeBy: null }

@@ -9,6 +9,9 @@ import { CLOCK_SKEW_MS, instantAt, localTimeOf } from '../../time/index.js';
 import { scheduleWelfareCheck, welfareDueAt } from './outcome-effects.js';
 import { noticeNextStop } from './delivery-notices.js';
 import { afterCommit } from '../../db/transactions.js';
+import { say } from '../../i18n/index.js';
+import { DE, DN } from '../messages.js';
+import { outcomeWord } from '../plans/plan-words.js';
 
 export { scheduleWelfareCheck, welfareDelayMs } from './outcome-effects.js';
 
@@ -49,10 +52,10 @@ export function leftKitchenAt(route: { departAt: Date }, readyAt: Date): Date {
  */
 export function checkOutcomeTime(at: Date, earliest: Date, zone: string, now = new Date(), field = 'body.at'): void {
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new ValidationError([{ path: field, message: `Must not be in the future (more than ${CLOCK_SKEW_MS / 60_000} min ahead of the server clock).`, code: 'future' }]);
+    throw new ValidationError([{ path: field, message: say(DE.inFuture, { minutes: CLOCK_SKEW_MS / 60_000 }), code: 'future' }]);
   }
   if (at < earliest) {
-    throw new ValidationError([{ path: field, message: `Must not be before the route left the kitchen (${localTimeOf(earliest, zone)}).`, code: 'before_departure' }]);
+    throw new ValidationError([{ path: field, message: say(DE.beforeDeparture, { time: localTimeOf(earliest, zone) }), code: 'before_departure' }]);
   }
 }
 
@@ -67,12 +70,12 @@ export async function loadStopForOutcome(db: TenantDb, ctx: RequestContext, stop
     where: { id: stopId, ...(o.anyDriver ? {} : { route: { driverUserId: ctx.userId } }) },
     include: { route: { include: { plan: { select: { status: true, date: true, slotCode: true } } } }, order: { select: { status: true } } },
   });
-  if (!stop) throw new NotFoundError('stop');
+  if (!stop) throw new NotFoundError(DN.stop);
   const planStatus = stop.route.plan.status;
   if (planStatus !== 'published') {
-    throw new ConflictError(planStatus === 'superseded' ? 'This route was replaced by a newer plan; reload your routes.' : 'This route is not published yet.');
+    throw new ConflictError(say(planStatus === 'superseded' ? DE.routeSuperseded : DE.routeNotPublished));
   }
-  if (stop.outcome === 'cancelled' || stop.order.status === 'cancelled') throw new ConflictError('This meal was cancelled; no outcome can be recorded.');
+  if (stop.outcome === 'cancelled' || stop.order.status === 'cancelled') throw new ConflictError(say(DE.mealCancelled));
   const slot = await db.mealSlot.findFirstOrThrow({ where: { code: stop.route.plan.slotCode } });
   const earliest = leftKitchenAt(stop.route, instantAt(stop.route.plan.date, slot.readyTime, ctx.timeZone));
   return { stop, earliest };
@@ -108,7 +111,7 @@ export async function recordOutcome(d: Pick<Deps, 'prisma' | 'queues' | 'config'
   const db = tenantDb(d.prisma, ctx.tenantId);
   const { stop, earliest } = await loadStopForOutcome(db, ctx, stopId, { anyDriver: hasRole(ctx, 'admin', 'kitchen_manager') });
   if (!NEXT[stop.outcome]?.includes(input.status)) {
-    throw new ConflictError(`The stop is already ${stop.outcome}; it cannot become ${input.status}.`, { current: stop.outcome });
+    throw new ConflictError(say(DE.outcomeFixed, { current: outcomeWord(stop.outcome), next: outcomeWord(input.status) }), { current: stop.outcome });
   }
   const outcomeAt = input.at ? new Date(input.at) : new Date();
   checkOutcomeTime(outcomeAt, earliest, ctx.timeZone);

@@ -7,6 +7,8 @@ import type { RequestContext } from '../../http/context.js';
 import { hasRole } from '../../http/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { fileStore } from '../../storage/index.js';
+import { say } from '../../i18n/index.js';
+import { DE, DN } from '../messages.js';
 
 /** A photo compressed on the phone (canvas → JPEG) or a signature (canvas → PNG), as a data URL. */
 const MAX_BYTES = 600_000;
@@ -35,7 +37,7 @@ const view = (p: { id: string; routeStopId: string; kind: string; contentType: s
 async function stopFor(d: Pick<Deps, 'prisma'>, ctx: RequestContext, stopId: string) {
   const anyStop = hasRole(ctx, 'admin', 'kitchen_manager', 'auditor');
   const stop = await tenantDb(d.prisma, ctx.tenantId).routeStop.findFirst({ where: { id: stopId, ...(anyStop ? {} : { route: { driverUserId: ctx.userId } }) } });
-  if (!stop) throw new NotFoundError('stop');
+  if (!stop) throw new NotFoundError(DN.stop);
   return stop;
 }
 
@@ -46,11 +48,11 @@ async function stopFor(d: Pick<Deps, 'prisma'>, ctx: RequestContext, stopId: str
  */
 export async function addProof(d: Pick<Deps, 'prisma' | 'config'>, ctx: RequestContext, stopId: string, input: z.infer<typeof proofBody>) {
   const stop = await stopFor(d, ctx, stopId);
-  if (stop.outcome !== 'delivered') throw new ConflictError('Proof of delivery belongs to a delivered stop.', { current: stop.outcome });
+  if (stop.outcome !== 'delivered') throw new ConflictError(say(DE.proofNeedsDelivered), { current: stop.outcome });
   const [, type, b64] = /^data:(image\/(?:jpeg|png));base64,(.*)$/.exec(input.image)!;
   const bytes = Buffer.from(b64, 'base64');
   if (bytes.length > MAX_BYTES || !MAGIC[type].every((b, i) => bytes[i] === b)) {
-    throw new ValidationError([{ path: 'body.image', message: bytes.length > MAX_BYTES ? `At most ${MAX_BYTES / 1000} kB.` : `Not a ${type} image.` }]);
+    throw new ValidationError([{ path: 'body.image', message: bytes.length > MAX_BYTES ? say(DE.imageTooLarge, { kb: MAX_BYTES / 1000 }) : say(DE.notImageType, { type }) }]);
   }
   const db = tenantDb(d.prisma, ctx.tenantId);
   const id = crypto.randomUUID();
@@ -77,8 +79,8 @@ export async function listProofs(d: Pick<Deps, 'prisma'>, ctx: RequestContext, s
 export async function proofImage(d: Pick<Deps, 'prisma' | 'config'>, ctx: RequestContext, stopId: string, proofId: string) {
   await stopFor(d, ctx, stopId);
   const row = await tenantDb(d.prisma, ctx.tenantId).stopProof.findFirst({ where: { id: proofId, routeStopId: stopId } });
-  if (!row) throw new NotFoundError('proof');
+  if (!row) throw new NotFoundError(DN.proof);
   const bytes = await fileStore(d.config).get(row.storageKey);
-  if (!bytes) throw new NotFoundError('proof', 'The proof file is missing from storage.');
+  if (!bytes) throw new NotFoundError(DN.proof, say(DE.proofFileMissing));
   return { bytes, contentType: row.contentType };
 }

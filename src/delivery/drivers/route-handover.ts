@@ -4,6 +4,9 @@ import { writeAudit } from '../../audit/audit-log.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { routeForCaller } from './driver-service.js';
+import { say } from '../../i18n/index.js';
+import { DE, DN } from '../messages.js';
+import { statusWord } from '../plans/plan-words.js';
 
 /**
  * Hands a route to another driver (the planned one called in sick): from now on the new driver
@@ -15,13 +18,13 @@ export async function handOverRoute(d: Pick<Deps, 'prisma' | 'config'>, ctx: Req
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const route = await tx.route.findFirst({ where: { id: routeId }, include: { plan: true } });
-    if (!route) throw new NotFoundError('route');
+    if (!route) throw new NotFoundError(DN.route);
     if (route.plan.status !== 'done' && route.plan.status !== 'published') {
-      throw new ConflictError(`This route belongs to a ${route.plan.status} plan; hand over a route of the current plan.`);
+      throw new ConflictError(say(DE.handoverOldPlan, { status: statusWord(route.plan.status) }));
     }
     const driver = await tx.user.findFirst({ where: { id: input.driverUserId } });
-    const field = [{ path: 'body.driverUserId', message: 'Not an active driver of this tenant.' }];
-    if (!driver || driver.disabledAt || !driver.roles.includes('driver')) throw new ConflictError('The new driver must be an active user with the driver role.', { errors: field });
+    const field = [{ path: 'body.driverUserId', message: say(DE.notActiveDriver) }];
+    if (!driver || driver.disabledAt || !driver.roles.includes('driver')) throw new ConflictError(say(DE.newDriverInvalid), { errors: field });
     if (driver.id === route.driverUserId) return;
     const busy = await tx.route.findFirst({
       where: {
@@ -30,8 +33,8 @@ export async function handOverRoute(d: Pick<Deps, 'prisma' | 'config'>, ctx: Req
       },
     });
     if (busy) {
-      throw new ConflictError(`${driver.displayName} already drives route ${busy.routeNo} of this meal; hand that one over first.`, {
-        errors: [{ path: 'body.driverUserId', message: `Drives route ${busy.routeNo}.` }],
+      throw new ConflictError(say(DE.driverBusy, { name: driver.displayName, routeNo: busy.routeNo }), {
+        errors: [{ path: 'body.driverUserId', message: say(DE.drivesRoute, { routeNo: busy.routeNo }) }],
       });
     }
     const after = await tx.route.update({ where: { id: route.id }, data: { driverUserId: driver.id } });

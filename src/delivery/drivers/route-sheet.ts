@@ -1,5 +1,6 @@
 import type { DriverRoute } from './driver-service.js';
-import { labels, slotLabel } from '../i18n.js';
+import { labels } from '../label-messages.js';
+import { render } from '../../i18n/index.js';
 import { printStyle } from '../../web/print-style.js';
 import { escapeHtml as e } from '../views.js';
 
@@ -47,7 +48,7 @@ ${ROUTE_SHEET_STYLE}</head>
 <body>
 <h1>${e(l.routeSheet)} — ${e(l.route)} ${route.routeNo}</h1>
 <div class="meta">
-  <span>${e(l.date)}: ${e(route.date)}</span><span>${e(l.slot)}: ${e(slotLabel(l, route.slot, route.slotName))}</span>
+  <span>${e(l.date)}: ${e(route.date)}</span><span>${e(l.slot)}: ${e(render(locale, route.slotName))}</span>
   <span>${e(l.driver)}: ${e(route.driverName ?? '')}</span><span>${e(l.vehicle)}: ${e(route.vehicleName ?? '')}</span>
 </div>
 <div class="meta">

@@ -9,6 +9,9 @@ import type { DailyOrder } from '../../generated/prisma/client.js';
 import { addDays, today, weekdayOf } from '../../time/index.js';
 import { ensureSlots } from '../setup/setup-service.js';
 import { assertPinsKeepable } from '../plans/plan-pins.js';
+import { say } from '../../i18n/index.js';
+import { DE, DN } from '../messages.js';
+import { outcomeWord } from '../plans/plan-words.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -168,16 +171,16 @@ export async function pinOrder(d: Pick<Deps, 'prisma' | 'config'>, ctx: RequestC
     const order = await db.dailyOrder.findFirst({ where: { id: orderId } });
     const v = order && (await db.vehicle.findFirst({ where: { id: vehicleId } }));
     if (order && v && v.kitchenId === order.kitchenId && order.status === 'active') {
-      await assertPinsKeepable(d, db, ctx.locale, { tenantId: ctx.tenantId, kitchenId: order.kitchenId, date: order.date, slotCode: order.slotCode, vehicleId, extra: [orderId] });
+      await assertPinsKeepable(d, db, { tenantId: ctx.tenantId, kitchenId: order.kitchenId, date: order.date, slotCode: order.slotCode, vehicleId, extra: [orderId] });
     }
   }
   return db.$transaction(async (tx) => {
     const before = await tx.dailyOrder.findFirst({ where: { id: orderId } });
-    if (!before) throw new NotFoundError('order');
+    if (!before) throw new NotFoundError(DN.order);
     if (vehicleId) {
       const v = await tx.vehicle.findFirst({ where: { id: vehicleId } });
       if (!v || v.kitchenId !== before.kitchenId) {
-        throw new UnprocessableError('The vehicle does not belong to the order’s kitchen.', { errors: [{ path: 'body.vehicleId', message: 'Unknown vehicle for this kitchen.' }] });
+        throw new UnprocessableError(say(DE.vehicleOtherKitchen), { errors: [{ path: 'body.vehicleId', message: say(DE.unknownVehicleForKitchen) }] });
       }
     }
     const after = await tx.dailyOrder.update({ where: { id: orderId }, data: { pinnedVehicleId: vehicleId } });
@@ -192,9 +195,9 @@ export async function cancelOrder(d: D, ctx: RequestContext, orderId: string, re
   const db = tenantDb(d.prisma, ctx.tenantId);
   return db.$transaction(async (tx) => {
     const before = await tx.dailyOrder.findFirst({ where: { id: orderId } });
-    if (!before) throw new NotFoundError('order');
+    if (!before) throw new NotFoundError(DN.order);
     const done = await tx.routeStop.findFirst({ where: { orderId, outcome: { in: ['delivered', 'refused', 'not_home'] } } });
-    if (done) throw new ConflictError(`The meal already has an outcome (${done.outcome}).`);
+    if (done) throw new ConflictError(say(DE.mealHasOutcome, { outcome: outcomeWord(done.outcome) }));
     const after = await tx.dailyOrder.update({ where: { id: orderId }, data: { status: 'cancelled', holdId: null, cancelReason: reason } });
     await tx.routeStop.updateMany({ where: { orderId, outcome: 'pending' }, data: { outcome: 'cancelled', outcomeNote: reason, outcomeBy: ctx.userId, outcomeAt: new Date() } });
     await writeAudit(tx, ctx, { action: 'order.cancel', entity: 'DailyOrder', entityId: orderId, before, after });

@@ -2,7 +2,8 @@ import type { Deps } from '../../deps.js';
 import { tenantDb } from '../../db/prisma.js';
 import type { RequestContext } from '../../http/context.js';
 import { instantAt, localTimeOf } from '../../time/index.js';
-import { labels as i18n, slotLabel } from '../i18n.js';
+import { labels as i18n, slotNameText } from '../label-messages.js';
+import { render } from '../../i18n/index.js';
 import { PRINT_CSS } from '../drivers/route-sheet.js';
 import { printStyle } from '../../web/print-style.js';
 import { resolveKitchen, slotByCode } from '../setup/setup-service.js';
@@ -65,7 +66,7 @@ export async function productionSheet(d: Pick<Deps, 'prisma'>, ctx: RequestConte
   return {
     date: q.date,
     slot: q.slot,
-    slotName: slot.name,
+    slotName: slotNameText(slot.code, slot.name),
     kitchen: { id: kitchen.id, name: kitchen.name, capacityPerSlot: kitchen.capacityPerSlot },
     overCapacity: counts.total > kitchen.capacityPerSlot,
     plan: plan ? { id: plan.id, status: plan.status } : null,
@@ -111,7 +112,7 @@ export function renderProductionSheet(p: ProductionSheet, locale: string, qr: Ma
 <html lang="${locale.startsWith('zh') ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${e(l.productionSheet)} ${e(p.date)}</title>
 ${PRODUCTION_STYLE}</head><body>
 <h1>${e(l.productionSheet)} — ${e(p.kitchen.name)}</h1>
-<div class="meta"><span>${e(l.date)}: ${e(p.date)}</span><span>${e(l.slot)}: ${e(slotLabel(l, p.slot, p.slotName))}</span>
+<div class="meta"><span>${e(l.date)}: ${e(p.date)}</span><span>${e(l.slot)}: ${e(render(locale, p.slotName))}</span>
 <span>${e(l.total)}: <b>${p.counts.total}</b></span>${p.overCapacity ? `<span>⚠ &gt; ${p.kitchen.capacityPerSlot}</span>` : ''}</div>
 ${note ? `<p>${e(note)}</p>` : ''}
 <div class="grid"><div>${countTable(l.byDiet, p.counts.byDiet, (k) => l.diets[k] ?? k)}</div><div>${countTable(l.byTexture, p.counts.byTexture, (k) => l.textures[k] ?? k)}</div><div>${countTable(l.byAllergy, p.counts.byAllergy)}</div></div>

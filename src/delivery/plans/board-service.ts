@@ -12,6 +12,7 @@ import { slotCode } from '../schemas.js';
 import { ensureSlots, resolveKitchen } from '../setup/setup-service.js';
 import { lowMealRatings, unitSatisfaction } from '../../voice/index.js';
 import { proofUrl } from '../drivers/proof-service.js';
+import { DN } from '../messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -64,7 +65,7 @@ export async function dayBoard(d: D, ctx: RequestContext, q: z.infer<typeof boar
   const { id: kitchenId, name } = await resolveKitchen(db, q.kitchen);
   const kitchen = { id: kitchenId, name };
   const slot = (await ensureSlots(db, ctx.tenantId)).find((s) => s.code === q.slot);
-  if (!slot) throw new NotFoundError('meal slot');
+  if (!slot) throw new NotFoundError(DN.mealSlot);
   const [figures, plans, alerts] = await Promise.all([
     dashboard(d, ctx, { date: q.date, slot: q.slot, kitchen: kitchenId }),
     db.routePlan.findMany({

@@ -7,6 +7,10 @@ import { windowOf } from './plan-problem.js';
 import { ensureSlots } from '../setup/setup-service.js';
 import { renderRouteMap } from './map-svg.js';
 import { isPlausible, leftKitchenAt } from '../drivers/outcome-service.js';
+import { render, t } from '../../i18n/index.js';
+import { slotName } from '../label-messages.js';
+import { RT } from './plan-messages.js';
+import { statusWord } from './plan-words.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -68,20 +72,21 @@ export async function dashboard(d: D, ctx: RequestContext, q: { date: string; sl
 }
 
 /** The plan's routes as an SVG map (kitchen, numbered stops, one colour per route). */
-export async function planMapSvg(d: D, ctx: RequestContext, planId: string) {
+export async function planMapSvg(d: D, ctx: RequestContext, planId: string, locale: string) {
   const l = await loadPlan(tenantDb(d.prisma, ctx.tenantId), planId);
   const unassignedIds = ((l.plan.unassigned ?? []) as { orderId: string }[]).map((u) => u.orderId);
   const unassigned = await tenantDb(d.prisma, ctx.tenantId).dailyOrder.findMany({
     where: { id: { in: unassignedIds } }, include: { recipient: { include: { person: { select: { name: true, lat: true, lng: true } } } } },
   });
   return renderRouteMap({
-    title: `${l.kitchen.name} · ${l.plan.date} · ${l.slot.name} (${l.plan.status})`,
+    title: t(locale, RT.mapTitle, { kitchen: l.kitchen.name, date: l.plan.date, slot: slotName(locale, l.slot.code, l.slot.name), status: render(locale, statusWord(l.plan.status)) }),
     kitchen: l.kitchen,
     routes: l.plan.routes.map((r) => ({
       routeNo: r.routeNo,
-      label: `${r.routeNo}. ${l.drivers.get(r.driverUserId)?.displayName ?? ''} · ${l.vehicles.get(r.vehicleId)?.name ?? ''} · ${r.stops.length} stops · ${(r.distanceM / 1000).toFixed(1)} km`,
+      label: t(locale, RT.mapRoute, { no: r.routeNo, driver: l.drivers.get(r.driverUserId)?.displayName ?? '', vehicle: l.vehicles.get(r.vehicleId)?.name ?? '', stops: r.stops.length, km: (r.distanceM / 1000).toFixed(1) }),
       stops: r.stops.map((s) => ({ stopNo: s.stopNo, name: s.order.recipient.person.name, lat: s.order.recipient.person.lat, lng: s.order.recipient.person.lng })),
     })),
     unassigned: unassigned.map((o) => o.recipient.person),
+    unassignedLabel: t(locale, RT.mapUnassigned, { count: unassigned.length }),
   });
 }

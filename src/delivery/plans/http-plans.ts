@@ -14,6 +14,7 @@ import { publicBase } from '../../tenancy/read.js';
 import { dashboard, planMapSvg } from './dashboard-service.js';
 import * as welfare from '../welfare/welfare-service.js';
 import { registerWelfareLadderRoutes } from '../welfare/http-welfare.js';
+import { requestLocale } from '../../http/locale.js';
 
 const tags = ['delivery'];
 
@@ -44,7 +45,7 @@ export function registerDeliveryPlanRoutes(api: ApiRouter, deps: Deps): void {
   async ({ ctx, params }) => ({ body: await plans.getPlan(deps, ctx, params.id) }));
   api.add({ method: 'get', path: '/delivery/route-plans/:id/map.svg', summary: 'The plan as a map picture (kitchen, numbered stops, one colour per route)', tags,
     access: m, params: idParams, responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' } } },
-  async ({ ctx, params }) => ({ body: await planMapSvg(deps, ctx, params.id), contentType: 'image/svg+xml; charset=utf-8' }));
+  async ({ ctx, params, req }) => ({ body: await planMapSvg(deps, ctx, params.id, requestLocale(req)), contentType: 'image/svg+xml; charset=utf-8' }));
   api.add({ method: 'post', path: '/delivery/route-plans/:id/moves', operationId: 'moveDeliveryRoutePlanOrder', summary: 'Move an order (stop or unassigned) to a vehicle and position; pins it there', tags,
     access: m, params: idParams, body: moveBody, responses: { 200: { description: 'Plan', schema: planSchema } } },
   async ({ ctx, params, body }) => ({ body: await moveOrder(deps, ctx, params.id, body) }));

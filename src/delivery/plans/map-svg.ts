@@ -10,6 +10,8 @@ export interface MapInput {
   kitchen: { name: string; lat: number; lng: number };
   routes: { routeNo: number; label: string; stops: { stopNo: number; name: string; lat: number | null; lng: number | null }[] }[];
   unassigned?: { name: string; lat: number | null; lng: number | null }[];
+  /** The legend's line for the unassigned crosses, in the reader's words ("7 unassigned"). */
+  unassignedLabel?: string;
 }
 
 /** Distinguishable colours (Tableau 10 + two); routes beyond 12 reuse them. */
@@ -63,7 +65,7 @@ export function renderRouteMap(input: MapInput): string {
   });
   if (input.unassigned?.length) {
     const y = MAP_H + 30 + input.routes.length * 22;
-    legend.push(`<text x="${PAD + 4}" y="${y - 3}" font-size="14" fill="#555">✕</text><text x="${PAD + 32}" y="${y - 3}" font-size="13">${input.unassigned.length} unassigned</text>`);
+    legend.push(`<text x="${PAD + 4}" y="${y - 3}" font-size="14" fill="#555">✕</text><text x="${PAD + 32}" y="${y - 3}" font-size="13">${e(input.unassignedLabel ?? String(input.unassigned.length))}</text>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Arial, 'Noto Sans CJK SC', sans-serif">

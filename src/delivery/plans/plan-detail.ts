@@ -2,18 +2,31 @@ import type { TenantDb, TenantTx } from '../../db/prisma.js';
 import { NotFoundError } from '../../http/errors.js';
 import { maskPhone } from '../../privacy.js';
 import { localTimeOf } from '../../time/index.js';
+import { say, type Localized, type Text } from '../../i18n/index.js';
+import { DN } from '../messages.js';
 import { windowOf } from './plan-problem.js';
+import { PM, RT } from './plan-messages.js';
+import { ROAD_FACTOR } from './travel.js';
+import { type RouteWarning, warningDetail } from './timing.js';
 
-/** Why an order is not on any route, in words a kitchen manager understands. */
-export const UNASSIGNED_DETAIL: Record<string, string> = {
-  capacity: 'Not enough room left in the vehicles (meal boxes).',
-  time_window: 'No vehicle can reach the door within the delivery window.',
-  ride_time: 'Too far to arrive within the hot-food ride time.',
-  shift: 'No driver shift covers the trip there and back.',
-  pinned_vehicle_unavailable: 'Pinned to a vehicle that is inactive or belongs to another kitchen.',
-  no_vehicle: 'The kitchen has no active vehicle.',
-  no_location: 'The recipient has no map coordinates (lat/lng).',
-};
+const UNASSIGNED_REASONS = ['capacity', 'time_window', 'ride_time', 'shift', 'pinned_vehicle_unavailable', 'no_vehicle', 'no_location'] as const;
+
+/** Why an order is not on any route, in words a kitchen manager understands (from the solver's code). */
+export function unassignedDetail(reason: string): Localized | string {
+  return (UNASSIGNED_REASONS as readonly string[]).includes(reason) ? say(RT[reason as (typeof UNASSIGNED_REASONS)[number]]) : reason;
+}
+
+/**
+ * The plan's params as a manager reads them: the re-plan notice and the matrix fallback are
+ * worded from their numbers in the reader's locale (older plans stored English sentences).
+ */
+function paramsView(params: Record<string, unknown>) {
+  const out = { ...params };
+  const fewer = params.servedFewer as { count: number; before: number; after: number; pins: number } | null | undefined;
+  if (fewer) out.servedFewer = { ...fewer, detail: say(PM.servedFewer, { count: fewer.count, before: fewer.before, after: fewer.after, pins: fewer.pins }) };
+  if (typeof params.matrixError === 'string') out.matrixWarning = say(RT.osrmFailed, { why: params.matrixError, factor: ROAD_FACTOR });
+  return out;
+}
 
 export interface UnassignedEntry {
   orderId: string;
@@ -23,7 +36,8 @@ export interface UnassignedEntry {
   /** The door fits alone on some vehicle: the fleet or the window is too small, not the door too far (absent on older plans). */
   fitsAlone?: boolean;
   quantity?: number;
-  detail: string;
+  /** Stored English for older readers of the row; the view words it again from `reason`. */
+  detail: Text;
 }
 
 /** A route plan with everything the views need: routes, stops, orders, recipients, people. */
@@ -42,7 +56,7 @@ export async function loadPlan(db: TenantDb | TenantTx, id: string) {
       },
     },
   });
-  if (!plan) throw new NotFoundError('route plan');
+  if (!plan) throw new NotFoundError(DN.routePlan);
   const [kitchen, slot, vehicles, drivers] = await Promise.all([
     db.kitchen.findFirstOrThrow({ where: { id: plan.kitchenId } }),
     db.mealSlot.findFirstOrThrow({ where: { code: plan.slotCode } }),
@@ -100,8 +114,9 @@ export function planView(l: LoadedPlan, timeZone: string) {
     slot: plan.slotCode,
     status: plan.status,
     progress: plan.progress,
-    error: plan.error,
-    params,
+    // The solver's own message (developers' English) inside a sentence the manager can act on.
+    error: plan.error ? say(RT.solveFailed, { why: plan.error }) : null,
+    params: paramsView(params),
     distanceM: plan.distanceM,
     durationS: plan.durationS,
     vehiclesUsed: plan.routes.length,
@@ -124,9 +139,9 @@ export function planView(l: LoadedPlan, timeZone: string) {
       departLocal: localTimeOf(r.departAt, timeZone),
       returnAt: r.returnAt,
       returnLocal: localTimeOf(r.returnAt, timeZone),
-      warnings: r.warnings,
+      warnings: Array.isArray(r.warnings) ? (r.warnings as unknown as RouteWarning[]).map((w) => ({ ...w, detail: warningDetail(w) })) : r.warnings,
       stops: r.stops.map((s) => stopView(s, l.slot, timeZone, false)),
     })),
-    unassigned: (plan.unassigned ?? []) as unknown as UnassignedEntry[],
+    unassigned: ((plan.unassigned ?? []) as unknown as UnassignedEntry[]).map((u) => ({ ...u, detail: unassignedDetail(u.reason) })),
   };
 }

@@ -69,3 +69,25 @@ export const AM = defineMessages('delivery.advice', {
   noVehicleWhy: { zh: '厨房没有在用的车辆。', en: 'The kitchen has no vehicle in service.' },
   noVehicleTodo: { zh: '添加车辆并指定司机，再排线。', en: 'Add a vehicle with its driver, then plan.' },
 });
+
+/** A route's words built from the solver's codes and numbers: warnings, unassigned reasons, the map. */
+export const RT = defineMessages('delivery.route', {
+  warnCapacity: { zh: '车上 {meals} 份，容量 {capacity} 份。', en: '{meals} meals on board, capacity {capacity}.' },
+  warnLate: { zh: '比送达时段结束晚到 {minutes} 分钟。', en: 'Arrives {minutes} min after the window closes.' },
+  warnRide: { zh: '热食在路上 {minutes} 分钟（限 {limit} 分钟）。', en: 'Food {minutes} min on the road (limit {limit}).' },
+  warnShift: { zh: '比司机班次结束晚 {minutes} 分钟返回。', en: 'Back {minutes} min after the shift ends.' },
+  capacity: { zh: '车辆剩余空间（餐箱）不够。', en: 'Not enough room left in the vehicles (meal boxes).' },
+  time_window: { zh: '没有车辆能在送达时段内到达这户。', en: 'No vehicle can reach the door within the delivery window.' },
+  ride_time: { zh: '路太远，热食无法在限定的路上时间内送到。', en: 'Too far to arrive within the hot-food ride time.' },
+  shift: { zh: '司机班次不够往返这一户。', en: 'No driver shift covers the trip there and back.' },
+  pinned_vehicle_unavailable: { zh: '固定的车辆已停用或不属于这个厨房。', en: 'Pinned to a vehicle that is inactive or belongs to another kitchen.' },
+  no_vehicle: { zh: '厨房没有在用的车辆。', en: 'The kitchen has no active vehicle.' },
+  no_location: { zh: '这位老人没有地图坐标（经纬度）。', en: 'The recipient has no map coordinates (lat/lng).' },
+  solveFailed: { zh: '计算出错（{why}），请重新排线', en: '{why}' },
+  osrmFailed: { zh: '道路路网服务（OSRM）出错（{why}）；已改用直线距离 × {factor} 估算。', en: 'OSRM failed ({why}); used crow-flies × {factor}.' },
+  mapTitle: { zh: '{kitchen} · {date} · {slot}（{status}）', en: '{kitchen} · {date} · {slot} ({status})' },
+  mapRoute: { zh: '{no}. {driver} · {vehicle} · {stops} 站 · {km} 公里', en: '{no}. {driver} · {vehicle} · {stops} stops · {km} km' },
+  mapUnassigned: { zh: '未排上 {count} 户', en: '{count} unassigned' },
+  mapDriverTitle: { zh: '{kitchen} · {date} · {slot} · {no} 号路线 {driver}', en: '{kitchen} · {date} · {slot} · #{no} {driver}' },
+  mapDriverRoute: { zh: '{no}. {vehicle} · {stops} 站 · {time} 出发', en: '{no}. {vehicle} · {stops} stops · leaves {time}' },
+});

@@ -11,6 +11,9 @@ import { assertPinsKeepable } from './plan-pins.js';
 import { timeRoute } from './timing.js';
 import type { RouteTiming } from './timing.js';
 import { travelMatrix } from './travel.js';
+import { say } from '../../i18n/index.js';
+import { DE, DN } from '../messages.js';
+import { statusWord } from './plan-words.js';
 
 export interface MoveInput {
   orderId: string;
@@ -28,16 +31,16 @@ export interface MoveInput {
 export async function moveOrder(d: Pick<Deps, 'prisma' | 'config'>, ctx: RequestContext, planId: string, input: MoveInput) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const plan = await db.routePlan.findFirst({ where: { id: planId }, include: { routes: { include: { stops: { orderBy: { stopNo: 'asc' } } } } } });
-  if (!plan) throw new NotFoundError('route plan');
-  if (plan.status !== 'done') throw new ConflictError(`Only a finished draft can be edited; this plan is ${plan.status}.`);
+  if (!plan) throw new NotFoundError(DN.routePlan);
+  if (plan.status !== 'done') throw new ConflictError(say(DE.editOnlyDone, { status: statusWord(plan.status) }));
   const order = await db.dailyOrder.findFirst({ where: { id: input.orderId, kitchenId: plan.kitchenId, date: plan.date, slotCode: plan.slotCode } });
-  if (!order) throw new UnprocessableError('The order is not part of this plan’s kitchen, date and slot.', { errors: [{ path: 'body.orderId', message: 'Not in this plan.' }] });
-  if (order.status !== 'active') throw new ConflictError('The order is cancelled.');
+  if (!order) throw new UnprocessableError(say(DE.orderNotInPlan), { errors: [{ path: 'body.orderId', message: say(DE.notInPlan) }] });
+  if (order.status !== 'active') throw new ConflictError(say(DE.orderCancelled));
   const vehicle = await db.vehicle.findFirst({ where: { id: input.vehicleId, kitchenId: plan.kitchenId, active: true } });
-  if (!vehicle) throw new UnprocessableError('No active vehicle with this id in the plan’s kitchen.', { errors: [{ path: 'body.vehicleId', message: 'Unknown vehicle.' }] });
+  if (!vehicle) throw new UnprocessableError(say(DE.noActiveVehicle), { errors: [{ path: 'body.vehicleId', message: say(DE.unknownVehicle) }] });
 
   // A move pins the order to the vehicle: refuse it when the vehicle could never keep its pins.
-  await assertPinsKeepable(d, db, ctx.locale, { tenantId: ctx.tenantId, kitchenId: plan.kitchenId, date: plan.date, slotCode: plan.slotCode, vehicleId: vehicle.id, extra: [order.id] });
+  await assertPinsKeepable(d, db, { tenantId: ctx.tenantId, kitchenId: plan.kitchenId, date: plan.date, slotCode: plan.slotCode, vehicleId: vehicle.id, extra: [order.id] });
 
   // The new stop sequences (order ids) of the routes the move touches.
   const sequences = new Map(plan.routes.map((r) => [r.vehicleId, r.stops.map((s) => s.orderId)]));
@@ -58,7 +61,7 @@ export async function moveOrder(d: Pick<Deps, 'prisma' | 'config'>, ctx: Request
   ]);
   const orderById = new Map(orders.map((o) => [o.id, o]));
   const missing = orders.find((o) => o.recipient.person.lat === null || o.recipient.person.lng === null);
-  if (missing) throw new UnprocessableError(`${missing.recipient.person.name} has no map coordinates.`);
+  if (missing) throw new UnprocessableError(say(DE.noCoordinates, { name: missing.recipient.person.name }));
   const c = { date: plan.date, timeZone: tenant.timeZone, slot, kitchen };
   const origin = instantAt(plan.date, slot.readyTime, tenant.timeZone);
   const rel = (t: string) => relSeconds(c, origin, t);
@@ -94,7 +97,7 @@ export async function moveOrder(d: Pick<Deps, 'prisma' | 'config'>, ctx: Request
         data: {
           tenantId: ctx.tenantId, routePlanId: planId, vehicleId, driverUserId: driverUserId!, routeNo: existing?.routeNo ?? ++nextNo,
           distanceM: Math.round(timing.distance), durationS: Math.round(timing.duration), load: timing.load,
-          departAt: at(origin, timing.departure), returnAt: at(origin, timing.arrival), warnings: timing.warnings as unknown as object[],
+          departAt: at(origin, timing.departure), returnAt: at(origin, timing.arrival), warnings: timing.warnings.map((w) => ({ ...w, detail: String(w.detail) })),
         },
       });
       await tx.routeStop.createMany({

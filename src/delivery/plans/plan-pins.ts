@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
 import type { TenantDb, TenantTx } from '../../db/prisma.js';
 import { UnprocessableError } from '../../http/errors.js';
-import { t } from '../../i18n/index.js';
+import { say } from '../../i18n/index.js';
 import { solve } from '../../routing/index.js';
 import type { UnassignedReason } from '../../routing/index.js';
 import { buildProblem } from './plan-problem.js';
@@ -39,7 +39,7 @@ type Db = TenantDb | TenantTx;
  * written, so nobody is dropped from a plan by a pin that could never hold.
  */
 export async function assertPinsKeepable(
-  d: Pick<Deps, 'prisma' | 'config'>, db: Db, locale: string,
+  d: Pick<Deps, 'prisma' | 'config'>, db: Db,
   at: { tenantId: string; kitchenId: string; date: string; slotCode: string; vehicleId: string; extra?: string[] },
 ): Promise<void> {
   const [tenant, kitchen, slot, vehicle, orders] = await Promise.all([
@@ -53,7 +53,7 @@ export async function assertPinsKeepable(
       orderBy: { id: 'asc' },
     }),
   ]);
-  if (!vehicle.active) throw new UnprocessableError(t(locale, PM.pinInactive, { vehicle: vehicle.name }), { reason: 'pinned_vehicle_unavailable' });
+  if (!vehicle.active) throw new UnprocessableError(say(PM.pinInactive, { vehicle: vehicle.name }), { reason: 'pinned_vehicle_unavailable' });
   if (!orders.length) return;
   const c: PlanContext = { date: at.date, timeZone: tenant.timeZone, slot, kitchen };
   const inputs = orders.map((o) => ({ ...o, lat: o.recipient.person.lat, lng: o.recipient.person.lng }));
@@ -64,11 +64,11 @@ export async function assertPinsKeepable(
   const name = orders.find((o) => o.id === problem.orderId)?.recipient.person.name ?? '';
   const p = { vehicle: vehicle.name, count: orders.length, name, start: slot.windowStart, end: slot.windowEnd, shiftStart: vehicle.shiftStart, shiftEnd: vehicle.shiftEnd };
   const sentence = {
-    capacity: () => t(locale, PM.pinVanFull, { vehicle: vehicle.name, meals: orders.reduce((s, o) => s + o.quantity, 0), capacity: vehicle.capacity }),
-    no_location: () => t(locale, PM.pinNoLocation, p),
-    time_window: () => t(locale, PM.pinWindow, p),
-    shift: () => t(locale, PM.pinShift, p),
-    ride_time: () => t(locale, PM.pinRide, { ...p, minutes: slot.maxRideMinutes }),
-  }[problem.reason as 'capacity'] ?? (() => t(locale, PM.pinWindow, p));
+    capacity: () => say(PM.pinVanFull, { vehicle: vehicle.name, meals: orders.reduce((s, o) => s + o.quantity, 0), capacity: vehicle.capacity }),
+    no_location: () => say(PM.pinNoLocation, p),
+    time_window: () => say(PM.pinWindow, p),
+    shift: () => say(PM.pinShift, p),
+    ride_time: () => say(PM.pinRide, { ...p, minutes: slot.maxRideMinutes }),
+  }[problem.reason as 'capacity'] ?? (() => say(PM.pinWindow, p));
   throw new UnprocessableError(sentence(), { reason: problem.reason, orderId: problem.orderId });
 }

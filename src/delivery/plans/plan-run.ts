@@ -5,11 +5,9 @@ import { solveInWorker } from '../../routing/index.js';
 import type { InitialRoute, Solution } from '../../routing/index.js';
 import { writeAudit } from '../../audit/audit-log.js';
 import { buildProblem, plannedRoutes } from './plan-problem.js';
-import { UNASSIGNED_DETAIL } from './plan-detail.js';
+import { unassignedDetail } from './plan-detail.js';
 import type { UnassignedEntry } from './plan-detail.js';
 import { travelMatrix } from './travel.js';
-import { t } from '../../i18n/index.js';
-import { PM } from './plan-messages.js';
 
 /** Solver options a plan may carry in `params` (POST /delivery/route-plans). */
 export interface PlanParams {
@@ -27,12 +25,12 @@ const FINISHED = new Set(['done', 'published', 'superseded']);
  * When a re-plan serves fewer people than the routes it started from, the plan says so and why
  * (pins kept take the time or room); null when it serves at least as many.
  */
-function servedFewer(initial: InitialRoute[], active: Map<string, unknown>, solution: Solution, pins: number, locale: string) {
+function servedFewer(initial: InitialRoute[], active: Map<string, unknown>, solution: Solution, pins: number) {
   const before = initial.reduce((s, r) => s + r.stopIds.filter((id) => active.has(id)).length, 0);
   const after = solution.routes.reduce((s, r) => s + r.stops.length, 0);
   if (!initial.length || after >= before) return null;
-  const p = { count: before - after, before, after, pins };
-  return { ...p, detail: t(locale, PM.servedFewer, p) };
+  // The sentence is worded when the plan is read, in the reader's locale (plan-detail.ts).
+  return { count: before - after, before, after, pins };
 }
 
 /** Routes of a plan as solver start routes (stop ids = order ids, in visiting order). */
@@ -99,9 +97,9 @@ export async function runRoutePlan(deps: Pick<Deps, 'prisma' | 'config'>, tenant
       ...solution.unassigned.map((u) => ({ orderId: u.stopId, reason: u.reason as string, fitsAlone: u.fitsAlone })),
     ].map(({ orderId, reason, fitsAlone }) => {
       const o = byId.get(orderId)!;
-      return { orderId, recipientId: o.recipientId, name: o.recipient.person.name, reason, fitsAlone, quantity: o.quantity, detail: UNASSIGNED_DETAIL[reason] ?? reason };
+      return { orderId, recipientId: o.recipientId, name: o.recipient.person.name, reason, fitsAlone, quantity: o.quantity, detail: String(unassignedDetail(reason)) };
     });
-    const fewer = servedFewer(initial, byId, solution, orders.filter((o) => o.pinnedVehicleId).length, tenant.locale);
+    const fewer = servedFewer(initial, byId, solution, orders.filter((o) => o.pinnedVehicleId).length);
     const routes = plannedRoutes(solution, built.origin);
     await db.$transaction(async (tx) => {
       await tx.route.deleteMany({ where: { routePlanId: planId } });
@@ -124,7 +122,7 @@ export async function runRoutePlan(deps: Pick<Deps, 'prisma' | 'config'>, tenant
           distanceM: routes.reduce((s, r) => s + r.distanceM, 0),
           durationS: routes.reduce((s, r) => s + r.durationS, 0),
           unassigned: unassigned as unknown as object[],
-          params: { ...params, servedFewer: fewer, matrix: matrix.source, ...(matrix.warning ? { matrixWarning: matrix.warning } : {}), iterations: solution.iterations, orders: orders.length },
+          params: { ...params, servedFewer: fewer, matrix: matrix.source, ...(matrix.failure ? { matrixError: matrix.failure } : {}), iterations: solution.iterations, orders: orders.length },
         },
       });
       await writeAudit(tx, { tenantId, userId: plan.createdBy, requestId: null }, {

@@ -12,6 +12,9 @@ import { loadPlan, planView } from './plan-detail.js';
 import type { PlanParams } from './plan-run.js';
 import { slotByCode } from '../setup/setup-service.js';
 import { assertPinsKeepable } from './plan-pins.js';
+import { say } from '../../i18n/index.js';
+import { DE, DN } from '../messages.js';
+import { statusWord } from './plan-words.js';
 
 type D = Pick<Deps, 'prisma' | 'queues'>;
 
@@ -35,7 +38,7 @@ function stageSolve(tx: TenantTx, tenantId: string, planId: string, revision: nu
  */
 export async function createPlan(d: D, ctx: RequestContext, input: PlanCreate) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  if (!(await db.kitchen.findFirst({ where: { id: input.kitchenId }, select: { id: true } }))) throw new NotFoundError('kitchen');
+  if (!(await db.kitchen.findFirst({ where: { id: input.kitchenId }, select: { id: true } }))) throw new NotFoundError(DN.kitchen);
   await slotByCode(db, ctx.tenantId, input.slot);
   await d.queues.assertAvailable();
   const published = await db.routePlan.findFirst({
@@ -79,20 +82,20 @@ export async function replan(d: D & Pick<Deps, 'config'>, ctx: RequestContext, i
   const db = tenantDb(d.prisma, ctx.tenantId);
   await d.queues.assertAvailable();
   const plan = await db.routePlan.findFirst({ where: { id } });
-  if (!plan) throw new NotFoundError('route plan');
+  if (!plan) throw new NotFoundError(DN.routePlan);
   // Every vehicle must be able to keep its pins on its own; otherwise refuse before anyone is dropped.
   const pinned = await db.dailyOrder.findMany({
     where: { kitchenId: plan.kitchenId, date: plan.date, slotCode: plan.slotCode, status: 'active', pinnedVehicleId: { not: null } },
     select: { pinnedVehicleId: true }, distinct: ['pinnedVehicleId'],
   });
   for (const { pinnedVehicleId } of ['done', 'failed'].includes(plan.status) ? pinned : []) {
-    await assertPinsKeepable(d, db, ctx.locale, { tenantId: ctx.tenantId, kitchenId: plan.kitchenId, date: plan.date, slotCode: plan.slotCode, vehicleId: pinnedVehicleId! });
+    await assertPinsKeepable(d, db, { tenantId: ctx.tenantId, kitchenId: plan.kitchenId, date: plan.date, slotCode: plan.slotCode, vehicleId: pinnedVehicleId! });
   }
   const revision = await db.$transaction(async (tx) => {
     const before = await tx.routePlan.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('route plan');
+    if (!before) throw new NotFoundError(DN.routePlan);
     if (!['done', 'failed'].includes(before.status)) {
-      throw new ConflictError(`A ${before.status} plan cannot be re-planned${before.status === 'published' ? '; create a new plan for the same kitchen, date and slot (it starts from this one)' : ''}.`);
+      throw new ConflictError(before.status === 'published' ? say(DE.cannotReplanPublished) : say(DE.cannotReplan, { status: statusWord(before.status) }));
     }
     const params = (before.params ?? {}) as PlanParams;
     const next = { ...params, ...opts, revision: (params.revision ?? 1) + 1 };
@@ -113,8 +116,8 @@ export async function publishPlan(d: Pick<Deps, 'prisma' | 'queues'>, ctx: Reque
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.routePlan.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('route plan');
-    if (before.status !== 'done') throw new ConflictError(`Only a finished draft can be published; this plan is ${before.status}.`);
+    if (!before) throw new NotFoundError(DN.routePlan);
+    if (before.status !== 'done') throw new ConflictError(say(DE.publishOnlyDone, { status: statusWord(before.status) }));
     const previous = await tx.routePlan.findMany({
       where: { kitchenId: before.kitchenId, date: before.date, slotCode: before.slotCode, status: 'published', NOT: { id } },
       select: { id: true },

@@ -1,5 +1,7 @@
 import { timeSequence } from '../../routing/index.js';
 import type { Problem } from '../../routing/index.js';
+import { type Localized, say, type Text } from '../../i18n/index.js';
+import { RT } from './plan-messages.js';
 
 /**
  * Timing of a route in a fixed order — what a manager's manual move produces. Pure.
@@ -27,8 +29,21 @@ export interface RouteWarning {
   minutes?: number;
   /** ride_time: the limit in minutes; capacity: the capacity. */
   limit?: number;
-  detail: string;
+  /** Stored as its English text (JSON); the plan's view words it again in the reader's locale (`warningDetail`). */
+  detail: Text;
 }
+
+/** A warning's sentence from its kind and numbers (the stored text of older plans is not reused). */
+export function warningDetail(w: Pick<RouteWarning, 'kind' | 'minutes' | 'limit'>): Localized {
+  const minutes = w.minutes ?? 0;
+  const limit = w.limit ?? 0;
+  if (w.kind === 'capacity') return say(RT.warnCapacity, { meals: minutes, capacity: limit });
+  if (w.kind === 'ride_time') return say(RT.warnRide, { minutes, limit });
+  if (w.kind === 'shift') return say(RT.warnShift, { minutes });
+  return say(RT.warnLate, { minutes });
+}
+
+const warning = (w: Omit<RouteWarning, 'detail'>): RouteWarning => ({ ...w, detail: warningDetail(w) });
 
 export interface RouteTiming {
   departure: number;
@@ -51,7 +66,7 @@ export function timeRoute(size: number, durations: ArrayLike<number>, distances:
   const dd = (a: number, b: number) => distances[a * size + b];
   const load = stops.reduce((s, x) => s + x.demand, 0);
   const warnings: RouteWarning[] = [];
-  if (load > vehicle.capacity) warnings.push({ kind: 'capacity', minutes: load, limit: vehicle.capacity, detail: `${load} meals on board, capacity ${vehicle.capacity}.` });
+  if (load > vehicle.capacity) warnings.push(warning({ kind: 'capacity', minutes: load, limit: vehicle.capacity }));
   const problem: Problem = {
     locationCount: size,
     durations: durations instanceof Float64Array ? durations : Float64Array.from(durations),
@@ -67,9 +82,9 @@ export function timeRoute(size: number, durations: ArrayLike<number>, distances:
   stops.forEach((s, i) => {
     const { arrival, serviceStart, departure: leave, late } = timing.visits[i];
     distance += dd(prev, s.location);
-    if (late > 0) warnings.push({ stopNo: i + 1, kind: 'late', minutes: Math.round(late / 60), detail: `Arrives ${Math.round(late / 60)} min after the window closes.` });
+    if (late > 0) warnings.push(warning({ stopNo: i + 1, kind: 'late', minutes: Math.round(late / 60) }));
     if (arrival - departure > s.maxRideTime) {
-      warnings.push({ stopNo: i + 1, kind: 'ride_time', minutes: Math.round((arrival - departure) / 60), limit: Math.round(s.maxRideTime / 60), detail: `Food ${Math.round((arrival - departure) / 60)} min on the road (limit ${Math.round(s.maxRideTime / 60)}).` });
+      warnings.push(warning({ stopNo: i + 1, kind: 'ride_time', minutes: Math.round((arrival - departure) / 60), limit: Math.round(s.maxRideTime / 60) }));
     }
     out.push({ arrival, serviceStart, departure: leave, loadBefore: onBoard });
     onBoard -= s.demand;
@@ -77,6 +92,6 @@ export function timeRoute(size: number, durations: ArrayLike<number>, distances:
   });
   const arrival = timing.arrival;
   distance += dd(prev, 0);
-  if (arrival > vehicle.shiftEnd) warnings.push({ kind: 'shift', minutes: Math.round((arrival - vehicle.shiftEnd) / 60), detail: `Back ${Math.round((arrival - vehicle.shiftEnd) / 60)} min after the shift ends.` });
+  if (arrival > vehicle.shiftEnd) warnings.push(warning({ kind: 'shift', minutes: Math.round((arrival - vehicle.shiftEnd) / 60) }));
   return { departure, arrival, distance, duration: arrival - departure, load, stops: out, warnings };
 }

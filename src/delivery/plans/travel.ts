@@ -4,8 +4,8 @@ import type { LatLon, MatrixResult } from '../../routing/index.js';
 
 export interface TravelMatrix extends MatrixResult {
   source: 'osrm' | 'haversine';
-  /** Set when OSRM was configured but failed and the plan fell back to crow-flies. */
-  warning?: string;
+  /** Why OSRM failed, when it was configured and the plan fell back to crow-flies (the plan's view words it). */
+  failure?: string;
 }
 
 /** Default travel model (SPEC §1): great-circle × 1.3 road factor at 30 km/h. */
@@ -22,7 +22,7 @@ export async function travelMatrix(points: LatLon[], config: Pick<Config, 'OSRM_
     try {
       return { ...(await osrmTableMatrix(points, { baseUrl: config.OSRM_URL })), source: 'osrm' };
     } catch (err) {
-      return { ...haversineMatrix(points, { roadFactor: ROAD_FACTOR, speedKmh: SPEED_KMH }), source: 'haversine', warning: `OSRM failed (${(err as Error).message}); used crow-flies × ${ROAD_FACTOR}.` };
+      return { ...haversineMatrix(points, { roadFactor: ROAD_FACTOR, speedKmh: SPEED_KMH }), source: 'haversine', failure: (err as Error).message };
     }
   }
   return { ...haversineMatrix(points, { roadFactor: ROAD_FACTOR, speedKmh: SPEED_KMH }), source: 'haversine' };

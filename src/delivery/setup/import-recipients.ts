@@ -7,6 +7,9 @@ import type { Row } from '../../imports/parse.js';
 import { planCreateSchema, recipientCreateSchema } from '../schemas.js';
 import { ID_ALIASES, parseIdNumber, personIdByIdNumber } from '../../people/read.js';
 import { ensureSlots } from './setup-service.js';
+import { type Locale, render, resolveLocale, t, type Text } from '../../i18n/index.js';
+import { zodLocale } from '../../http/validate.js';
+import { DE } from '../messages.js';
 
 const col = (name: string, aliases: string[], required: boolean, description: string): ImportColumn => ({ name, aliases, required, description });
 
@@ -72,12 +75,14 @@ const profileSchema = recipientCreateSchema.omit({ personId: true, kitchenId: tr
 type Profile = z.infer<typeof profileSchema>;
 type PlanInput = z.infer<typeof planCreateSchema>;
 
-export function rowToRecipient(row: Row): { ok: true; profile: Profile; plan?: PlanInput } | { ok: false; errors: RowRejection['errors'] } {
+/** A row's fields; zod's and the schemas' sentences in `locale` (rejections are stored as text). */
+export function rowToRecipient(row: Row, locale: Locale = 'en'): { ok: true; profile: Profile; plan?: PlanInput } | { ok: false; errors: RowRejection['errors'] } {
   const c = RECIPIENT_COLUMNS;
   const v = (k: keyof typeof c) => column(row, c[k]);
   const errors: RowRejection['errors'] = [];
   const diet = v('diet');
   const texture = v('texture');
+  const word = (message: string) => render(locale, message);
   const profile = profileSchema.safeParse({
     diet: diet ? (DIET_ALIASES[diet] ?? diet.toLowerCase()) : undefined,
     texture: texture ? (TEXTURE_ALIASES[texture] ?? texture.toLowerCase()) : undefined,
@@ -86,8 +91,8 @@ export function rowToRecipient(row: Row): { ok: true; profile: Profile; plan?: P
     emergencyContacts: parseContacts(v('emergencyContacts')),
     gridWorkerName: v('gridWorkerName'),
     gridWorkerPhone: v('gridWorkerPhone'),
-  });
-  if (!profile.success) errors.push(...profile.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: i.message })));
+  }, zodLocale(locale));
+  if (!profile.success) errors.push(...profile.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: word(i.message) })));
   const slots = list(v('slots')).map((s) => SLOT_ALIASES[s] ?? s.toLowerCase());
   let plan: PlanInput | undefined;
   if (slots.length) {
@@ -97,9 +102,9 @@ export function rowToRecipient(row: Row): { ok: true; profile: Profile; plan?: P
       startDate: v('startDate'),
       endDate: v('endDate') ?? null,
       quantity: v('quantity') === undefined ? undefined : Number(v('quantity')),
-    });
+    }, zodLocale(locale));
     if (parsed.success) plan = parsed.data;
-    else errors.push(...parsed.error.issues.map((i) => ({ field: i.path.join('.') === 'slotCodes' ? 'slots' : i.path.join('.') || 'row', message: i.message })));
+    else errors.push(...parsed.error.issues.map((i) => ({ field: i.path.join('.') === 'slotCodes' ? 'slots' : i.path.join('.') || 'row', message: word(i.message) })));
   }
   return errors.length || !profile.success ? { ok: false, errors } : { ok: true, profile: profile.data, plan };
 }
@@ -121,6 +126,8 @@ export const recipientsImporter: Importer = {
   columns: Object.values(RECIPIENT_COLUMNS),
   async run({ prisma }, tenant, rows, progress, headers) {
     const db = tenantDb(prisma, tenant.id);
+    // Rejections are stored as text: worded in the tenant's language when the import runs.
+    const locale = resolveLocale((await prisma.tenant.findUnique({ where: { id: tenant.id }, select: { locale: true } }))?.locale);
     const actor = { tenantId: tenant.id, userId: tenant.actorUserId, requestId: null };
     const kitchens = await db.kitchen.findMany();
     const slotCodes = new Set((await ensureSlots(db, tenant.id)).map((s) => s.code));
@@ -131,21 +138,21 @@ export const recipientsImporter: Importer = {
       const { row: rowNo, values: raw } = rows[i];
       if (i % 100 === 99) await progress(i + 1);
       const rawId = column(raw, RECIPIENT_COLUMNS.idNumber);
-      const reject = (field: string, message: string) => rejections.push({ row: rowNo, key: rawId, errors: [{ field, message }] });
+      const reject = (field: string, message: Text) => rejections.push({ row: rowNo, key: rawId, errors: [{ field, message: render(locale, message) }] });
       const id = rawId ? parseIdNumber(rawId) : undefined;
       if (!id) { rejections.push({ row: rowNo, errors: [missingKey(RECIPIENT_COLUMNS.idNumber, headers)] }); continue; }
       if (!id.ok) { reject('idNumber', id.message); continue; }
-      if (seen.has(id.value)) { reject('idNumber', `Same ID number as row ${seen.get(id.value)}.`); continue; }
+      if (seen.has(id.value)) { reject('idNumber', t(locale, DE.sameIdAsRow, { row: seen.get(id.value)! })); continue; }
       seen.set(id.value, rowNo);
       const kitchenRef = column(raw, RECIPIENT_COLUMNS.kitchen);
       const kitchen = kitchenRef ? kitchens.find((k) => k.id === kitchenRef || k.name === kitchenRef) : kitchens.length === 1 ? kitchens[0] : undefined;
-      if (!kitchen) { reject('kitchen', kitchenRef ? `No kitchen named '${kitchenRef}'.` : 'Name the kitchen (the tenant has none or several).'); continue; }
-      const parsed = rowToRecipient(raw);
+      if (!kitchen) { reject('kitchen', kitchenRef ? t(locale, DE.noKitchenNamed, { name: kitchenRef }) : t(locale, DE.nameKitchenRow)); continue; }
+      const parsed = rowToRecipient(raw, locale);
       if (!parsed.ok) { rejections.push({ row: rowNo, key: id.value, errors: parsed.errors }); continue; }
       const badSlot = parsed.plan?.slotCodes.find((s) => !slotCodes.has(s));
-      if (badSlot) { reject('slots', `Unknown meal slot '${badSlot}'.`); continue; }
+      if (badSlot) { reject('slots', t(locale, DE.unknownSlot, { code: badSlot })); continue; }
       const personId = await personIdByIdNumber(db, id.value);
-      if (!personId) { reject('idNumber', 'No resident with this ID number: import residents first.'); continue; }
+      if (!personId) { reject('idNumber', t(locale, DE.noResident)); continue; }
 
       const outcome = await db.$transaction(async (tx) => {
         const wanted = { ...parsed.profile, kitchenId: kitchen.id };

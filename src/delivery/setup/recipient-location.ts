@@ -5,6 +5,7 @@ import type { RequestContext } from '../../http/context.js';
 import { NotFoundError } from '../../http/errors.js';
 import { cursorArgs, toPage } from '../../http/common-schemas.js';
 import { placePersonByHand } from '../../people/index.js';
+import { DN } from '../messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -44,7 +45,7 @@ export async function listUnlocated(d: D, ctx: RequestContext, q: { limit: numbe
 export async function placeRecipient(d: D, ctx: RequestContext, recipientId: string, at: { lat: number; lng: number }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const recipient = await db.recipient.findFirst({ where: { id: recipientId }, include: { person: true } });
-  if (!recipient) throw new NotFoundError('recipient');
+  if (!recipient) throw new NotFoundError(DN.recipient);
   const before = recipient.person;
   return db.$transaction(async (tx) => {
     const after = await placePersonByHand(tx, before.id, before.address, at);

@@ -10,13 +10,15 @@ import type { HoldCreate, HoldUpdate, PlanCreate, PlanUpdate, RecipientCreate, R
 import { ensureSlots } from './setup-service.js';
 import { recipientView, strip } from '../views.js';
 import { personExists } from '../../people/read.js';
+import { say } from '../../i18n/index.js';
+import { DE, DN } from '../messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 const canSeePhones = (ctx: RequestContext) => ctx.roles.some((r) => r === 'admin' || r === 'kitchen_manager');
 
 async function assertKitchen(db: TenantDb | TenantTx, kitchenId: string, path = 'body.kitchenId') {
   if (!(await db.kitchen.findFirst({ where: { id: kitchenId }, select: { id: true } }))) {
-    throw new UnprocessableError('No such kitchen.', { errors: [{ path, message: 'Unknown kitchen.' }] });
+    throw new UnprocessableError(say(DE.noSuchKitchen), { errors: [{ path, message: say(DE.unknownKitchen) }] });
   }
 }
 
@@ -24,8 +26,8 @@ export async function assertSlotCodes(db: TenantDb | TenantTx, tenantId: string,
   const known = new Set((await ensureSlots(db, tenantId)).map((s) => s.code));
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length) {
-    throw new UnprocessableError(`Unknown meal slot(s): ${unknown.join(', ')}.`, {
-      errors: [{ path, message: `Known slots: ${[...known].join(', ')}.` }],
+    throw new UnprocessableError(say(DE.unknownSlots, { codes: unknown.join(', ') }), {
+      errors: [{ path, message: say(DE.knownSlots, { codes: [...known].join(', ') }) }],
     });
   }
 }
@@ -33,11 +35,11 @@ export async function assertSlotCodes(db: TenantDb | TenantTx, tenantId: string,
 export async function createRecipient(d: D, ctx: RequestContext, input: RecipientCreate) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   if (!(await personExists(db, input.personId))) {
-    throw new UnprocessableError('No such person.', { errors: [{ path: 'body.personId', message: 'Register the person first (POST /people).' }] });
+    throw new UnprocessableError(say(DE.noSuchPerson), { errors: [{ path: 'body.personId', message: say(DE.registerPerson) }] });
   }
   await assertKitchen(db, input.kitchenId);
   if (await db.recipient.findFirst({ where: { personId: input.personId }, select: { id: true } })) {
-    throw new ConflictError('This person is already a delivery recipient.', { errors: [{ path: 'body.personId', message: 'Already a recipient.' }] });
+    throw new ConflictError(say(DE.alreadyRecipient), { errors: [{ path: 'body.personId', message: say(DE.alreadyRecipientField) }] });
   }
   const created = await db.$transaction(async (tx) => {
     const r = await tx.recipient.create({ data: { ...input, tenantId: ctx.tenantId } });
@@ -52,7 +54,7 @@ export async function getRecipient(d: D, ctx: RequestContext, id: string) {
     where: { id },
     include: { person: true, plans: { orderBy: { startDate: 'asc' } }, holds: { orderBy: { fromDate: 'asc' } } },
   });
-  if (!r) throw new NotFoundError('recipient');
+  if (!r) throw new NotFoundError(DN.recipient);
   return recipientView(r, { revealPhones: canSeePhones(ctx) });
 }
 
@@ -73,7 +75,7 @@ export async function updateRecipient(d: D, ctx: RequestContext, id: string, pat
   if (patch.kitchenId) await assertKitchen(db, patch.kitchenId);
   await db.$transaction(async (tx) => {
     const before = await tx.recipient.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('recipient');
+    if (!before) throw new NotFoundError(DN.recipient);
     const after = await tx.recipient.update({ where: { id }, data: patch });
     await writeAudit(tx, ctx, { action: 'recipient.update', entity: 'Recipient', entityId: id, before, after });
   });
@@ -84,7 +86,7 @@ export async function updateRecipient(d: D, ctx: RequestContext, id: string, pat
 
 export async function addPlan(d: D, ctx: RequestContext, recipientId: string, input: PlanCreate) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  if (!(await db.recipient.findFirst({ where: { id: recipientId }, select: { id: true } }))) throw new NotFoundError('recipient');
+  if (!(await db.recipient.findFirst({ where: { id: recipientId }, select: { id: true } }))) throw new NotFoundError(DN.recipient);
   await assertSlotCodes(db, ctx.tenantId, input.slotCodes);
   return db.$transaction(async (tx) => {
     const plan = await tx.mealPlan.create({ data: { ...input, endDate: input.endDate ?? null, recipientId, tenantId: ctx.tenantId } });
@@ -98,13 +100,13 @@ export async function updatePlan(d: D, ctx: RequestContext, id: string, patch: P
   if (patch.slotCodes) await assertSlotCodes(db, ctx.tenantId, patch.slotCodes);
   return db.$transaction(async (tx) => {
     const before = await tx.mealPlan.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('meal plan');
+    if (!before) throw new NotFoundError(DN.mealPlan);
     const merged = { ...before, ...patch };
     if (merged.endDate && merged.endDate < merged.startDate) {
-      throw new UnprocessableError('The plan would end before it starts.', { errors: [{ path: 'body.endDate', message: `Before ${merged.startDate}.` }] });
+      throw new UnprocessableError(say(DE.planEndsBeforeStart), { errors: [{ path: 'body.endDate', message: say(DE.before, { date: merged.startDate }) }] });
     }
     if (!merged.windowStart !== !merged.windowEnd) {
-      throw new UnprocessableError('Give both windowStart and windowEnd, or neither.', { errors: [{ path: 'body.windowEnd', message: 'Incomplete window.' }] });
+      throw new UnprocessableError(say(DE.bothWindowEnds), { errors: [{ path: 'body.windowEnd', message: say(DE.incompleteWindow) }] });
     }
     const after = await tx.mealPlan.update({ where: { id }, data: patch });
     await writeAudit(tx, ctx, { action: 'meal-plan.update', entity: 'MealPlan', entityId: id, before, after });
@@ -116,7 +118,7 @@ export async function deletePlan(d: D, ctx: RequestContext, id: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.mealPlan.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('meal plan');
+    if (!before) throw new NotFoundError(DN.mealPlan);
     await tx.mealPlan.delete({ where: { id } });
     await writeAudit(tx, ctx, { action: 'meal-plan.delete', entity: 'MealPlan', entityId: id, before });
   });
@@ -152,7 +154,7 @@ export async function applyHolds(tx: TenantTx, recipientId: string, from: string
 
 export async function addHold(d: D, ctx: RequestContext, recipientId: string, input: HoldCreate) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  if (!(await db.recipient.findFirst({ where: { id: recipientId }, select: { id: true } }))) throw new NotFoundError('recipient');
+  if (!(await db.recipient.findFirst({ where: { id: recipientId }, select: { id: true } }))) throw new NotFoundError(DN.recipient);
   return db.$transaction(async (tx) => {
     const hold = await tx.hold.create({ data: { ...input, recipientId, tenantId: ctx.tenantId } });
     const effect = await applyHolds(tx, recipientId, hold.fromDate, hold.toDate, today(ctx.timeZone));
@@ -165,10 +167,10 @@ export async function updateHold(d: D, ctx: RequestContext, id: string, patch: H
   const db = tenantDb(d.prisma, ctx.tenantId);
   return db.$transaction(async (tx) => {
     const before = await tx.hold.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('hold');
+    if (!before) throw new NotFoundError(DN.hold);
     const fromDate = patch.fromDate ?? before.fromDate;
     const toDate = patch.toDate ?? before.toDate;
-    if (toDate < fromDate) throw new UnprocessableError('The hold would end before it starts.', { errors: [{ path: 'body.toDate', message: `Before ${fromDate}.` }] });
+    if (toDate < fromDate) throw new UnprocessableError(say(DE.holdEndsBeforeStart), { errors: [{ path: 'body.toDate', message: say(DE.before, { date: fromDate }) }] });
     const after = await tx.hold.update({ where: { id }, data: patch });
     const lo = fromDate < before.fromDate ? fromDate : before.fromDate;
     const hi = toDate > before.toDate ? toDate : before.toDate;
@@ -182,7 +184,7 @@ export async function deleteHold(d: D, ctx: RequestContext, id: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   return db.$transaction(async (tx) => {
     const before = await tx.hold.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('hold');
+    if (!before) throw new NotFoundError(DN.hold);
     await tx.hold.delete({ where: { id } });
     const effect = await applyHolds(tx, before.recipientId, before.fromDate, before.toDate, today(ctx.timeZone));
     await writeAudit(tx, ctx, { action: 'hold.delete', entity: 'Hold', entityId: id, before, after: effect });

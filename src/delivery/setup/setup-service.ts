@@ -6,6 +6,9 @@ import type { RequestContext } from '../../http/context.js';
 import { NotFoundError, UnprocessableError } from '../../http/errors.js';
 import type { MealSlot, Vehicle } from '../../generated/prisma/client.js';
 import type { KitchenCreate, SlotUpsert, VehicleCreate, VehicleUpdate } from '../schemas.js';
+import { resolveLocale, say } from '../../i18n/index.js';
+import { slotName } from '../label-messages.js';
+import { DE, DN } from '../messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 
@@ -23,13 +26,16 @@ export const DEFAULT_SLOTS: (SlotUpsert & { code: string })[] = [
 export async function ensureSlots(db: TenantDb | TenantTx, tenantId: string): Promise<MealSlot[]> {
   const existing = await db.mealSlot.findMany({ orderBy: { readyTime: 'asc' } });
   if (existing.length) return existing;
-  await db.mealSlot.createMany({ data: DEFAULT_SLOTS.map((s) => ({ ...s, tenantId })), skipDuplicates: true });
+  // A default slot is named in the tenant's language (a zh-CN township reads 午餐, not "Lunch").
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { locale: true } });
+  const locale = resolveLocale(tenant?.locale);
+  await db.mealSlot.createMany({ data: DEFAULT_SLOTS.map((s) => ({ ...s, name: slotName(locale, s.code, s.name), tenantId })), skipDuplicates: true });
   return db.mealSlot.findMany({ orderBy: { readyTime: 'asc' } });
 }
 
 export async function slotByCode(db: TenantDb | TenantTx, tenantId: string, code: string): Promise<MealSlot> {
   const slot = (await ensureSlots(db, tenantId)).find((s) => s.code === code);
-  if (!slot) throw new UnprocessableError(`Unknown meal slot '${code}'.`, { errors: [{ path: 'slot', message: 'No such slot in this tenant.' }] });
+  if (!slot) throw new UnprocessableError(say(DE.unknownSlot, { code }), { errors: [{ path: 'slot', message: say(DE.noSuchSlot) }] });
   return slot;
 }
 
@@ -69,7 +75,7 @@ export async function listKitchens(d: D, ctx: RequestContext) {
 
 export async function getKitchen(d: D, ctx: RequestContext, id: string) {
   const kitchen = await tenantDb(d.prisma, ctx.tenantId).kitchen.findFirst({ where: { id } });
-  if (!kitchen) throw new NotFoundError('kitchen');
+  if (!kitchen) throw new NotFoundError(DN.kitchen);
   return kitchen;
 }
 
@@ -77,7 +83,7 @@ export async function updateKitchen(d: D, ctx: RequestContext, id: string, patch
   const db = tenantDb(d.prisma, ctx.tenantId);
   return db.$transaction(async (tx) => {
     const before = await tx.kitchen.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('kitchen');
+    if (!before) throw new NotFoundError(DN.kitchen);
     const after = await tx.kitchen.update({ where: { id }, data: patch });
     await writeAudit(tx, ctx, { action: 'kitchen.update', entity: 'Kitchen', entityId: id, before, after });
     return after;
@@ -88,13 +94,13 @@ export async function updateKitchen(d: D, ctx: RequestContext, id: string, patch
 export async function resolveKitchen(db: TenantDb, kitchenId: string | undefined) {
   if (kitchenId) {
     const k = await db.kitchen.findFirst({ where: { id: kitchenId } });
-    if (!k) throw new NotFoundError('kitchen');
+    if (!k) throw new NotFoundError(DN.kitchen);
     return k;
   }
   const all = await db.kitchen.findMany({ take: 2 });
   if (all.length === 1) return all[0];
-  throw new UnprocessableError(all.length ? 'Name the kitchen: this tenant has several.' : 'Create a kitchen first.', {
-    errors: [{ path: 'query.kitchen', message: 'Required when the tenant has more than one kitchen.' }],
+  throw new UnprocessableError(say(all.length ? DE.nameKitchen : DE.createKitchen), {
+    errors: [{ path: 'query.kitchen', message: say(DE.kitchenRequired) }],
   });
 }
 
@@ -102,9 +108,9 @@ export async function resolveKitchen(db: TenantDb, kitchenId: string | undefined
 
 async function assertDriver(db: TenantDb | TenantTx, userId: string) {
   const user = await db.user.findFirst({ where: { id: userId } });
-  if (!user) throw new UnprocessableError('No such user.', { errors: [{ path: 'body.driverUserId', message: 'Unknown user.' }] });
+  if (!user) throw new UnprocessableError(say(DE.noSuchUser), { errors: [{ path: 'body.driverUserId', message: say(DE.unknownUser) }] });
   if (!user.roles.includes('driver')) {
-    throw new UnprocessableError('The user is not a driver.', { errors: [{ path: 'body.driverUserId', message: 'Needs the driver role.' }] });
+    throw new UnprocessableError(say(DE.notDriver), { errors: [{ path: 'body.driverUserId', message: say(DE.needsDriverRole) }] });
   }
   return user;
 }
@@ -143,11 +149,11 @@ export async function updateVehicle(d: D, ctx: RequestContext, id: string, patch
   if (patch.driverUserId) await assertDriver(db, patch.driverUserId);
   const after = await db.$transaction(async (tx) => {
     const before = await tx.vehicle.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('vehicle');
+    if (!before) throw new NotFoundError(DN.vehicle);
     const shiftStart = patch.shiftStart ?? before.shiftStart;
     const shiftEnd = patch.shiftEnd ?? before.shiftEnd;
     if (shiftStart >= shiftEnd) {
-      throw new UnprocessableError('The shift must start before it ends.', { errors: [{ path: 'body.shiftEnd', message: `Not after ${shiftStart}.` }] });
+      throw new UnprocessableError(say(DE.shiftOrder), { errors: [{ path: 'body.shiftEnd', message: say(DE.notAfter, { time: shiftStart }) }] });
     }
     const updated = await tx.vehicle.update({ where: { id }, data: patch });
     await writeAudit(tx, ctx, { action: 'vehicle.update', entity: 'Vehicle', entityId: id, before, after: updated });

@@ -6,7 +6,7 @@ import { today } from '../../time/index.js';
 import { html, raw } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { dayBoard } from '../plans/board-service.js';
-import { labels, slotLabel } from '../i18n.js';
+import { slotName } from '../label-messages.js';
 import { MANAGERS } from '../setup/http-setup.js';
 import { slotCode } from '../schemas.js';
 import { listKitchens, listSlots } from '../setup/setup-service.js';
@@ -33,7 +33,6 @@ export function registerBoardPages(web: WebRouter, deps: Deps): void {
     const slot = slots.find((s) => s.code === query.slot) ?? slots.find((s) => s.code === 'lunch') ?? slots[0];
     const date = query.date ?? today(ctx.timeZone);
     const board = await dayBoard(deps, ctx, { kitchen: kitchen.id, date, slot: slot.code });
-    const l = labels(locale);
     const selected = (on: boolean) => (on ? raw('selected') : '');
     return {
       title,
@@ -46,7 +45,7 @@ export function registerBoardPages(web: WebRouter, deps: Deps): void {
 <form method="get" action="${BOARD_PATH}" class="row card no-print">
   <label>${t(locale, BM.kitchen)}<select name="kitchen">${kitchens.map((k) => html`<option value="${k.id}" ${selected(k.id === kitchen.id)}>${k.name}</option>`)}</select></label>
   <label>${t(locale, BM.date)}<input type="date" name="date" value="${date}" required></label>
-  <label>${t(locale, BM.slot)}<select name="slot">${slots.map((s) => html`<option value="${s.code}" ${selected(s.code === slot.code)}>${slotLabel(l, s.code, s.name)}</option>`)}</select></label>
+  <label>${t(locale, BM.slot)}<select name="slot">${slots.map((s) => html`<option value="${s.code}" ${selected(s.code === slot.code)}>${slotName(locale, s.code, s.name)}</option>`)}</select></label>
   <button>${t(locale, BM.show)}</button>
 </form>
 <p id="board-status" class="muted" role="status"></p>

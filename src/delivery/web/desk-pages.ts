@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { tenantDb } from '../../db/prisma.js';
 import { localDate } from '../../http/common-schemas.js';
-import { pick, t } from '../../i18n/index.js';
+import { localize, pick, t } from '../../i18n/index.js';
 import { addDays, minutesOfDay, today } from '../../time/index.js';
 import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { labels, slotLabel } from '../i18n.js';
-import type { Labels } from '../i18n.js';
+import { labels, slotName } from '../label-messages.js';
+import type { Labels } from '../label-messages.js';
 import { windowOf } from '../plans/plan-problem.js';
 import { createPlan, getPlan } from '../plans/plan-service.js';
 import { slotCode } from '../schemas.js';
@@ -91,7 +91,8 @@ export function registerDeskPages(web: WebRouter, deps: Deps): void {
       query.plan ? null : db.routePlan.findFirst({ where: { kitchenId: kitchen.id, date, slotCode: slot.code, status: { not: 'superseded' } }, orderBy: { createdAt: 'desc' }, select: { id: true } }),
     ]);
     const planId = query.plan ?? latest?.id;
-    const plan = planId ? await getPlan(deps, ctx, planId) : null;
+    // Worded in the page's locale now: the page ships the plan to desk.js as JSON.
+    const plan = planId ? localize(await getPlan(deps, ctx, planId), locale) : null;
     const advice = plan && unassignedAdvice({
       unassigned: plan.unassigned,
       routes: plan.routes.map((r) => ({ load: r.load, capacity: r.capacity, stops: r.stops.length, durationS: r.durationS })),
@@ -119,7 +120,7 @@ export function registerDeskPages(web: WebRouter, deps: Deps): void {
 <form method="get" action="${PATH}" class="card row desk-pick">
   <label>${t(locale, KM.kitchen)} <select name="kitchen">${kitchens.map((k) => html`<option value="${k.id}" ${k.id === kitchen.id ? html`selected` : ''}>${k.name}</option>`)}</select></label>
   <label>${t(locale, KM.date)} <input type="date" name="date" value="${date}" required></label>
-  <label>${t(locale, KM.slot)} <select name="slot">${slots.map((s) => html`<option value="${s.code}" ${s.code === slot.code ? html`selected` : ''}>${slotLabel(l, s.code, s.name)}</option>`)}</select></label>
+  <label>${t(locale, KM.slot)} <select name="slot">${slots.map((s) => html`<option value="${s.code}" ${s.code === slot.code ? html`selected` : ''}>${slotName(locale, s.code, s.name)}</option>`)}</select></label>
   <button>${t(locale, KM.show)}</button>
   <a href="${production}" target="_blank" rel="noopener">${t(locale, KM.productionSheet)}</a>
 </form>

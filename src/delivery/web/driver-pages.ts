@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url';
 import type { Deps } from '../../deps.js';
 import { mayAccess } from '../../http/api-router.js';
 import { ForbiddenError } from '../../http/errors.js';
-import { pick, t } from '../../i18n/index.js';
+import { localize, pick, t } from '../../i18n/index.js';
 import { html } from '../../web/html.js';
 import { W } from '../../web/messages.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { myRoutes } from '../drivers/driver-service.js';
-import { labels } from '../i18n.js';
+import { labels } from '../label-messages.js';
 import { UNDO_GRACE_MS, welfareDelayMs } from '../drivers/outcome-service.js';
 import { getDeliverySettings } from '../setup/settings-service.js';
 import { DM } from './driver-messages.js';
@@ -54,7 +54,7 @@ export function registerDriverPages(web: WebRouter, deps: Deps): void {
       styles: ['delivery/driver.css'],
       messages: { ...pick(locale, DM), [W.signOut.key]: t(locale, W.signOut) },
       data: {
-        userId: ctx.userId, now: new Date().toISOString(), date: routes.date, routes: routes.routes,
+        userId: ctx.userId, now: new Date().toISOString(), date: routes.date, routes: localize(routes.routes, locale),
         proof: settings.proof, signaturePadUrl: web.assets.url('vendor/signature_pad.umd.min.js'), undoGraceMs: UNDO_GRACE_MS, welfareDelayMinutes: Math.round(welfareDelayMs(tenant, deps.config) / 60_000),
         timeZone: ctx.timeZone, diets: l.diets, textures: l.textures, swUrl: `${SCOPE}/sw.js`, scope: SCOPE,
       },

@@ -10,7 +10,7 @@ import { today } from '../../time/index.js';
 import { html, raw } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { labels, slotLabel } from '../i18n.js';
+import { labels, slotName as slotNameIn } from '../label-messages.js';
 import { addHold, addPlan, deleteHold, getRecipient, listRecipients, updatePlan, updateRecipient } from '../setup/recipient-service.js';
 import { MANAGERS } from '../setup/http-setup.js';
 import { DIETS, HOLD_REASONS, TEXTURES } from '../schemas.js';
@@ -18,6 +18,7 @@ import { listSlots } from '../setup/setup-service.js';
 import { holdAddBody, planAddBody, planEndBody, recipientDetailQuery, recipientEditBody, recipientSearchQuery } from './recipient-forms.js';
 import { RM } from './recipient-messages.js';
 import { personBasics } from '../../people/read.js';
+import { DN } from '../messages.js';
 
 export const RECIPIENTS_PATH = '/app/desk/recipients';
 const CONTACT_ROWS = 3;
@@ -74,7 +75,7 @@ function profileForm(ctx: RequestContext, locale: string, r: Recipient): SafeHtm
 
 function plansSection(ctx: RequestContext, locale: string, r: Recipient, slots: { code: string; name: string }[], todayDate: string): SafeHtml {
   const l = labels(locale);
-  const slotName = (code: string) => slotLabel(l, code, slots.find((s) => s.code === code)?.name ?? code);
+  const slotName = (code: string) => slotNameIn(locale, code, slots.find((s) => s.code === code)?.name ?? code);
   const plans = r.plans ?? [];
   return html`<section class="card" id="rcp-plans"><h2>${t(locale, RM.plans)}</h2>
 ${plans.length ? html`<ul>${plans.map((p) => html`<li>${t(locale, RM.planLine, {
@@ -129,7 +130,7 @@ ${profileForm(ctx, locale, r)}
 /** A plan or hold in the URL of another recipient (an old tab, an edited link) is "not found", never changed. */
 async function assertOwn(deps: Deps, ctx: RequestContext, recipientId: string, kind: 'plans' | 'holds', id: string) {
   const r = await getRecipient(deps, ctx, recipientId);
-  if (!(r[kind] ?? []).some((x) => x.id === id)) throw new NotFoundError(kind === 'plans' ? 'meal plan' : 'hold');
+  if (!(r[kind] ?? []).some((x) => x.id === id)) throw new NotFoundError(kind === 'plans' ? DN.mealPlan : DN.hold);
 }
 
 /**

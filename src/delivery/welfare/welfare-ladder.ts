@@ -10,6 +10,7 @@ import type { Enqueued, TemplateKey } from '../../notify/index.js';
 import { jobId } from '../../queues/definitions.js';
 import { localTimeOf } from '../../time/index.js';
 import { contactsOf } from '../views.js';
+import { DS } from '../messages.js';
 
 export const AUDIENCES = ['office', 'grid_worker', 'contact1', 'contact2', 'community_office', 'family'] as const;
 type Audience = (typeof AUDIENCES)[number];
@@ -20,7 +21,7 @@ export const ladderSchema = z.strictObject({
     audience: z.array(z.enum(AUDIENCES)).min(1).max(AUDIENCES.length),
     urgent: z.boolean().default(false).describe('Urgent: ignores quiet hours and opt-outs, marks the alert urgent, says call 110/120'),
   })).min(1).max(10),
-}).refine((l) => l.steps.every((s, i) => i === 0 || s.afterSeconds > l.steps[i - 1].afterSeconds), { path: ['steps'], message: 'Steps must come later and later.' });
+}).refine((l) => l.steps.every((s, i) => i === 0 || s.afterSeconds > l.steps[i - 1].afterSeconds), { path: ['steps'], message: DS.stepsLater.key });
 export type Ladder = z.infer<typeof ladderSchema>;
 
 /** The programme's usual ladder: office at once; +15 min first contact and grid worker; +30 second contact and community office; +60 urgent. */

@@ -7,6 +7,8 @@ import { hasRole } from '../../http/context.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { maskPhone } from '../../privacy.js';
 import { contactsOf } from '../views.js';
+import { say } from '../../i18n/index.js';
+import { DE, DN } from '../messages.js';
 
 /**
  * The welfare.escalate job: the driver found nobody home `delay` ago. Unless the stop has been
@@ -93,7 +95,7 @@ export async function listAlerts(d: D, ctx: RequestContext, q: { status?: 'open'
 
 export async function getAlert(d: D, ctx: RequestContext, id: string) {
   const [alert] = await alertRows(d, ctx, { id });
-  if (!alert) throw new NotFoundError('alert');
+  if (!alert) throw new NotFoundError(DN.alert);
   return alert;
 }
 
@@ -102,8 +104,8 @@ export async function acknowledgeAlert(d: D, ctx: RequestContext, id: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.welfareAlert.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('alert');
-    if (before.status === 'resolved') throw new ConflictError('The alert is already resolved.');
+    if (!before) throw new NotFoundError(DN.alert);
+    if (before.status === 'resolved') throw new ConflictError(say(DE.alertResolved));
     if (before.status === 'acknowledged') return;
     const after = await tx.welfareAlert.update({ where: { id }, data: { status: 'acknowledged', acknowledgedAt: new Date(), acknowledgedBy: ctx.userId } });
     await writeAudit(tx, ctx, { action: 'welfare-alert.acknowledge', entity: 'WelfareAlert', entityId: id, before, after });
@@ -116,8 +118,8 @@ export async function resolveAlert(d: D, ctx: RequestContext, id: string, note: 
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.welfareAlert.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('alert');
-    if (before.status === 'resolved') throw new ConflictError('The alert is already resolved.');
+    if (!before) throw new NotFoundError(DN.alert);
+    if (before.status === 'resolved') throw new ConflictError(say(DE.alertResolved));
     const now = new Date();
     const after = await tx.welfareAlert.update({
       where: { id },

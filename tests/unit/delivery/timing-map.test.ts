@@ -3,6 +3,7 @@ import { renderRouteMap, ROUTE_COLOURS } from '../../../src/delivery/plans/map-s
 import { buildProblem, plannedRoutes } from '../../../src/delivery/plans/plan-problem.js';
 import { timeRoute } from '../../../src/delivery/plans/timing.js';
 import { solve } from '../../../src/routing/index.js';
+import { render } from '../../../src/i18n/index.js';
 
 // Depot 0 and two doors: 600 s from the depot each, 300 s apart.
 const size = 3;
@@ -40,6 +41,14 @@ describe('timeRoute (manual moves)', () => {
       [stop(1, [0, 300]), { ...stop(2, [0, 700]), maxRideTime: 600 }]);
     expect(t.warnings.map((w) => w.kind).sort()).toEqual(['capacity', 'late', 'late', 'ride_time', 'shift']);
     expect(t.warnings.find((w) => w.kind === 'ride_time')).toMatchObject({ stopNo: 2 });
+    // Worded from kind and numbers in the reader's locale; English word for word as before.
+    const late = t.warnings.find((w) => w.kind === 'late')!;
+    expect(render('zh-CN', late.detail)).toBe(`比送达时段结束晚到 ${late.minutes} 分钟。`);
+    expect(render('en', late.detail)).toBe(`Arrives ${late.minutes} min after the window closes.`);
+    const ride = t.warnings.find((w) => w.kind === 'ride_time')!;
+    expect(render('zh-CN', ride.detail)).toBe(`热食在路上 ${ride.minutes} 分钟（限 10 分钟）。`);
+    expect(render('zh-CN', t.warnings.find((w) => w.kind === 'capacity')!.detail)).toBe('车上 2 份，容量 1 份。');
+    expect(String(t.warnings.find((w) => w.kind === 'shift')!.detail)).toMatch(/^Back \d+ min after the shift ends\.$/);
   });
 });
 
@@ -86,6 +95,7 @@ describe('renderRouteMap', () => {
         { routeNo: 2, label: 'Route 2', stops: [{ stopNo: 1, name: 'Zhao', lat: 27.62, lng: 114.05 }] },
       ],
       unassigned: [{ name: 'Far', lat: 27.7, lng: 114.2 }, { name: 'Nowhere', lat: null, lng: null }],
+      unassignedLabel: '未排上 2 户',
     });
     expect(svg).toMatch(/^<\?xml/);
     expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
@@ -95,6 +105,7 @@ describe('renderRouteMap', () => {
     expect(svg.match(/<g class="stop"/g)).toHaveLength(3);
     expect(svg).toMatch(/<text[^>]*>2<\/text><\/g>/);
     expect(svg.match(/<g class="unassigned"/g)).toHaveLength(1);
+    expect(svg).toContain('>未排上 2 户</text>');
     expect(svg).toContain('K &amp; Co');
     expect(svg).toContain('Kitchen &lt;A&gt;');
     // Every coordinate lands inside the picture.
