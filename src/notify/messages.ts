@@ -134,3 +134,14 @@ export const NA = defineMessages('notify.api', {
   },
   quietTogether: { zh: 'quietStart 与 quietEnd 须同时填写。', en: 'quietStart and quietEnd go together.' },
 });
+
+/** What a failure's kind means to an admin (the stored reason after it is the provider's own words). */
+export const FAILURES = defineMessages('notify.failure', {
+  rate_limited: { zh: '服务商限流', en: 'Rate-limited by the provider' },
+  rejected: { zh: '服务商拒收', en: 'Refused by the provider' },
+  timeout: { zh: '服务商未及时应答', en: 'The provider did not answer in time' },
+  unavailable: { zh: '服务商暂时不可用', en: 'The provider is unavailable' },
+  misconfigured: { zh: '渠道配置有误', en: 'The channel is not set up right' },
+  receipt: { zh: '运营商回执：未送达', en: 'Provider report: not delivered' },
+  'outcome unknown': { zh: '结果不明：发送时工作进程中止，未自动重发（可能已送达）', en: 'Outcome unknown: the worker stopped while sending (it may have arrived)' },
+});
