@@ -87,7 +87,7 @@ describe('staff sign-in', () => {
     const crossSite = await supertest(server.url).post('/users').set('Cookie', `ect_sid=${cookie.value}`).set('X-CSRF-Token', csrf!)
       .set('Origin', 'http://evil.example').send({ username: 'evil1', displayName: 'x', roles: ['admin'] });
     expect(crossSite.status).toBe(403);
-    expect(crossSite.body.detail).toContain('did not come from this site');
+    expect(crossSite.body.detail).toContain('并非来自本站') // a session reads its own language (zh-CN);
     // The cookie is a session, not an API token.
     expect((await supertest(server.url).get('/me').set('Authorization', `Bearer ${cookie.value}`)).status).toBe(401);
     // A token in a URL is never accepted.
@@ -124,6 +124,7 @@ describe('staff sign-in', () => {
     const forAdmin = await env.request.post(`/users/${(await staff(env, tenant, ['admin'])).id}/sign-in-links`)
       .set('Authorization', `Bearer ${manager.token}`).send({});
     expect(forAdmin.status).toBe(403);
+    expect(forAdmin.body.detail).toBe('您只能为自己管理的送餐员或护理员发放登录码。');
     await phone.close();
   });
 
