@@ -8,7 +8,9 @@ import { ConflictError, NotFoundError } from '../http/errors.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { AuditFinding } from '../generated/prisma/client.js';
 import { maskIdNumber } from '../privacy.js';
-import { t } from '../i18n/index.js';
+import { say, t } from '../i18n/index.js';
+import { formatLocalDateTime } from '../time/index.js';
+import { FR } from './finding-refusals.js';
 import { localisedCsv, type Column } from './csv.js';
 import { H } from './csv-headings.js';
 import { evidenceText, kindLabel, severityLabel } from './finding-words.js';
@@ -82,7 +84,7 @@ export async function listFindings(d: D, ctx: RequestContext, q: FindingFilter &
 
 export async function getFinding(d: D, ctx: RequestContext, id: string) {
   const row = await tenantDb(d.prisma, ctx.tenantId).auditFinding.findFirst({ where: { id } });
-  if (!row) throw new NotFoundError('finding');
+  if (!row) throw new NotFoundError(FR.nounFinding);
   return view(row, await labels(d, ctx, [row]));
 }
 
@@ -90,8 +92,8 @@ export async function acknowledgeFinding(d: D, ctx: RequestContext, id: string, 
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.auditFinding.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('finding');
-    if (before.status === 'acknowledged') throw new ConflictError(`Already acknowledged at ${before.ackAt?.toISOString()}.`);
+    if (!before) throw new NotFoundError(FR.nounFinding);
+    if (before.status === 'acknowledged') throw new ConflictError(say(FR.alreadyAcknowledged, { at: String(before.ackAt?.toISOString()), atLocal: before.ackAt ? formatLocalDateTime(before.ackAt, ctx.timeZone) : '' }));
     const after = await tx.auditFinding.update({ where: { id }, data: { status: 'acknowledged', ackBy: ctx.userId, ackAt: new Date(), ackNote: note ?? null } });
     await writeAudit(tx, ctx, { action: 'canteen.finding.acknowledge', entity: 'AuditFinding', entityId: id, before, after });
   });

@@ -218,6 +218,8 @@ describe('audit scan of a seeded month', () => {
     expect(ack.status).toBe(200);
     expect(ack.body).toMatchObject({ status: 'acknowledged', ackBy: auditor.id, ackNote: 'card withdrawn, family informed' });
     expect((await env.request.post(`/audit/findings/${dead.id}/acknowledge`).set(bearer(auditor.token)).send({})).status).toBe(409);
+    const zh = await env.request.post(`/audit/findings/${dead.id}/acknowledge`).set('Authorization', `Bearer ${auditor.token}`).send({});
+    expect(zh.body.detail).toMatch(/^该发现已于 .+ 确认过。$/); // a zh-CN reader
 
     const again = await env.request.post('/audit/scans').set(bearer(auditor.token)).send({ date: '2026-10-31' });
     expect(again.body).toMatchObject({ findings: 10, newFindings: 0 });
