@@ -20,7 +20,7 @@ export const tenantCreateSchema = z.strictObject({
   timeZone: timeZone.default('Asia/Shanghai'),
   locale: localeSchema.default('zh-CN'),
   adminUsername: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i).default('admin'),
-  adminDisplayName: z.string().trim().min(1).max(100).default('Administrator'),
+  adminDisplayName: z.string().trim().min(1).max(100).optional().describe('Default: the admin role’s name in the tenant’s language (管理员).'),
 });
 
 export const tenantUpdateSchema = z.strictObject({

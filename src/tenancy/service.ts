@@ -8,8 +8,8 @@ import { generateToken } from '../http/auth.js';
 import { hashPassword } from './sign-in-service.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.js';
-import { say } from '../i18n/index.js';
-import { nounMessages } from '../kernel/messages.js';
+import { say, t } from '../i18n/index.js';
+import { nounMessages, roleLabel } from '../kernel/messages.js';
 import { TM } from './messages.js';
 import type { ApiToken, User } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
@@ -48,7 +48,7 @@ export async function createTenantWithAdmin(prisma: PrismaClient, input: TenantC
   return prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.create({ data: { name: data.name, timeZone: data.timeZone, locale: data.locale } });
     const admin = await tx.user.create({
-      data: { tenantId: tenant.id, username: data.adminUsername, displayName: data.adminDisplayName, roles: ['admin'] },
+      data: { tenantId: tenant.id, username: data.adminUsername, displayName: data.adminDisplayName ?? t(data.locale, roleLabel('admin')), roles: ['admin'] },
     });
     const token = await issue(tx as unknown as PrismaClient, tenant.id, admin.id, 'first admin token');
     const actor = { tenantId: tenant.id, userId: null };
