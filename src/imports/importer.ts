@@ -22,13 +22,14 @@ export interface ImportColumn {
   name: string;
   aliases: string[];
   required: boolean;
-  description: string;
+  /** What the column holds: a catalogue sentence (`say(M.x)`) is answered in the reader's locale. */
+  description: Text;
 }
 
 /** One kind of spreadsheet import (residents, delivery recipients…), run by the people.import job. */
 export interface Importer {
   kind: string;
-  description: string;
+  description: Text;
   columns: ImportColumn[];
   run(
     deps: Pick<Deps, 'prisma'>,
