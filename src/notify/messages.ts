@@ -143,5 +143,5 @@ export const FAILURES = defineMessages('notify.failure', {
   unavailable: { zh: '服务商暂时不可用', en: 'The provider is unavailable' },
   misconfigured: { zh: '渠道配置有误', en: 'The channel is not set up right' },
   receipt: { zh: '运营商回执：未送达', en: 'Provider report: not delivered' },
-  'outcome unknown': { zh: '结果不明：发送时工作进程中止，未自动重发（可能已送达）', en: 'Outcome unknown: the worker stopped while sending (it may have arrived)' },
+  outcomeUnknown: { zh: '结果不明：发送时工作进程中止，未自动重发（可能已送达）', en: 'Outcome unknown: the worker stopped while sending (it may have arrived)' },
 });

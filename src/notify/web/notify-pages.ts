@@ -19,7 +19,8 @@ const label = (set: Record<string, Message>, key: string, locale: string) => (se
 function failure(lastError: string | null, locale: string): SafeHtml | string {
   if (!lastError) return '';
   const i = lastError.indexOf(': ');
-  const kind = i > 0 ? (FAILURES as Record<string, Message>)[lastError.slice(0, i)] : undefined;
+  const prefix = lastError.slice(0, Math.max(i, 0));
+  const kind = i > 0 ? (FAILURES as Record<string, Message>)[prefix === 'outcome unknown' ? 'outcomeUnknown' : prefix] : undefined;
   return kind ? html`${t(locale, kind)}<br><small class="muted">${lastError.slice(i + 2)}</small>` : lastError;
 }
 const TAG: Record<string, string> = { sent: 'ok', delivered: 'ok', failed: 'warn', given_up: 'bad', suppressed: '', queued: '', sending: '' };
