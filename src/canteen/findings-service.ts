@@ -8,6 +8,7 @@ import { cursorArgs, toPage } from '../http/common-schemas.js';
 import type { AuditFinding } from '../generated/prisma/client.js';
 import { maskIdNumber } from '../privacy.js';
 import { t } from '../i18n/index.js';
+import { formatLocalDateTime } from '../time/index.js';
 import { localisedCsv, type Column } from './csv.js';
 import { H } from './csv-headings.js';
 import { evidenceText, kindLabel, severityLabel } from './finding-words.js';
@@ -93,7 +94,7 @@ export async function acknowledgeFinding(d: D, ctx: RequestContext, id: string, 
   await db.$transaction(async (tx) => {
     const before = await tx.auditFinding.findFirst({ where: { id } });
     if (!before) throw new NotFoundError(CN.finding);
-    if (before.status === 'acknowledged') throw new ConflictError(say(CM.alreadyAcknowledged, { at: before.ackAt?.toISOString() ?? '' }));
+    if (before.status === 'acknowledged') throw new ConflictError(say(CM.alreadyAcknowledged, { at: String(before.ackAt?.toISOString()), atLocal: before.ackAt ? formatLocalDateTime(before.ackAt, ctx.timeZone) : '' }));
     const after = await tx.auditFinding.update({ where: { id }, data: { status: 'acknowledged', ackBy: ctx.userId, ackAt: new Date(), ackNote: note ?? null } });
     await writeAudit(tx, ctx, { action: 'canteen.finding.acknowledge', entity: 'AuditFinding', entityId: id, before, after });
   });

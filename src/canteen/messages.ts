@@ -47,7 +47,7 @@ export const CM = defineMessages('canteen.error', {
     en: 'Only a month that has ended can be settled; {month} is not over yet in {zone}.',
   },
   mustBeBefore: { zh: '须早于{month}。', en: 'Must be before {month}.' },
-  alreadyAcknowledged: { zh: '该问题已于{at}处理。', en: 'Already acknowledged at {at}.' },
+  alreadyAcknowledged: { zh: '该问题已于 {atLocal} 确认过。', en: 'Already acknowledged at {at}.' },
   notOperator: {
     zh: '只有在职且具有食堂收银员角色的用户才能绑定到食堂。',
     en: 'Only an active user with the canteen_operator role can be bound to a canteen.',

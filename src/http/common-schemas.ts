@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { schemaMessages as S } from './messages.js';
 import { addDays, CLOCK_SKEW_MS, daysInclusive, isCalendarDate, isInTheFuture, isValidLocalDate, isValidZone, LOCAL_TIME, MAX_LOCAL_DATE, MIN_LOCAL_DATE, today } from '../time/index.js';
 
 /** Shared zod pieces so every route speaks the same formats. */
 export const localDate = z
   .string()
-  .refine(isCalendarDate, { message: 'Expected a calendar date YYYY-MM-DD.', abort: true })
-  .refine(isValidLocalDate, { message: `Expected a date between ${MIN_LOCAL_DATE} and ${MAX_LOCAL_DATE}.` })
+  .refine(isCalendarDate, { message: S.calendarDate.key, abort: true })
+  .refine(isValidLocalDate, { message: S.dateBetween.key, params: { min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE } })
   .meta({ format: 'date', example: '2026-12-01' });
 
 /** The latest local date anywhere on Earth right now (UTC+14): "not in the future" without a tenant zone. */
@@ -16,7 +17,7 @@ function latestToday(): string {
 
 /** A local date that has already happened (birth dates, dates of death). */
 export const pastLocalDate = localDate
-  .refine((d) => d <= latestToday(), { message: 'Must not be in the future.' })
+  .refine((d) => d <= latestToday(), { message: S.notFuture.key })
   .meta({ format: 'date', example: '1950-05-05' });
 
 /** An instant with an offset (ISO 8601), as a string. */
@@ -24,20 +25,20 @@ export const instantString = z.iso.datetime({ offset: true });
 
 /** An instant reporting something that already happened: at most CLOCK_SKEW_MS ahead of the server clock. */
 export const pastInstantString = instantString.refine((s) => !isInTheFuture(new Date(s)), {
-  message: `Must not be in the future (more than ${CLOCK_SKEW_MS / 60_000} min ahead of the server clock).`,
+  message: S.instantNotFuture.key, params: { minutes: CLOCK_SKEW_MS / 60_000 },
 });
 
 /** An instant at most `days` days ahead of now (planned events with a horizon), checked at parse time. */
 export function instantWithin(days: number) {
   return instantString.refine((s) => !isInTheFuture(new Date(s), new Date(), days * 86_400_000), {
-    message: `Must not be more than ${days} days in the future.`,
+    message: S.withinDays.key, params: { days },
   });
 }
 
 /** A local date at most `days` days after today anywhere on Earth (bookings and plans with a horizon). */
 export function localDateWithin(days: number) {
   return localDate
-    .refine((d) => !isValidLocalDate(d) || d <= addDays(latestToday(), days), { message: `Must not be more than ${days} days in the future.` })
+    .refine((d) => !isValidLocalDate(d) || d <= addDays(latestToday(), days), { message: S.withinDays.key, params: { days } })
     .meta({ format: 'date', example: '2026-12-01' });
 }
 
@@ -51,14 +52,14 @@ export function dateRange<T extends Record<string, unknown>>(fromKey: keyof T & 
     const to = value[toKey];
     // Bad dates are reported by their own schema; this refinement may still run on them.
     if (typeof from !== 'string' || typeof to !== 'string' || !isValidLocalDate(from) || !isValidLocalDate(to)) return;
-    if (to < from) ctx.addIssue({ code: 'custom', path: [toKey], message: `${toKey} must not be before ${fromKey}.` });
-    else if (daysInclusive(from, to) > maxDays) ctx.addIssue({ code: 'custom', path: [toKey], message: `Give a range of at most ${maxDays} days.` });
+    if (to < from) ctx.addIssue({ code: 'custom', path: [toKey], message: S.rangeOrder.key, params: { to: toKey, from: fromKey } });
+    else if (daysInclusive(from, to) > maxDays) ctx.addIssue({ code: 'custom', path: [toKey], message: S.rangeLength.key, params: { maxDays } });
   };
 }
 
-export const localTime = z.string().regex(LOCAL_TIME, 'Expected a local time HH:mm.').meta({ example: '10:45' });
+export const localTime = z.string().regex(LOCAL_TIME, S.localTime.key).meta({ example: '10:45' });
 
-export const timeZone = z.string().refine(isValidZone, { message: 'Unknown IANA time zone.' }).meta({ example: 'Asia/Shanghai' });
+export const timeZone = z.string().refine(isValidZone, { message: S.timeZone.key }).meta({ example: 'Asia/Shanghai' });
 
 export const idParams = z.strictObject({ id: z.uuid() });
 
@@ -89,7 +90,7 @@ export function decodeCursor(cursor: string): string | undefined {
 
 const cursorField = z
   .string()
-  .refine((c) => decodeCursor(c) !== undefined, { message: 'Unknown cursor: pass back a nextCursor exactly as received.' })
+  .refine((c) => decodeCursor(c) !== undefined, { message: S.cursor.key })
   .transform((c) => decodeCursor(c)!)
   .describe('The nextCursor of the previous page (opaque).');
 

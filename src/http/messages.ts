@@ -57,3 +57,20 @@ export const httpMessages = defineMessages('http', {
   headersTimeout: { zh: '请求头传输时间过长。', en: 'The request headers took too long to arrive.' },
   notHttp: { zh: '这不是有效的 HTTP 请求。', en: 'The request is not valid HTTP.' },
 });
+
+/** Messages of the shared zod pieces (src/http/common-schemas.ts): dates, times, zones, cursors. */
+export const schemaMessages = defineMessages('schema', {
+  calendarDate: { zh: '日期格式应为 YYYY-MM-DD（有效的公历日期）。', en: 'Expected a calendar date YYYY-MM-DD.' },
+  dateBetween: { zh: '日期须在 {min} 至 {max} 之间。', en: 'Expected a date between {min} and {max}.' },
+  notFuture: { zh: '不能是将来的日期。', en: 'Must not be in the future.' },
+  instantNotFuture: {
+    zh: '不能是将来的时间（比服务器时钟快 {minutes} 分钟以上）。',
+    en: 'Must not be in the future (more than {minutes} min ahead of the server clock).',
+  },
+  withinDays: { zh: '不能晚于今后 {days} 天。', en: 'Must not be more than {days} days in the future.' },
+  rangeOrder: { zh: '{to} 不能早于 {from}。', en: '{to} must not be before {from}.' },
+  rangeLength: { zh: '日期范围最多 {maxDays} 天。', en: 'Give a range of at most {maxDays} days.' },
+  localTime: { zh: '时间格式应为 HH:mm。', en: 'Expected a local time HH:mm.' },
+  timeZone: { zh: '不认识的 IANA 时区。', en: 'Unknown IANA time zone.' },
+  cursor: { zh: '无效的翻页游标：请原样传回上一页的 nextCursor。', en: 'Unknown cursor: pass back a nextCursor exactly as received.' },
+});

@@ -1,4 +1,6 @@
 import { BadRequestError } from '../http/errors.js';
+import { say } from '../i18n/index.js';
+import { IMP } from './messages.js';
 import type { ImportColumn } from './importer.js';
 
 /** Rows at the top of a sheet that may hold the headers (title rows, dates, notes come first). */
@@ -72,7 +74,7 @@ export function findHeader(top: { row: number; cells: string[] }[], columns: Imp
   }
   const keyNames = [key.name, ...key.aliases].join(' / ');
   throw new BadRequestError(
-    `No header row found in the first ${HEADER_SEARCH_ROWS} rows: the headers must include the key column (${keyNames}) and at least one other known column (GET /imports/kinds lists them). / 前 ${HEADER_SEARCH_ROWS} 行中未找到表头：表头须包含关键列（${keyNames}）及至少一个其他已知列（见 GET /imports/kinds）。`,
+    say(IMP.noHeader, { rows: HEADER_SEARCH_ROWS, keyNames }),
     { lookedFor: [key.name, ...key.aliases] },
   );
 }

@@ -1,11 +1,14 @@
 import type { Deps } from '../deps.js';
+import { say, type Text } from '../i18n/index.js';
+import { IMP } from './messages.js';
 import type { Row, SheetRow } from './parse.js';
 
 export interface RowRejection {
   /** 1-based row number in the file (as Excel shows it). */
   row: number;
   key?: string;
-  errors: { field: string; message: string }[];
+  /** A catalogue sentence (stored as key + params, read in the reader's locale) or a zod message. */
+  errors: { field: string; message: Text }[];
 }
 
 export interface ImportSummary {
@@ -19,17 +22,18 @@ export interface ImportColumn {
   name: string;
   aliases: string[];
   required: boolean;
-  description: string;
+  /** What the column holds: a catalogue sentence (`say(M.x)`) is answered in the reader's locale. */
+  description: Text;
 }
 
 /** One kind of spreadsheet import (residents, delivery recipients…), run by the people.import job. */
 export interface Importer {
   kind: string;
-  description: string;
+  description: Text;
   columns: ImportColumn[];
   run(
     deps: Pick<Deps, 'prisma'>,
-    tenant: { id: string; timeZone: string; actorUserId: string | null },
+    tenant: { id: string; timeZone: string; actorUserId: string | null; locale: string },
     rows: SheetRow[],
     progress: (done: number) => Promise<void>,
     /** Column name → the header text it was found under (for messages naming the user's header). */
@@ -38,9 +42,9 @@ export interface Importer {
 }
 
 /** The rejection of a row without its key value, naming the header it was read from. */
-export function missingKey(col: ImportColumn, headers: Record<string, string>): { field: string; message: string } {
+export function missingKey(col: ImportColumn, headers: Record<string, string>): { field: string; message: Text } {
   const header = headers[col.name] ?? col.name;
-  return { field: col.name, message: `Required: column '${header}' (${col.name}, the import key) is empty in this row. / 必填：本行“${header}”列为空（导入关键列）。` };
+  return { field: col.name, message: say(IMP.missingKey, { header, name: col.name }) };
 }
 
 /** Column value of a row (the reader has already mapped headers and aliases to column names). */

@@ -1,5 +1,7 @@
 import type { Config } from '../config.js';
 import { UnprocessableError } from '../http/errors.js';
+import { type Localized, say } from '../i18n/index.js';
+import { IMP } from './messages.js';
 
 /**
  * What one import may cost. The upload limit bounds the bytes sent; these bound what they
@@ -25,7 +27,7 @@ export function importLimits(config: Pick<Config, 'IMPORT_MAX_ROWS' | 'IMPORT_MA
 
 /** A file refused for its size or cost; not worth a retry. */
 export class ImportLimitError extends UnprocessableError {
-  constructor(detail: string, readonly limit: string) {
+  constructor(detail: Localized, readonly limit: string) {
     super(detail, { limit });
   }
 }
@@ -33,11 +35,9 @@ export class ImportLimitError extends UnprocessableError {
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 export const limitMessages = {
-  expanded: (declared: number, max: number) =>
-    `The XLSX file expands to ${mb(declared)} (limit ${mb(max)}): it looks like a zip bomb or a very large sheet; split it into smaller files. / 该 XLSX 文件解压后为 ${mb(declared)}（上限 ${mb(max)}），疑似压缩炸弹或表格过大，请拆分成多个文件。`,
-  lying: () =>
-    'The XLSX file expands to more than it declares: it is damaged or crafted to exhaust the server; it was refused. / 该 XLSX 文件解压后的大小与其声明不符（文件损坏或被刻意构造），已拒绝。',
-  rows: (max: number) => `The file has more than ${max} rows; split it into smaller files. / 文件超过 ${max} 行，请拆分成多个文件。`,
-  cells: (max: number) => `The file has more than ${max} cells; remove unused columns or split it. / 文件超过 ${max} 个单元格，请删除多余的列或拆分文件。`,
-  time: (s: number) => `Reading the file took longer than ${s} s; split it into smaller files. / 读取文件超过 ${s} 秒，请拆分成多个文件。`,
+  expanded: (declared: number, max: number) => say(IMP.expanded, { size: mb(declared), max: mb(max) }),
+  lying: () => say(IMP.lying),
+  rows: (max: number) => say(IMP.rows, { max }),
+  cells: (max: number) => say(IMP.cells, { max }),
+  time: (seconds: number) => say(IMP.time, { seconds }),
 };

@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { BadRequestError } from '../http/errors.js';
+import { say } from '../i18n/index.js';
+import { IMP } from './messages.js';
 import type { RawRow } from './read-xlsx.js';
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -40,7 +42,7 @@ export async function* readCsv(buf: Buffer, encoding: CsvEncoding): AsyncGenerat
       yield { row, cells: cells.map((c) => c.trim()) };
     }
   } catch (err) {
-    throw new BadRequestError(`The CSV file cannot be read: ${(err as Error).message} / 无法读取该 CSV 文件。`);
+    throw new BadRequestError(say(IMP.csvUnreadable, { why: (err as Error).message }));
   } finally {
     parser.destroy();
   }

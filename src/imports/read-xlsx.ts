@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { BadRequestError } from '../http/errors.js';
+import { say } from '../i18n/index.js';
+import { IMP } from './messages.js';
 import { checkDeclaredSizes, readCentralDirectory, verifyExpandedSizes } from './zip-guard.js';
 
 /** One sheet row as text cells (index 0 = column A) with its 1-based row number. */
@@ -54,6 +56,6 @@ export async function* readXlsx(buf: Buffer): AsyncGenerator<RawRow> {
     }
   } catch (err) {
     if (err instanceof BadRequestError) throw err;
-    throw new BadRequestError(`The XLSX file cannot be read: ${(err as Error).message} / 无法读取该 XLSX 文件。`);
+    throw new BadRequestError(say(IMP.xlsxUnreadable, { why: (err as Error).message }));
   }
 }

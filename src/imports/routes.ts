@@ -5,6 +5,7 @@ import type { Deps } from '../deps.js';
 import type { Modules } from '../kernel/modules.js';
 import * as service from './service.js';
 import { FIRST_PAGE, rejectionPage } from './rejections.js';
+import { requestLocale } from '../http/locale.js';
 
 const tags = ['imports'];
 
@@ -30,7 +31,8 @@ const importRunSchema = z.object({
   encoding: z.string().nullable().describe('xlsx, or the CSV encoding detected: utf-8, utf-8-bom, gb18030, utf-16le/be.'),
   mappedColumns: z.record(z.string(), z.string()).nullable().describe('Header as found in the file → import column.'),
   unknownColumns: z.array(z.string()).describe('Headers that match no import column: their cells are NOT imported.'),
-  error: z.string().nullable(),
+  error: z.string().nullable().describe('Why the run failed (or is being retried), in the reader\'s language.'),
+  unknownColumnsNote: z.string().nullable().describe('A sentence naming the unknown columns, in the reader\'s language.'),
   createdAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
 });
@@ -59,21 +61,21 @@ export function registerImportRoutes(api: ApiRouter, deps: Deps, { importers }: 
       const file = req.file;
       const content = file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
       const name = file?.originalname ?? String(req.get('x-file-name') ?? `${params.kind}.upload`);
-      return { status: 202, body: await service.startImport(deps, { importers }, ctx, params.kind, name, content) };
+      return { status: 202, body: await service.startImport(deps, { importers }, ctx, params.kind, name, content, requestLocale(req)) };
     },
   );
 
   api.add(
     { method: 'get', path: '/imports', summary: 'Imports, newest first', tags, access: ['kitchen_manager', 'hospital_coordinator'],
       query: z.strictObject(pageQuery), responses: { 200: { description: 'Runs', schema: page(importRunSchema) } } },
-    async ({ ctx, query }) => ({ body: await service.listImports(deps, ctx, query) }),
+    async ({ ctx, query, req }) => ({ body: await service.listImports(deps, ctx, query, requestLocale(req)) }),
   );
 
   api.add(
     { method: 'get', path: '/imports/:id', summary: 'Progress and report of an import (accepted and every rejected row)', tags,
       access: ['kitchen_manager', 'hospital_coordinator'], params: idParams,
       responses: { 200: { description: 'Run', schema: importReportSchema } } },
-    async ({ ctx, params }) => ({ body: await service.getImport(deps, ctx, params.id) }),
+    async ({ ctx, params, req }) => ({ body: await service.getImport(deps, ctx, params.id, requestLocale(req)) }),
   );
 
   api.add(
@@ -84,9 +86,9 @@ export function registerImportRoutes(api: ApiRouter, deps: Deps, { importers }: 
         cursor: z.coerce.number().int().min(0).optional().describe('The nextCursor of the previous page (a row number).'),
       }),
       responses: { 200: { description: 'Rejected rows', schema: page(rejectionSchema) } } },
-    async ({ ctx, params, query }) => {
+    async ({ ctx, params, query, req }) => {
       await service.assertImport(deps, ctx, params.id); // 404 for another tenant's run
-      return { body: await rejectionPage(deps, ctx.tenantId, params.id, query) };
+      return { body: await rejectionPage(deps, ctx.tenantId, params.id, query, requestLocale(req)) };
     },
   );
 }

@@ -11,18 +11,26 @@ import { importLimits } from './limits.js';
 import { readSheet, sniffSheet } from './parse.js';
 import { firstRejections, saveRejections } from './rejections.js';
 import type { Modules } from '../kernel/modules.js';
+import { nounMessages } from '../kernel/messages.js';
+import { render, say } from '../i18n/index.js';
+import { IMP } from './messages.js';
+import { readErrorText, storeErrorText } from './stored-text.js';
 
 type RunRow = Omit<ImportRun, 'content'> & { content?: unknown };
 
-export function importView(run: RunRow) {
-  const { content: _c, tenantId: _t, heartbeatAt: _h, ...rest } = run;
-  return rest;
+/** A run as the API and the pages show it, its sentences rendered in `locale`. */
+export function importView(run: RunRow, locale: string) {
+  const { content: _c, tenantId: _t, heartbeatAt: _h, error, ...rest } = run;
+  const unknownColumnsNote = run.unknownColumns.length
+    ? render(locale, say(IMP.unknownColumns, { columns: run.unknownColumns.join(locale === 'en' ? ', ' : '、') }))
+    : null;
+  return { ...rest, error: error === null ? null : render(locale, readErrorText(error)), unknownColumnsNote };
 }
 
 /** The run with the first page of its rejected rows (the rest via GET /imports/{id}/rejections). */
-async function reportView(deps: Pick<Deps, 'prisma'>, tenantId: string, run: RunRow) {
-  const first = await firstRejections(deps, tenantId, run.id);
-  return { ...importView(run), rejections: first.items, rejectionsNextCursor: first.nextCursor };
+async function reportView(deps: Pick<Deps, 'prisma'>, tenantId: string, run: RunRow, locale: string) {
+  const first = await firstRejections(deps, tenantId, run.id, locale);
+  return { ...importView(run, locale), rejections: first.items, rejectionsNextCursor: first.nextCursor };
 }
 
 /**
@@ -32,10 +40,11 @@ async function reportView(deps: Pick<Deps, 'prisma'>, tenantId: string, run: Run
  */
 export async function startImport(
   deps: Pick<Deps, 'prisma' | 'queues' | 'config'>, { importers }: Pick<Modules, 'importers'>, ctx: RequestContext, kind: string, fileName: string, content: Buffer,
+  locale: string = ctx.locale,
 ) {
   const importer = importers[kind];
-  if (!importer) throw new NotFoundError('import kind', `Unknown import kind '${kind}'. Known: ${Object.keys(importers).join(', ')}.`);
-  if (!content?.length) throw new BadRequestError('Upload a CSV or XLSX file (multipart field "file", or the raw body). / 请上传 CSV 或 XLSX 文件。');
+  if (!importer) throw new NotFoundError(nounMessages.importKind, say(IMP.unknownKind, { kind, known: Object.keys(importers).join(', ') }));
+  if (!content?.length) throw new BadRequestError(say(IMP.noFile));
   const sheet = await sniffSheet(content, importer.columns, importLimits(deps.config));
   await deps.queues.assertAvailable();
   const fileHash = createHash('sha256').update(content).digest('hex');
@@ -47,24 +56,24 @@ export async function startImport(
     await stageJob(tx, 'people.import', 'people.import', { tenantId: ctx.tenantId, importRunId: created.id }, { jobId: jobId('import', created.id) });
     return created;
   });
-  return { ...importView(run), rejections: [], rejectionsNextCursor: null };
+  return { ...importView(run, locale), rejections: [], rejectionsNextCursor: null };
 }
 
 /** 404 unless the run exists in the caller's tenant. */
 export async function assertImport(deps: Pick<Deps, 'prisma'>, ctx: RequestContext, id: string) {
-  if (!(await tenantDb(deps.prisma, ctx.tenantId).importRun.findFirst({ where: { id }, select: { id: true } }))) throw new NotFoundError('import');
+  if (!(await tenantDb(deps.prisma, ctx.tenantId).importRun.findFirst({ where: { id }, select: { id: true } }))) throw new NotFoundError(nounMessages.import);
 }
 
-export async function getImport(deps: Pick<Deps, 'prisma'>, ctx: RequestContext, id: string) {
+export async function getImport(deps: Pick<Deps, 'prisma'>, ctx: RequestContext, id: string, locale: string = ctx.locale) {
   const run = await tenantDb(deps.prisma, ctx.tenantId).importRun.findFirst({ where: { id }, omit: { content: true } });
-  if (!run) throw new NotFoundError('import');
-  return reportView(deps, ctx.tenantId, run);
+  if (!run) throw new NotFoundError(nounMessages.import);
+  return reportView(deps, ctx.tenantId, run, locale);
 }
 
 /** Import runs, newest first, a page at a time (counts only; rejected rows via the run). */
-export async function listImports(deps: Pick<Deps, 'prisma'>, ctx: RequestContext, q: { limit: number; cursor?: string }) {
+export async function listImports(deps: Pick<Deps, 'prisma'>, ctx: RequestContext, q: { limit: number; cursor?: string }, locale: string = ctx.locale) {
   const runs = await tenantDb(deps.prisma, ctx.tenantId).importRun.findMany({ ...cursorArgs(q, 'desc'), omit: { content: true } });
-  return toPage(runs, q.limit, (r) => importView(r));
+  return toPage(runs, q.limit, (r) => importView(r, locale));
 }
 
 /** Thrown when another worker is processing the run: BullMQ retries later (and takes over if that worker died). */
@@ -108,7 +117,7 @@ export async function runImport(
     const { rows, info } = await readSheet(Buffer.from(run.content), importer.columns, importLimits(deps.config), () => beat().then(() => undefined));
     await beat({ totalRows: rows.length, ...info });
     const headers = Object.fromEntries(Object.entries(info.mappedColumns).map(([header, name]) => [name, header]));
-    const actor = { id: tenantId, timeZone: tenant.timeZone, actorUserId: run.createdBy };
+    const actor = { id: tenantId, timeZone: tenant.timeZone, actorUserId: run.createdBy, locale: tenant.locale };
     const summary = await importer.run(deps, actor, rows, async (done) => {
       const pct = rows.length ? Math.floor((done / rows.length) * 100) : 100;
       await beat({ progress: pct });
@@ -124,8 +133,9 @@ export async function runImport(
     });
     for (const after of modules.afterImport) await after(deps, tenantId);
   } catch (err) {
-    const message = (err as Error).message;
     const final = err instanceof AppError && err.status < 500; // a file that cannot be read will not read better on a retry
+    // Kept as catalogue key + params: the report is read later, in its reader's locale.
+    const message = storeErrorText(err instanceof AppError ? (err.detail ?? err.title) : say(IMP.jobRetry, { why: (err as Error).message }));
     await db.importRun.update({ where: { id: run.id }, data: final ? { status: 'failed', error: message, finishedAt: new Date(), heartbeatAt: null } : { status: 'queued', error: message, heartbeatAt: null } });
     if (!final) throw err;
   }

@@ -1,5 +1,7 @@
 import { createInflateRaw } from 'node:zlib';
 import { BadRequestError } from '../http/errors.js';
+import { type Localized, say } from '../i18n/index.js';
+import { IMP } from './messages.js';
 import { ImportLimitError, limitMessages } from './limits.js';
 
 /** One file of a zip archive, as its central directory declares it. */
@@ -16,7 +18,7 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX_ENTRIES = 10_000;
 
-const unreadable = (why: string) => new BadRequestError(`The XLSX file cannot be read: ${why}. / 无法读取该 XLSX 文件：${why}。`);
+const unreadable = (why: Localized) => new BadRequestError(say(IMP.zipUnreadable, { why }));
 
 /**
  * Reads the central directory at the end of the archive: names and declared sizes, without
@@ -27,16 +29,16 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
     if (buf.readUInt32LE(i) === EOCD) { eocd = i; break; }
   }
-  if (eocd < 0) throw unreadable('no zip directory');
+  if (eocd < 0) throw unreadable(say(IMP.zipNoDirectory));
   const count = buf.readUInt16LE(eocd + 10);
   const offset = buf.readUInt32LE(eocd + 16);
   // ZIP64 markers: an XLSX under the upload limit never needs them.
-  if (count === 0xffff || offset === 0xffffffff) throw unreadable('ZIP64 archives are not accepted');
-  if (count > MAX_ENTRIES) throw unreadable(`${count} entries`);
+  if (count === 0xffff || offset === 0xffffffff) throw unreadable(say(IMP.zip64));
+  if (count > MAX_ENTRIES) throw unreadable(say(IMP.zipEntries, { count }));
   const entries: ZipEntry[] = [];
   let p = offset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw unreadable('damaged zip directory');
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw unreadable(say(IMP.zipDamagedDirectory));
     const nameLen = buf.readUInt16LE(p + 28);
     const entry = {
       method: buf.readUInt16LE(p + 10),
@@ -45,7 +47,7 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
       localHeaderOffset: buf.readUInt32LE(p + 42),
       name: buf.toString('utf8', p + 46, p + 46 + nameLen),
     };
-    if (entry.uncompressedSize === 0xffffffff || entry.compressedSize === 0xffffffff) throw unreadable('ZIP64 archives are not accepted');
+    if (entry.uncompressedSize === 0xffffffff || entry.compressedSize === 0xffffffff) throw unreadable(say(IMP.zip64));
     entries.push(entry);
     p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
@@ -60,7 +62,7 @@ export function checkDeclaredSizes(entries: ZipEntry[], maxExpandedBytes: number
 
 function entryData(buf: Buffer, e: ZipEntry): Buffer {
   const p = e.localHeaderOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL) throw unreadable(`damaged entry ${e.name}`);
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL) throw unreadable(say(IMP.zipDamagedEntry, { name: e.name }));
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   return buf.subarray(start, start + e.compressedSize);
 }
@@ -74,7 +76,7 @@ export async function verifyExpandedSizes(buf: Buffer, entries: ZipEntry[], maxE
   let total = 0;
   for (const e of entries) {
     if (e.method === 0) { total += e.compressedSize; continue; }
-    if (e.method !== 8) throw unreadable(`unsupported compression in ${e.name}`);
+    if (e.method !== 8) throw unreadable(say(IMP.zipCompression, { name: e.name }));
     const data = entryData(buf, e);
     await new Promise<void>((resolve, reject) => {
       let size = 0;
@@ -90,7 +92,7 @@ export async function verifyExpandedSizes(buf: Buffer, entries: ZipEntry[], maxE
         }
       });
       inflate.on('end', () => { total += size; resolve(); });
-      inflate.on('error', (err) => reject(unreadable(`${e.name}: ${err.message}`)));
+      inflate.on('error', (err) => reject(unreadable(say(IMP.zipInflate, { name: e.name, why: err.message }))));
       inflate.end(data);
     });
   }

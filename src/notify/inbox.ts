@@ -4,7 +4,7 @@ import type { RequestContext } from '../http/context.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { NotFoundError } from '../http/errors.js';
 import { t } from '../i18n/index.js';
-import { templateOf } from './messages.js';
+import { NA, templateOf } from './messages.js';
 
 type D = Pick<Deps, 'prisma'>;
 type Reader = Pick<RequestContext, 'tenantId' | 'userId' | 'roles'>;
@@ -60,7 +60,7 @@ export async function markRead(d: D, ctx: Reader, messageId: string) {
     where: { id: messageId, ...addressedTo(ctx) },
     select: { id: true },
   });
-  if (!message) throw new NotFoundError('message');
+  if (!message) throw new NotFoundError(NA.nounMessage);
   await db.notifyInboxRead.createMany({
     data: [{ tenantId: ctx.tenantId, messageId, userId: ctx.userId }],
     skipDuplicates: true,

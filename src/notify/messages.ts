@@ -116,3 +116,32 @@ export const TEMPLATE_LABELS = defineMessages('notify.templateLabel', {
   routePublished: { zh: '路线已发布（司机）', en: 'Route published (driver)' },
   rosterChanged: { zh: '班次调整（护理员）', en: 'Shifts changed (care aide)' },
 });
+
+/** Refusals and field messages of the notification API. */
+export const NA = defineMessages('notify.api', {
+  nounPerson: { zh: '人员', en: 'person' },
+  nounSubscription: { zh: '订阅', en: 'subscription' },
+  nounMessage: { zh: '消息', en: 'message' },
+  nounReceiptCallback: { zh: '回执地址', en: 'receipt callback' },
+  retryOnlyFailed: {
+    zh: '只有发送失败或已放弃的消息才能重新发送；这条消息的状态是“{statusLabel}”。',
+    en: 'Only a failed or given-up message can be sent again; this one is {status}.',
+  },
+  secretRef: { zh: '须为密钥引用 env:NAME（密钥本身不写入设置）。', en: 'A secret reference env:NAME (the key itself never goes into settings).' },
+  ipOrCidr: {
+    zh: '须为 IP 地址或 CIDR 网段，例如 203.0.113.0/24（前缀至少 /8，IPv6 至少 /16）。',
+    en: 'An IP address or CIDR range such as 203.0.113.0/24 (prefix at least /8, or /16 for IPv6).',
+  },
+  quietTogether: { zh: 'quietStart 与 quietEnd 须同时填写。', en: 'quietStart and quietEnd go together.' },
+});
+
+/** What a failure's kind means to an admin (the stored reason after it is the provider's own words). */
+export const FAILURES = defineMessages('notify.failure', {
+  rate_limited: { zh: '服务商限流', en: 'Rate-limited by the provider' },
+  rejected: { zh: '服务商拒收', en: 'Refused by the provider' },
+  timeout: { zh: '服务商未及时应答', en: 'The provider did not answer in time' },
+  unavailable: { zh: '服务商暂时不可用', en: 'The provider is unavailable' },
+  misconfigured: { zh: '渠道配置有误', en: 'The channel is not set up right' },
+  receipt: { zh: '运营商回执：未送达', en: 'Provider report: not delivered' },
+  outcomeUnknown: { zh: '结果不明：发送时工作进程中止，未自动重发（可能已送达）', en: 'Outcome unknown: the worker stopped while sending (it may have arrived)' },
+});

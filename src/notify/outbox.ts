@@ -5,11 +5,11 @@ import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
-import { resolveLocale, t } from '../i18n/index.js';
+import { resolveLocale, say, t } from '../i18n/index.js';
 import { logger } from '../logger.js';
 import { jobId } from '../queues/definitions.js';
 import type { ChannelKind } from './channels/index.js';
-import { templateOf } from './messages.js';
+import { M, NA, templateOf } from './messages.js';
 import type { TemplateKey } from './messages.js';
 import { quietUntil } from './quiet-hours.js';
 import { maskRecipient, normalisePhone } from './recipients.js';
@@ -108,8 +108,8 @@ export async function messagesAbout(d: Pick<Deps, 'prisma'>, tenantId: string, r
 export async function retryMessage(d: D, ctx: RequestContext, id: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const before = await db.notifyMessage.findFirst({ where: { id } });
-  if (!before) throw new NotFoundError('message');
-  if (before.status !== 'failed' && before.status !== 'given_up') throw new ConflictError(`Only a failed or given-up message can be sent again; this one is ${before.status}.`);
+  if (!before) throw new NotFoundError(NA.nounMessage);
+  if (before.status !== 'failed' && before.status !== 'given_up') throw new ConflictError(say(NA.retryOnlyFailed, { status: before.status, statusLabel: say(M[before.status]) }));
   d.queues.assertAvailable();
   const after = await db.$transaction(async (tx) => {
     const updated = await tx.notifyMessage.update({ where: { id }, data: { status: 'queued', notBefore: null, reportedAt: null } });

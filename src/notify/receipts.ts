@@ -5,6 +5,7 @@ import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { NotFoundError } from '../http/errors.js';
+import { NA } from './messages.js';
 import { hit, peek, TooManyRequestsError } from '../http/rate-limit.js';
 import { logger } from '../logger.js';
 import { maskRecipient, normalisePhone } from './recipients.js';
@@ -146,7 +147,7 @@ export async function receiveReports(
   if (!settings || sms?.provider !== provider || !sourceAllowed(ip, sms.receiptAllowFrom)) {
     await hit(d.redis, REFUSED, key, limit, window);
     logger.warn({ provider, known: !!settings, ip }, 'notify: delivery report refused');
-    throw new NotFoundError('receipt callback');
+    throw new NotFoundError(NA.nounReceiptCallback);
   }
   return applyReports(d, settings.tenantId, reports);
 }

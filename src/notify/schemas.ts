@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { localTime, pageQuery } from '../http/common-schemas.js';
 import { isIpOrCidr } from './receipt-sources.js';
+import { NA } from './messages.js';
 
 /** A secret by reference, resolved from the environment at send time (config.ts secretFromRef). */
-const secretRef = z.string().regex(/^env:[A-Z][A-Z0-9_]*$/, 'A secret reference env:NAME (the key itself never goes into settings).');
+const secretRef = z.string().regex(/^env:[A-Z][A-Z0-9_]*$/, NA.secretRef.key);
 const endpoint = z.url({ protocol: /^https?$/ });
 /** An IPv4/IPv6 address or CIDR range that SMS delivery reports may come from (no /0: that would trust everyone). */
-const ipOrCidr = z.string().trim().refine((v) => isIpOrCidr(v), 'An IP address or CIDR range such as 203.0.113.0/24 (prefix at least /8, or /16 for IPv6).');
+const ipOrCidr = z.string().trim().refine((v) => isIpOrCidr(v), NA.ipOrCidr.key);
 const receiptAllowFrom = z.array(ipOrCidr).min(1).max(50).optional()
   .describe('Source addresses of the provider\'s delivery-report pushes; receipts from anywhere else are refused. Unset: receipts are refused.');
 const templates = z.record(z.string().min(1).max(80), z.strictObject({ id: z.string().min(1).max(60), params: z.array(z.string().min(1).max(40)).max(10) }));
@@ -40,7 +41,7 @@ export const settingsBody = z.strictObject({
   quietStart: localTime.nullable().optional(),
   quietEnd: localTime.nullable().optional(),
   channels: channelSettingsSchema.optional(),
-}).refine((b) => (b.quietStart === undefined) === (b.quietEnd === undefined), { path: ['quietEnd'], message: 'quietStart and quietEnd go together.' });
+}).refine((b) => (b.quietStart === undefined) === (b.quietEnd === undefined), { path: ['quietEnd'], message: NA.quietTogether.key });
 
 export const settingsSchema = z.object({
   quietStart: z.string().nullable(), quietEnd: z.string().nullable(), channels: z.record(z.string(), z.unknown()),

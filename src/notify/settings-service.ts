@@ -3,6 +3,7 @@ import { tenantDb } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { NotFoundError } from '../http/errors.js';
+import { NA } from './messages.js';
 import { cursorArgs, toPage } from '../http/common-schemas.js';
 import { maskPhone } from '../privacy.js';
 import { channelSettingsSchema } from './schemas.js';
@@ -72,7 +73,7 @@ const subscriptionView = (s: { id: string; subjectId: string; phone: string; nam
 /** A family member opts in to notices about a person (same phone again: topics replaced). */
 export async function subscribe(d: Pick<Deps, 'prisma'>, ctx: RequestContext, b: { subjectId: string; phone: string; name: string; topics: string[]; locale?: string }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
-  if (!(await personExists(db, b.subjectId))) throw new NotFoundError('person');
+  if (!(await personExists(db, b.subjectId))) throw new NotFoundError(NA.nounPerson);
   const phone = normalisePhone(b.phone);
   return db.$transaction(async (tx) => {
     const data = { name: b.name, topics: [...new Set(b.topics)], locale: b.locale ?? null };
@@ -95,7 +96,7 @@ export async function unsubscribe(d: Pick<Deps, 'prisma'>, ctx: RequestContext, 
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.notifySubscription.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('subscription');
+    if (!before) throw new NotFoundError(NA.nounSubscription);
     await tx.notifySubscription.delete({ where: { id } });
     await writeAudit(tx, ctx, { action: 'notify.unsubscribe', entity: 'NotifySubscription', entityId: id, before: subscriptionView(before) });
   });

@@ -3,6 +3,7 @@ import type { ApiRouter } from '../http/api-router.js';
 import { idParams, pageQuery } from '../http/common-schemas.js';
 import type { Deps } from '../deps.js';
 import { NotFoundError } from '../http/errors.js';
+import { nounMessages } from '../kernel/messages.js';
 import type { Request } from 'express';
 import type { RequestContext } from '../http/context.js';
 import { clientIp, hit, TooManyRequestsError } from '../http/rate-limit.js';
@@ -97,7 +98,7 @@ export function registerTenancyRoutes(api: ApiRouter, deps: Deps, modules: Modul
     { method: 'get', path: '/users/:id/tokens', summary: 'List a user’s tokens (never the secrets)', tags, access: 'any',
       params: idParams, responses: { 200: { description: 'Tokens', schema: z.object({ items: z.array(tokenSchema) }) } } },
     async ({ ctx, params }) => {
-      if (params.id !== ctx.userId && !ctx.roles.includes('admin') && !ctx.roles.includes('auditor')) throw new NotFoundError('user');
+      if (params.id !== ctx.userId && !ctx.roles.includes('admin') && !ctx.roles.includes('auditor')) throw new NotFoundError(nounMessages.user);
       return { body: { items: await service.listTokens(deps, ctx, params.id) } };
     },
   );

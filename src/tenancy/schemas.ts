@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localTime, timeZone } from '../http/common-schemas.js';
+import { TM } from './messages.js';
 
 export const roleSchema = z.enum(['admin', 'kitchen_manager', 'driver', 'canteen_operator', 'hospital_coordinator', 'care_aide', 'auditor']);
 export const localeSchema = z.enum(['zh-CN', 'en']);
@@ -19,7 +20,7 @@ export const tenantCreateSchema = z.strictObject({
   timeZone: timeZone.default('Asia/Shanghai'),
   locale: localeSchema.default('zh-CN'),
   adminUsername: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i).default('admin'),
-  adminDisplayName: z.string().trim().min(1).max(100).default('Administrator'),
+  adminDisplayName: z.string().trim().min(1).max(100).optional().describe('Default: the admin role’s name in the tenant’s language (管理员).'),
 });
 
 export const tenantUpdateSchema = z.strictObject({
@@ -44,11 +45,11 @@ export const userSchema = z.object({
 }).meta({ id: 'User' });
 
 export const userCreateSchema = z.strictObject({
-  username: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i, 'Letters, digits, dot, dash and underscore only.').meta({ example: 'wang.fang' }),
+  username: z.string().trim().min(2).max(64).regex(/^[a-z0-9_.-]+$/i, TM.usernameChars.key).meta({ example: 'wang.fang' }),
   displayName: z.string().trim().min(1).max(100).meta({ example: '王芳' }),
-  roles: z.array(roleSchema).min(1).refine((r) => new Set(r).size === r.length, 'Roles must not repeat.'),
+  roles: z.array(roleSchema).min(1).refine((r) => new Set(r).size === r.length, TM.rolesRepeat.key),
   phone: z.string().regex(/^\+?[0-9 -]{5,20}$/).optional(),
-  password: z.string().min(8, 'At least 8 characters.').max(200).optional().describe('For signing in on the web pages.'),
+  password: z.string().min(8, TM.passwordLength.key).max(200).optional().describe('For signing in on the web pages.'),
 });
 
 export const userUpdateSchema = z.strictObject({
@@ -63,7 +64,7 @@ export const tokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).default('api'),
   expiresInDays: z.number().int().min(1).max(3650).optional()
     .describe('Omit for a token that does not expire — unless the calling token expires: a token never outlives the one that issues it.'),
-  roles: z.array(roleSchema).min(1).max(7).refine((r) => new Set(r).size === r.length, 'Roles must not repeat.').optional()
+  roles: z.array(roleSchema).min(1).max(7).refine((r) => new Set(r).size === r.length, TM.rolesRepeat.key).optional()
     .describe('Restrict the token to some of the user’s roles (default: all; for your own token: those of the calling token).'),
 });
 
@@ -97,7 +98,7 @@ export const auditLogSchema = z.object({
 export type TenantCreate = z.input<typeof tenantCreateSchema>;
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
-export const passwordSchema = z.string().min(8, 'At least 8 characters.').max(200);
+export const passwordSchema = z.string().min(8, TM.passwordLength.key).max(200);
 export const passwordSetSchema = z.strictObject({ password: passwordSchema });
 export const signInCodeCreateSchema = z.strictObject({
   expiresInMinutes: z.number().int().min(5).max(72 * 60).default(12 * 60).describe('How long the link works (once).'),

@@ -8,6 +8,9 @@ import { generateToken } from '../http/auth.js';
 import { hashPassword } from './sign-in-service.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.js';
+import { say, t } from '../i18n/index.js';
+import { nounMessages, roleLabel } from '../kernel/messages.js';
+import { TM } from './messages.js';
 import type { ApiToken, User } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { tenantCreateSchema } from './schemas.js';
@@ -45,7 +48,7 @@ export async function createTenantWithAdmin(prisma: PrismaClient, input: TenantC
   return prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.create({ data: { name: data.name, timeZone: data.timeZone, locale: data.locale } });
     const admin = await tx.user.create({
-      data: { tenantId: tenant.id, username: data.adminUsername, displayName: data.adminDisplayName, roles: ['admin'] },
+      data: { tenantId: tenant.id, username: data.adminUsername, displayName: data.adminDisplayName ?? t(data.locale, roleLabel('admin')), roles: ['admin'] },
     });
     const token = await issue(tx as unknown as PrismaClient, tenant.id, admin.id, 'first admin token');
     const actor = { tenantId: tenant.id, userId: null };
@@ -57,7 +60,7 @@ export async function createTenantWithAdmin(prisma: PrismaClient, input: TenantC
 
 export async function getTenant({ prisma }: D, ctx: RequestContext) {
   const tenant = await prisma.tenant.findUnique({ where: { id: ctx.tenantId } });
-  if (!tenant) throw new NotFoundError('tenant');
+  if (!tenant) throw new NotFoundError(TM.nounTenant);
   return tenant;
 }
 
@@ -73,7 +76,7 @@ export async function updateTenant({ prisma }: D, ctx: RequestContext, patch: z.
 export async function createUser({ prisma }: D, ctx: RequestContext, input: UserCreate) {
   const db = tenantDb(prisma, ctx.tenantId);
   if (await db.user.findFirst({ where: { username: input.username } })) {
-    throw new ConflictError(`A user named '${input.username}' already exists.`, { errors: [{ path: 'body.username', message: 'Already taken.' }] });
+    throw new ConflictError(say(TM.userExists, { username: input.username }), { errors: [{ path: 'body.username', message: say(TM.taken) }] });
   }
   const { password, ...fields } = input;
   const passwordHash = password ? await hashPassword(password) : undefined;
@@ -94,7 +97,7 @@ export async function listUsers({ prisma }: D, ctx: RequestContext, role?: strin
 
 export async function getUser({ prisma }: D, ctx: RequestContext, id: string) {
   const user = await tenantDb(prisma, ctx.tenantId).user.findFirst({ where: { id } });
-  if (!user) throw new NotFoundError('user');
+  if (!user) throw new NotFoundError(nounMessages.user);
   return publicUser(user);
 }
 
@@ -102,7 +105,7 @@ export async function updateUser({ prisma }: D, ctx: RequestContext, id: string,
   const db = tenantDb(prisma, ctx.tenantId);
   return db.$transaction(async (tx) => {
     const before = await tx.user.findFirst({ where: { id } });
-    if (!before) throw new NotFoundError('user');
+    if (!before) throw new NotFoundError(nounMessages.user);
     const { disabled, ...rest } = patch;
     const data = { ...rest, ...(disabled === undefined ? {} : { disabledAt: disabled ? (before.disabledAt ?? new Date()) : null }) };
     const after = await tx.user.update({ where: { id }, data });
@@ -120,23 +123,23 @@ export async function updateUser({ prisma }: D, ctx: RequestContext, id: string,
 export async function issueToken({ prisma }: D, ctx: RequestContext, userId: string, input: z.infer<typeof tokenCreateSchema>) {
   const db = tenantDb(prisma, ctx.tenantId);
   const user = await db.user.findFirst({ where: { id: userId } });
-  if (!user) throw new NotFoundError('user');
+  if (!user) throw new NotFoundError(nounMessages.user);
   const parent = ctx.tokenId ? await db.apiToken.findFirst({ where: { id: ctx.tokenId } }) : null;
   let expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   if (parent?.expiresAt) {
     // Whole days left on the parent (rounded up) may be asked for; the child then ends with the parent at the latest.
     const daysLeft = Math.ceil((parent.expiresAt.getTime() - Date.now()) / 86_400_000);
     if (!input.expiresInDays || input.expiresInDays > daysLeft) {
-      throw new ValidationError([{ path: 'body.expiresInDays', message: `At most ${daysLeft}: the token you are using expires at ${parent.expiresAt.toISOString()}.` }],
-        'A token cannot outlive the token that issues it. 新令牌的有效期不能超过当前令牌。');
+      throw new ValidationError([{ path: 'body.expiresInDays', message: say(TM.tokenOutlives, { days: daysLeft, expiresAt: parent.expiresAt.toISOString() }) }],
+        say(TM.tokenOutlivesDetail));
     }
     if (expiresAt! > parent.expiresAt) expiresAt = parent.expiresAt;
   }
   const roles = input.roles ?? (parent?.roles.length && userId === parent.userId ? parent.roles : []);
   const badRole = roles.findIndex((r) => !user.roles.includes(r) || (!ctx.roles.includes('admin') && !ctx.roles.includes(r)));
   if (badRole >= 0) {
-    throw new ValidationError([{ path: `body.roles.${badRole}`, message: `'${roles[badRole]}' is not a role of this user and of the token you are using.` }],
-      'A token cannot have more roles than the token that issues it. 新令牌的角色不能超过当前令牌。');
+    throw new ValidationError([{ path: `body.roles.${badRole}`, message: say(TM.roleNotHeld, { role: roles[badRole] }) }],
+      say(TM.roleNotHeldDetail));
   }
   return db.$transaction(async (tx) => {
     const token = await issue(tx as unknown as PrismaClient, ctx.tenantId, userId, input.name, { expiresAt, parentId: parent?.id, roles });
@@ -149,7 +152,7 @@ export async function issueToken({ prisma }: D, ctx: RequestContext, userId: str
 /** A user's tokens (never their secrets); a user of another tenant, or none, answers 404 like every get. */
 export async function listTokens({ prisma }: D, ctx: RequestContext, userId: string) {
   const db = tenantDb(prisma, ctx.tenantId);
-  if (!(await db.user.findFirst({ where: { id: userId } }))) throw new NotFoundError('user');
+  if (!(await db.user.findFirst({ where: { id: userId } }))) throw new NotFoundError(nounMessages.user);
   const rows = await db.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } });
   return rows.map(publicToken);
 }
@@ -160,7 +163,7 @@ export async function revokeToken({ prisma }: D, ctx: RequestContext, tokenId: s
   const own = ctx.roles.includes('admin') ? {} : { userId: ctx.userId };
   return db.$transaction(async (tx) => {
     const before = await tx.apiToken.findFirst({ where: { id: tokenId, ...own } });
-    if (!before) throw new NotFoundError('token');
+    if (!before) throw new NotFoundError(nounMessages.token);
     const now = new Date();
     const after = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: before.revokedAt ?? now } });
     // Every descendant goes with it (children, their children…), in the same transaction.

@@ -5,6 +5,9 @@ import type { PrismaClient } from '../db/prisma.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { RequestContext } from '../http/context.js';
 import { ForbiddenError, NotFoundError } from '../http/errors.js';
+import { say } from '../i18n/index.js';
+import { nounMessages } from '../kernel/messages.js';
+import { TM } from './messages.js';
 import { createSession, randomSecret, revokeAllSessions, sha256 } from '../http/sessions.js';
 import type { User, WebSessionKind } from '../generated/prisma/client.js';
 
@@ -73,7 +76,7 @@ export async function startSession(prisma: PrismaClient, user: User, kind: WebSe
 export async function setPassword({ prisma }: Pick<Deps, 'prisma'>, ctx: RequestContext, userId: string, password: string) {
   const db = tenantDb(prisma, ctx.tenantId);
   const user = await db.user.findFirst({ where: { id: userId } });
-  if (!user) throw new NotFoundError('user');
+  if (!user) throw new NotFoundError(nounMessages.user);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
@@ -95,8 +98,8 @@ export async function issueSignInCode(
 ) {
   const db = tenantDb(prisma, ctx.tenantId);
   const user = await db.user.findFirst({ where: { id: userId, disabledAt: null } });
-  if (!user) throw new NotFoundError('user');
-  if (!mayIssueFor(ctx, user)) throw new ForbiddenError('You may issue sign-in links only for your own drivers or care aides.');
+  if (!user) throw new NotFoundError(nounMessages.user);
+  if (!mayIssueFor(ctx, user)) throw new ForbiddenError(say(TM.linkOwnStaff));
   const code = randomSecret(24);
   const expiresAt = new Date(Date.now() + minutes * 60_000);
   const row = await db.$transaction(async (tx) => {
@@ -137,7 +140,7 @@ export async function signOutEverywhere(prisma: PrismaClient, ctx: RequestContex
 
 export async function listSessions({ prisma }: Pick<Deps, 'prisma'>, ctx: RequestContext, userId: string) {
   const db = tenantDb(prisma, ctx.tenantId);
-  if (!(await db.user.findFirst({ where: { id: userId } }))) throw new NotFoundError('user');
+  if (!(await db.user.findFirst({ where: { id: userId } }))) throw new NotFoundError(nounMessages.user);
   const rows = await db.webSession.findMany({
     where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { lastSeenAt: 'desc' },
@@ -148,7 +151,7 @@ export async function listSessions({ prisma }: Pick<Deps, 'prisma'>, ctx: Reques
 
 export async function revokeUserSessions({ prisma }: Pick<Deps, 'prisma'>, ctx: RequestContext, userId: string) {
   const db = tenantDb(prisma, ctx.tenantId);
-  if (!(await db.user.findFirst({ where: { id: userId } }))) throw new NotFoundError('user');
+  if (!(await db.user.findFirst({ where: { id: userId } }))) throw new NotFoundError(nounMessages.user);
   const count = await revokeAllSessions(prisma, { id: userId, tenantId: ctx.tenantId });
   await writeAudit(prisma, ctx, { action: 'session.revoke-all', entity: 'User', entityId: userId, after: { count } });
   return count;

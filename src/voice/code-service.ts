@@ -4,7 +4,7 @@ import { tenantDb } from '../db/prisma.js';
 import type { Deps } from '../deps.js';
 import type { RequestContext } from '../http/context.js';
 import { UnprocessableError } from '../http/errors.js';
-import { t } from '../i18n/index.js';
+import { say } from '../i18n/index.js';
 import { signCode } from './codes.js';
 import type { SubjectKind } from './codes.js';
 import { VM } from './messages.js';
@@ -38,7 +38,7 @@ export const qrSvg = (url: string) => QRCode.toString(url, { type: 'svg', errorC
 
 export async function codeWithQr(d: Pick<Deps, 'prisma'>, ctx: RequestContext, base: string, kind: SubjectKind, subjectId: string) {
   const issued = await issueCode(d, ctx, kind, subjectId);
-  if (!issued) throw new UnprocessableError(t(ctx.locale, VM.subjectNotReady), { errors: [{ path: 'query.subjectId', message: t(ctx.locale, VM.subjectNotReady) }] });
+  if (!issued) throw new UnprocessableError(say(VM.subjectNotReady), { errors: [{ path: 'query.subjectId', message: say(VM.subjectNotReady) }] });
   const url = `${base}${ratePath(issued.code)}`;
   return { code: issued.code, url, expiresAt: issued.expiresAt.toISOString(), qrSvg: await qrSvg(url) };
 }

@@ -85,5 +85,11 @@ export const VM = defineMessages('voice', {
   action_resolve: { zh: '办结', en: 'resolved' },
   action_confirm: { zh: '确认', en: 'confirmed' },
   action_reopen: { zh: '重新打开', en: 'reopened' },
+  nounRatingCode: { zh: '评价码', en: 'rating code' },
+  nounTicket: { zh: '群众反映', en: 'ticket' },
+  scoreRequired: { zh: '必填。', en: 'Required.' },
+  scoreNotRated: { zh: '“{kindLabel}”不评这一项。', en: 'Not rated for {kind}.' },
+  scoresMismatch: { zh: '评分项与评价对象不符。', en: 'The scores do not match what is rated.' },
+  monthFormat: { zh: '月份格式应为 YYYY-MM。', en: 'Expected a month YYYY-MM.' },
   rateHere: { zh: '扫码评价', en: 'Rate us' },
 });

@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
 import { NotFoundError, UnprocessableError, ValidationError } from '../http/errors.js';
 import type { RequestContext } from '../http/context.js';
 import { once, TooManyRequestsError } from '../http/rate-limit.js';
-import { t } from '../i18n/index.js';
+import { say } from '../i18n/index.js';
 import { readCode, verifyCode } from './codes.js';
 import type { RatingCode, SubjectKind } from './codes.js';
 import { VM } from './messages.js';
@@ -34,11 +34,11 @@ export async function openCode(d: D, text: string, locale: string): Promise<Code
   const secret = tenant ? (await voiceSettings(d.prisma, tenant.id)).codeSecret : undefined;
   const check = verifyCode(text, () => secret);
   if (!check.ok || !tenant) {
-    throw new NotFoundError('rating code', t(locale, !check.ok && check.reason === 'expired' ? VM.codeExpired : VM.codeInvalid));
+    throw new NotFoundError(VM.nounRatingCode, say(!check.ok && check.reason === 'expired' ? VM.codeExpired : VM.codeInvalid));
   }
   const db = tenantDb(d.prisma, tenant.id);
   const subject = await resolveSubject(db, check.code.kind, check.code.subjectId, tenant.timeZone);
-  if (!subject) throw new UnprocessableError(t(locale, VM.subjectNotReady));
+  if (!subject) throw new UnprocessableError(say(VM.subjectNotReady));
   return { code: check.code, subject, tenant, db };
 }
 
@@ -56,13 +56,16 @@ export async function limitCode(d: D, bucket: 'voice-rate' | 'voice-ticket', cod
   if (!r.allowed && !r.repeat) throw new TooManyRequestsError(r.retryAfter);
 }
 
+const KIND_LABEL = { meal: VM.kindMeal, canteen_visit: VM.kindCanteen, nursing_stay: VM.kindStay } as const;
+
+/** The rating's mean in tenths; scores that do not fit the subject are refused (in the reader's locale: `locale` is kept for callers). */
 function meanTenths(kind: SubjectKind, scores: Record<string, number>, locale: string): number {
   const keys = SCORE_KEYS[kind];
   const missing = keys.filter((k) => scores[k] === undefined);
   const extra = Object.keys(scores).filter((k) => !keys.includes(k));
   if (missing.length || extra.length) {
-    throw new ValidationError([...missing, ...extra].map((k) => ({ path: `body.scores.${k}`, message: missing.includes(k) ? 'Required.' : `Not rated for ${kind}.` })),
-      locale === 'en' ? 'The scores do not match what is rated.' : '评分项与评价对象不符。');
+    throw new ValidationError([...missing, ...extra].map((k) => ({ path: `body.scores.${k}`, message: missing.includes(k) ? say(VM.scoreRequired) : say(VM.scoreNotRated, { kind, kindLabel: say(KIND_LABEL[kind]) }) })),
+      say(VM.scoresMismatch));
   }
   return Math.round((keys.reduce((s, k) => s + scores[k], 0) / keys.length) * 10);
 }
@@ -104,7 +107,7 @@ export async function rateByCode(d: D, text: string, input: RatingInput, locale:
 export async function phoneInRating(d: D, ctx: RequestContext, input: z.infer<typeof phoneInSchema>) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const subject = await resolveSubject(db, input.subjectKind, input.subjectId, ctx.timeZone);
-  if (!subject) throw new UnprocessableError(t(ctx.locale, VM.subjectNotReady), { errors: [{ path: 'body.subjectId', message: t(ctx.locale, VM.subjectNotReady) }] });
+  if (!subject) throw new UnprocessableError(say(VM.subjectNotReady), { errors: [{ path: 'body.subjectId', message: say(VM.subjectNotReady) }] });
   return saveRating(db, ctx, subject, { ...input, source: 'phone_in' }, ctx.locale);
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../http/api-router.js';
+import { requestLocale } from '../http/locale.js';
 import { idParams } from '../http/common-schemas.js';
 import { CSV_TYPE } from '../http/csv.js';
 import type { Deps } from '../deps.js';
@@ -58,7 +59,7 @@ export function registerVoiceRoutes(api: ApiRouter, deps: Deps): void {
     responses: { 200: { description: 'Figures', schema: z.object({ month: z.string(), rows: z.array(z.record(z.string(), z.unknown())) }) } } },
   async ({ ctx, query }) => ({ body: await monthReport(deps, ctx, query.month) }));
 
-  api.add({ method: 'get', path: '/voice/report.csv', summary: 'The month’s figures as CSV (headings in the tenant’s language)', tags,
+  api.add({ method: 'get', path: '/voice/report.csv', summary: 'The month’s figures as CSV (headings in the reader’s language)', tags,
     access: ['kitchen_manager', 'hospital_coordinator'], query: monthQuery, responses: { 200: { description: 'CSV', contentType: 'text/csv' } } },
-  async ({ ctx, query }) => ({ body: reportCsv(ctx.locale, await monthReport(deps, ctx, query.month)), contentType: CSV_TYPE }));
+  async ({ ctx, query, req }) => ({ body: reportCsv(requestLocale(req), await monthReport(deps, ctx, query.month)), contentType: CSV_TYPE }));
 }

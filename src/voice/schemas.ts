@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instantString } from '../http/common-schemas.js';
 import { SUBJECT_KINDS } from './codes.js';
+import { VM } from './messages.js';
 
 export const subjectKind = z.enum(SUBJECT_KINDS);
 /** The units' people, who take up tickets and enter phone-in ratings (admins always may). */
@@ -37,7 +38,7 @@ export const ticketQuery = z.strictObject({
   open: z.enum(['true', 'false']).optional().describe('true: new, accepted and reopened only.'),
 });
 
-export const monthQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month YYYY-MM.') });
+export const monthQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, VM.monthFormat.key) });
 
 export const ratingSchema = z.object({
   id: z.uuid(), subjectKind, subjectId: z.uuid(), unitKind: z.string(), unitId: z.uuid(), serviceDate: z.string(),

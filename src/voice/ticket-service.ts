@@ -6,7 +6,7 @@ import type { TenantDb } from '../db/prisma.js';
 import type { Deps } from '../deps.js';
 import type { RequestContext } from '../http/context.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../http/errors.js';
-import { t } from '../i18n/index.js';
+import { say } from '../i18n/index.js';
 import { operatorCanteenIds } from '../canteen/read.js';
 import { VM } from './messages.js';
 import type { Subject } from './subjects.js';
@@ -50,7 +50,7 @@ export async function openTicket(d: D, actor: Actor, subject: Subject, input: Ne
 
 export async function openTicketAsStaff(d: D, ctx: RequestContext, input: NewTicket & { subjectKind: Subject['kind']; subjectId: string }) {
   const subject = await resolveSubject(tenantDb(d.prisma, ctx.tenantId), input.subjectKind, input.subjectId, ctx.timeZone);
-  if (!subject) throw new UnprocessableError(t(ctx.locale, VM.subjectNotReady), { errors: [{ path: 'body.subjectId', message: t(ctx.locale, VM.subjectNotReady) }] });
+  if (!subject) throw new UnprocessableError(say(VM.subjectNotReady), { errors: [{ path: 'body.subjectId', message: say(VM.subjectNotReady) }] });
   return openTicket(d, ctx, subject, { ...input, source: 'staff' });
 }
 
@@ -90,9 +90,9 @@ export async function stepTicket(d: D, actor: Actor & { roles?: RequestContext['
   const db = tenantDb(d.prisma, actor.tenantId);
   return db.$transaction(async (tx) => {
     const before = await tx.ticket.findFirst({ where: { AND: [{ id }, scope] } });
-    if (!before) throw new NotFoundError('ticket');
+    if (!before) throw new NotFoundError(VM.nounTicket);
     const to = nextStatus(before.status, action);
-    const refused = () => new ConflictError(t(locale, VM.badTransition, { status: t(locale, VM[`status_${before.status}`]), action: t(locale, VM[`action_${action}`]) }));
+    const refused = () => new ConflictError(say(VM.badTransition, { status: say(VM[`status_${before.status}`]), action: say(VM[`action_${action}`]) }));
     if (!to) throw refused();
     const now = new Date();
     const data: Prisma.TicketUpdateInput = { status: to };

@@ -70,8 +70,8 @@ describe('import limits', () => {
     const tookMs = performance.now() - t0;
     expect(result.status).toBe(422);
     expect(result.type).toMatch(/application\/problem\+json/);
-    expect(result.body.detail).toMatch(/expands to 312 MB \(limit 150 MB\).*zip bomb/);
-    expect(result.body.detail).toMatch(/压缩炸弹/);
+    // No Accept-Language: a zh-CN reader.
+    expect(result.body.detail).toMatch(/解压后为 312 MB（上限 150 MB），疑似压缩炸弹/);
     expect(result.body.limit).toBe('expanded');
     expect(tookMs).toBeLessThan(3000);
     expect(probes).toBeGreaterThan(0);
@@ -86,7 +86,7 @@ describe('import limits', () => {
     const { result, worstMs, probes } = await healthzWorstDuring(() => upload(bomb, 'almost.xlsx'));
     const tookMs = performance.now() - t0;
     expect(result.status).toBe(400);
-    expect(result.body.detail).toMatch(/No header row found in the first 10 rows/);
+    expect(result.body.detail).toMatch(/前 10 行中未找到表头/);
     console.log(`140 MB bomb upload answered in ${tookMs.toFixed(0)} ms; /healthz worst ${worstMs.toFixed(1)} ms over ${probes} probes`);
     expect(probes).toBeGreaterThan(5);
     expect(worstMs).toBeLessThan(500);
@@ -97,7 +97,7 @@ describe('import limits', () => {
     const liar = await bombXlsx(50, true);
     const res = await upload(liar, 'liar.xlsx');
     expect(res.status).toBe(422);
-    expect(res.body.detail).toMatch(/more than it declares/);
+    expect(res.body.detail).toMatch(/解压后的大小与其声明不符/);
   });
 
   it('when a file has more rows than IMPORT_MAX_ROWS, then the run fails once with the row limit named (no retry)', async () => {
@@ -109,7 +109,9 @@ describe('import limits', () => {
       const r = await fetch(`${base}/imports/${res.body.id}`, { headers: auth() }).then((x) => x.json() as Promise<Json>);
       return r.status === 'failed' ? r : undefined;
     });
-    expect(run.error).toMatch(/more than 300 rows/);
+    expect(run.error).toBe('文件超过 300 行，请拆分成多个文件。'); // stored as key + params, read in the reader's language
+    const en = await fetch(`${base}/imports/${res.body.id}`, { headers: { ...auth(), 'Accept-Language': 'en' } }).then((x) => x.json() as Promise<Json>);
+    expect(en.error).toMatch(/more than 300 rows/);
     expect(await env.deps.prisma.person.count()).toBe(0);
   });
 

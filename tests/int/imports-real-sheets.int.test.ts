@@ -51,6 +51,13 @@ describe('real-world spreadsheets', () => {
     const run = await finished(res.body.id);
     expect(run).toMatchObject({ status: 'done', created: 2, rejected: 1, totalRows: 3, fileName, unknownColumns: ['序号', '村组长签字'] });
     expect(run.rejections).toEqual([{ row: 6, errors: [{ field: 'idNumber', message: expect.stringContaining("column '公民身份号码'") }] }]);
+    // The report of a zh-CN tenant reads Chinese (the reasons are stored as catalogue keys and rendered when read).
+    const zh = { Authorization: `Bearer ${manager.token}` };
+    const zhRun = await env.request.get(`/imports/${run.id}`).set(zh);
+    expect(zhRun.body.rejections).toEqual([{ row: 6, errors: [{ field: 'idNumber', message: '必填：本行“公民身份号码”列为空（导入关键列）。' }] }]);
+    expect(zhRun.body.unknownColumnsNote).toBe('以下表头不属于任何导入列，其内容未导入：序号、村组长签字。');
+    expect((await env.request.get(`/imports/${run.id}/rejections`).set(zh)).body.items[0].errors[0].message).toBe('必填：本行“公民身份号码”列为空（导入关键列）。');
+    expect(run.unknownColumnsNote).toBe('These headers match no import column; their cells were not imported: 序号, 村组长签字.');
     expect(await env.deps.prisma.importRun.findUniqueOrThrow({ where: { id: run.id }, select: { fileName: true } })).toEqual({ fileName });
     const li = await person('李秀英');
     expect(li).toMatchObject({ birthDate: '1941-03-05', gender: 'female', livesAlone: true, address: '宣风镇竹垅村3组' });
@@ -81,6 +88,10 @@ describe('real-world spreadsheets', () => {
     expect(res.status).toBe(400);
     expect(res.body.detail).toMatch(/No header row found.*idNumber \/ 身份证号 \/ 身份证号码 \/ 公民身份号码/);
     expect(res.body.lookedFor).toContain('公民身份号码');
+    const zh = await env.request.post('/imports/residents').set('Authorization', `Bearer ${manager.token}`).attach('file', Buffer.from(csv), 'x.csv');
+    expect(zh.body.detail).toMatch(/^前 10 行中未找到表头：表头须包含关键列（idNumber \/ 身份证号 \/ .+）及至少一个其他已知列（见 GET \/imports\/kinds）。$/);
+    const empty = await env.request.post('/imports/residents').set('Authorization', `Bearer ${manager.token}`).set('Content-Type', 'text/csv').send('');
+    expect(empty.body.detail).toBe('请上传 CSV 或 XLSX 文件（multipart 字段 file，或直接作为请求体）。');
     expect(await env.deps.prisma.importRun.count()).toBe(before);
   });
 

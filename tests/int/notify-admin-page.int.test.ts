@@ -51,6 +51,7 @@ describe('the outbox page', () => {
     const row = page.locator(`tr[data-id="${failed.id}"]`);
     await expect.poll(() => row.locator('.status').innerText()).toBe('已放弃');
     expect(await row.innerText()).toContain('HTTP 503');
+    expect(await row.locator('.failure').innerText()).toContain('服务商暂时不可用'); // the kind in words, the provider's own after it
     await page.screenshot({ path: 'docs/img/notify-outbox.png' });
 
     await row.getByRole('button', { name: '重新发送' }).click();
@@ -59,6 +60,10 @@ describe('the outbox page', () => {
     await page.goto('/app/admin/notifications?status=sent');
     await expect.poll(() => page.locator(`tr[data-id="${failed.id}"] .status`).innerText()).toBe('已发送');
     expect(fake.count('webhook', 'ok')).toBe(1);
+    // Sending a sent message again is refused, in Chinese for a zh-CN reader (no Accept-Language).
+    const again = await env.request.post(`/notify/messages/${failed.id}/retry`).set({ Authorization: `Bearer ${tenant.adminToken}`, 'Idempotency-Key': 'page-again' });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe('只有发送失败或已放弃的消息才能重新发送；这条消息的状态是“已发送”。');
     await ctx.close();
   }, 90_000);
 

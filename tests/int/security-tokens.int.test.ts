@@ -25,6 +25,10 @@ describe('token lifetime and roles never escalate', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.errors[0].path).toBe('body.expiresInDays');
     }
+    // A zh-CN reader (no Accept-Language) reads why in Chinese.
+    const zh = await env.request.post('/me/tokens').set('Authorization', `Bearer ${day.body.token}`).send({ expiresInDays: 2 });
+    expect(zh.body.detail).toBe('新令牌的有效期不能超过当前令牌。');
+    expect(zh.body.errors[0].message).toMatch(/^最多 1 天：您正在使用的令牌于 .+ 到期。$/);
     const child = await tokenFor(day.body.token, { expiresInDays: 1 });
     expect(child.status).toBe(201);
     expect(child.body.parentId).toBe(day.body.id);

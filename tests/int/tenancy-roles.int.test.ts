@@ -97,6 +97,27 @@ describe('roles', () => {
   });
 });
 
+describe('users in the reader’s language', () => {
+  it('when a zh-CN admin creates a user whose name is taken, then the refusal reads Chinese; an integrator’s Accept-Language: en reads English', async () => {
+    const zh = { Authorization: `Bearer ${b.adminToken}` };
+    const body = { username: 'wang.fang', displayName: '王芳', roles: ['driver'] };
+    expect((await env.request.post('/users').set(zh).send(body)).status).toBe(201);
+    const clash = await env.request.post('/users').set(zh).send(body);
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({ title: '与现有数据冲突', detail: '已有名为“wang.fang”的用户。', errors: [{ path: 'body.username', message: '已被占用。' }] });
+    const en = await env.request.post('/users').set(bearer(b.adminToken)).send(body);
+    expect(en.body).toMatchObject({ detail: "A user named 'wang.fang' already exists.", errors: [{ message: 'Already taken.' }] });
+    const bad = await env.request.post('/users').set(zh).send({ username: 'wang fang!', displayName: '王芳', roles: ['driver', 'driver'], password: 'short' });
+    expect(bad.body.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: 'body.username', message: '只能使用字母、数字、点、短横线和下划线。' }),
+      expect.objectContaining({ path: 'body.roles', message: '角色不能重复。' }),
+      expect.objectContaining({ path: 'body.password', message: '至少 8 个字符。' }),
+    ]));
+    const missing = await env.request.get('/users/0193a3f0-0000-7000-8000-000000000001').set(zh);
+    expect(missing.body.detail).toBe('未找到该用户。');
+  });
+});
+
 describe('tokens', () => {
   it('when a token is revoked, then it stops working at once; the listing never shows secrets', async () => {
     const u = await a.user(['kitchen_manager']);

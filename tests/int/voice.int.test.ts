@@ -199,6 +199,17 @@ describe('monthly figures', () => {
     expect(phone.status, JSON.stringify(phone.body)).toBe(200);
     expect((await env.request.post('/voice/ratings').set(m()).send({ subjectKind: 'meal', subjectId: stops[3].orderId, scores: { taste: 5, temperature: 5, punctuality: 5 } })).status).toBe(422);
     expect((await env.request.post('/voice/ratings').set(m()).send({ subjectKind: 'meal', subjectId: stops[2].orderId, scores: { taste: 5 } })).status).toBe(400);
+    // A zh-CN reader (no Accept-Language) reads the refusals in Chinese.
+    const zh = { Authorization: `Bearer ${w.manager.token}` };
+    const notReady = await env.request.post('/voice/ratings').set(zh).send({ subjectKind: 'meal', subjectId: stops[3].orderId, scores: { taste: 5, temperature: 5, punctuality: 5 } });
+    expect(notReady.body.detail).toBe('这次服务还不能评价（尚未送达或尚未开始）。');
+    const badScores = await env.request.post('/voice/ratings').set(zh).send({ subjectKind: 'meal', subjectId: stops[2].orderId, scores: { taste: 5, skill: 3 } });
+    expect(badScores.body.detail).toBe('评分项与评价对象不符。');
+    expect(badScores.body.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: 'body.scores.temperature', message: '必填。' }),
+      expect.objectContaining({ path: 'body.scores.skill', message: '“送餐上门”不评这一项。' }),
+    ]));
+    expect((await env.request.get('/voice/report').query({ month: '2026-13' }).set(zh)).body.errors[0].message).toBe('月份格式应为 YYYY-MM。');
     const month = D0.slice(0, 7);
     const report = await env.request.get('/voice/report').query({ month }).set(m());
     expect(report.status).toBe(200);
@@ -211,8 +222,10 @@ describe('monthly figures', () => {
     expect(driver).toMatchObject({ id: w.drivers[0].id, ratings: 2, meanTenths: 35 });
     const csv = await env.request.get('/voice/report.csv').query({ month }).set(m());
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.text.split('\r\n')[0]).toContain('满意率');
-    expect(csv.text).toContain('中央厨房,Central kitchen,2,3.5,50%,2,50%,0%');
+    expect(csv.text.split('\r\n')[0]).toContain('Satisfied'); // an integrator's Accept-Language: en
+    const zhCsv = await env.request.get('/voice/report.csv').query({ month }).set({ Authorization: `Bearer ${w.manager.token}` });
+    expect(zhCsv.text.split('\r\n')[0]).toContain('满意率');
+    expect(zhCsv.text).toContain('中央厨房,Central kitchen,2,3.5,50%,2,50%,0%');
     expect((await env.request.get('/voice/report').query({ month: '2026-13' }).set(m())).status).toBe(400);
   });
 });

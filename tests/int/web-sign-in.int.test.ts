@@ -124,6 +124,7 @@ describe('staff sign-in', () => {
     const forAdmin = await env.request.post(`/users/${(await staff(env, tenant, ['admin'])).id}/sign-in-links`)
       .set('Authorization', `Bearer ${manager.token}`).send({});
     expect(forAdmin.status).toBe(403);
+    expect(forAdmin.body.detail).toBe('您只能为自己管理的送餐员或护理员发放登录码。');
     await phone.close();
   });
 

@@ -8,13 +8,21 @@ import { formatLocalDateTime } from '../../time/index.js';
 import { html } from '../../web/html.js';
 import type { SafeHtml } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
-import { M, TEMPLATE_LABELS } from '../messages.js';
+import { FAILURES, M, TEMPLATE_LABELS } from '../messages.js';
 import { listMessages, retryMessage } from '../outbox.js';
 import { STATUSES } from '../schemas.js';
 import { registerInboxPages } from './inbox-pages.js';
 
 const csrf = (ctx: RequestContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">`;
 const label = (set: Record<string, Message>, key: string, locale: string) => (set[key] ? t(locale, set[key]) : key);
+/** A stored failure is '<kind>: <the provider's words>': the kind in the reader's words, the rest as technical detail. */
+function failure(lastError: string | null, locale: string): SafeHtml | string {
+  if (!lastError) return '';
+  const i = lastError.indexOf(': ');
+  const prefix = lastError.slice(0, Math.max(i, 0));
+  const kind = i > 0 ? (FAILURES as Record<string, Message>)[prefix === 'outcome unknown' ? 'outcomeUnknown' : prefix] : undefined;
+  return kind ? html`${t(locale, kind)}<br><small class="muted">${lastError.slice(i + 2)}</small>` : lastError;
+}
 const TAG: Record<string, string> = { sent: 'ok', delivered: 'ok', failed: 'warn', given_up: 'bad', suppressed: '', queued: '', sending: '' };
 
 const listQuery = z.strictObject({ status: z.enum(STATUSES).optional(), ...pageQuery });
@@ -32,7 +40,7 @@ async function outboxPage(deps: Deps, ctx: RequestContext, locale: string, q: z.
     <td>${label(TEMPLATE_LABELS as unknown as Record<string, Message>, m.template, locale)} ${m.urgent ? html`<span class="tag bad">${t(locale, M.urgent)}</span>` : ''}</td>
     <td><span class="tag ${TAG[m.status] ?? ''} status">${m.status === 'failed' && m.reportedAt ? t(locale, M.notDelivered) : label(words, m.status, locale)}</span></td>
     <td>${m.attempts}</td>
-    <td><small>${m.lastError ?? ''}</small></td>
+    <td><small class="failure">${failure(m.lastError, locale)}</small></td>
     <td>${m.status === 'failed' || m.status === 'given_up'
       ? html`<form method="post" action="/app/admin/notifications/${m.id}/retry">${csrf(ctx)}<button>${t(locale, M.retry)}</button></form>` : ''}</td>
   </tr>`);
