@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ZodType } from 'zod';
-import { type Locale, messageByKey, type Params, say, t, type Text } from '../i18n/index.js';
+import { type Locale, LOCALES, messageByKey, type Params, say, t, type Text } from '../i18n/index.js';
 import { AppError, ValidationError } from './errors.js';
 import { errorMessages as E } from '../kernel/messages.js';
 import type { FieldError } from './errors.js';
@@ -24,12 +24,16 @@ export interface ParsedInput {
 }
 
 /** zod's own sentences (type, size, format) per locale; a schema's own messages are catalogue keys. */
-const zhCN = z.locales.zhCN().localeError;
+/** zod says "expected string, received undefined" for a missing field; a person reads "Required." / "必填。". */
+const requiredFirst = (locale: Locale, map: z.core.$ZodErrorMap): z.core.$ZodErrorMap => (issue) =>
+  issue.code === 'invalid_type' && issue.input === undefined ? t(locale, M.required) : map(issue);
 const ZOD_LOCALES: Record<Locale, z.core.$ZodErrorMap> = {
-  // zod's zh-CN says "无效输入：期望 string，实际接收 undefined" for a missing field; a person reads "必填。".
-  'zh-CN': (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? t('zh-CN', M.required) : zhCN(issue)),
-  en: z.locales.en().localeError,
+  'zh-CN': requiredFirst('zh-CN', z.locales.zhCN().localeError),
+  en: requiredFirst('en', z.locales.en().localeError),
 };
+
+/** Is this the sentence of a missing required field, in any locale? (An import page words it for a sheet's cell.) */
+export const isRequiredSentence = (message: string): boolean => LOCALES.some((l) => t(l, M.required) === message);
 
 /** Parse options that make zod word its own issues in `locale` (pass to safeParse). */
 export function zodLocale(locale: Locale): { error: z.core.$ZodErrorMap } {
@@ -45,14 +49,17 @@ export function zodIssuesToFieldErrors(location: string, issues: z.core.$ZodIssu
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     return keys.map((key) => ({
       path: [location, ...issue.path, ...(key ? [key] : [])].map(String).join('.'),
-      message: issue.code === 'unrecognized_keys' ? say(M.unknownField, { key: String(key) }) : messageOf(issue),
+      message: issue.code === 'unrecognized_keys' ? say(M.unknownField, { key: String(key) }) : issueSentence(issue),
       code: issue.code,
     }));
   }).flat();
 }
 
-/** A record key that fails its own schema carries the useful message one level down. */
-function messageOf(issue: z.core.$ZodIssue): Text {
+/**
+ * A zod issue's sentence (for any caller that words issues itself, e.g. an import's rejected rows):
+ * a record key that fails its own schema carries the useful message one level down.
+ */
+export function issueSentence(issue: z.core.$ZodIssue): Text {
   const inner = issue.code === 'invalid_key' && issue.issues[0]?.message ? issue.issues[0] : issue;
   const message = messageByKey(inner.message);
   if (!message) return inner.message;

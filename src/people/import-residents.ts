@@ -3,33 +3,34 @@ import { writeAudit } from '../audit/audit-log.js';
 import { chunk, column, missingKey, parseBool } from '../imports/importer.js';
 import type { ImportColumn, Importer, RowRejection } from '../imports/importer.js';
 import type { Row } from '../imports/parse.js';
-import { type Locale, messageByKey, type Params, resolveLocale, t } from '../i18n/index.js';
-import { zodLocale } from '../http/validate.js';
+import { type Locale, render, resolveLocale, say, t, type Text } from '../i18n/index.js';
+import { issueSentence, zodLocale } from '../http/validate.js';
 import { today } from '../time/index.js';
 import { PM } from './messages.js';
 import { parseIdNumber } from './id-card.js';
 import { locationFields } from '../geocoding/read.js';
 import { personCreateSchema, STATUS_CODES } from './schemas.js';
 import type { PersonCreate } from './schemas.js';
+import { residentImportMessages as RI } from './import-messages.js';
 
-const col = (name: string, aliases: string[], required: boolean, description: string): ImportColumn => ({ name, aliases, required, description });
+const col = (name: string, aliases: string[], required: boolean, description: Text): ImportColumn => ({ name, aliases, required, description });
 
 /** Every name the ID-card column goes by in the sheets townships and counties send. */
 export const ID_ALIASES = ['身份证号', '身份证号码', '公民身份号码', '公民身份证号码', '公民身份证号', '身份证', '证件号码', '身份证件号码', 'id', 'idcard', 'idno'];
 
 export const RESIDENT_COLUMNS = {
-  idNumber: col('idNumber', ID_ALIASES, true, '18-character ID-card number (the import key)'),
-  name: col('name', ['姓名', '老人姓名', '服务对象姓名', '服务对象', '名字', 'fullname'], true, 'Full name'),
-  gender: col('gender', ['性别', 'sex'], false, 'male/female/男/女; default from the ID number'),
-  birthDate: col('birthDate', ['出生日期', '出生年月日', '出生年月', '生日', 'birthday', 'dob', 'dateofbirth'], false, 'YYYY-MM-DD; default from the ID number'),
-  phone: col('phone', ['联系电话', '电话', '手机', '手机号', '手机号码', '电话号码', '联系方式', 'mobile', 'tel'], false, 'Phone number'),
-  address: col('address', ['家庭住址', '现住址', '居住地址', '现居住地址', '家庭地址', '详细地址', '联系地址', '地址', '住址'], false, 'Home address'),
-  lat: col('lat', ['纬度', 'latitude'], false, 'Latitude (WGS84)'),
-  lng: col('lng', ['经度', 'longitude', 'lon'], false, 'Longitude (WGS84)'),
-  livesAlone: col('livesAlone', ['是否独居', '独居', '独居老人', '是否独居老人'], false, 'yes/no/是/否'),
-  localHukou: col('localHukou', ['是否本地户籍', '本地户籍', '户籍', 'hukou'], false, 'yes/no; default yes'),
-  cardNumber: col('cardNumber', ['卡号', '助餐卡号', '就餐卡号', 'card', 'cardno'], false, 'Canteen card number'),
-  statuses: col('statuses', ['身份类别', '人员类别', '对象类别', '类别', 'status'], false, `Codes separated by ';' (${STATUS_CODES.join(', ')}) or 特困/低保/低保边缘/重度残疾/失能/半失能/计生特殊家庭/优抚对象/空巢`),
+  idNumber: col('idNumber', ID_ALIASES, true, say(RI.idNumber)),
+  name: col('name', ['姓名', '老人姓名', '服务对象姓名', '服务对象', '名字', 'fullname'], true, say(RI.name)),
+  gender: col('gender', ['性别', 'sex'], false, say(RI.gender)),
+  birthDate: col('birthDate', ['出生日期', '出生年月日', '出生年月', '生日', 'birthday', 'dob', 'dateofbirth'], false, say(RI.birthDate)),
+  phone: col('phone', ['联系电话', '电话', '手机', '手机号', '手机号码', '电话号码', '联系方式', 'mobile', 'tel'], false, say(RI.phone)),
+  address: col('address', ['家庭住址', '现住址', '居住地址', '现居住地址', '家庭地址', '详细地址', '联系地址', '地址', '住址'], false, say(RI.address)),
+  lat: col('lat', ['纬度', 'latitude'], false, say(RI.lat)),
+  lng: col('lng', ['经度', 'longitude', 'lon'], false, say(RI.lng)),
+  livesAlone: col('livesAlone', ['是否独居', '独居', '独居老人', '是否独居老人'], false, say(RI.livesAlone)),
+  localHukou: col('localHukou', ['是否本地户籍', '本地户籍', '户籍', 'hukou'], false, say(RI.localHukou)),
+  cardNumber: col('cardNumber', ['卡号', '助餐卡号', '就餐卡号', 'card', 'cardno'], false, say(RI.cardNumber)),
+  statuses: col('statuses', ['身份类别', '人员类别', '对象类别', '类别', 'status'], false, say(RI.statuses, { codes: STATUS_CODES.join(', ') })),
 };
 
 const STATUS_ALIASES: Record<string, (typeof STATUS_CODES)[number]> = {
@@ -48,12 +49,6 @@ function genderOf(v: string | undefined): string | undefined {
 
 function numberOrUndefined(v: string | undefined) {
   return v === undefined ? undefined : Number(v);
-}
-
-/** A zod issue in words: schema messages are catalogue keys (with params), zod's own are already in `locale`. */
-function issueText(locale: Locale, issue: { message: string }): string {
-  const m = messageByKey(issue.message);
-  return m ? t(locale, m, (issue as { params?: Params }).params ?? {}) : issue.message;
 }
 
 /** Turns a spreadsheet row into person input, validated by the same schema as the API; messages in `locale`. */
@@ -81,7 +76,7 @@ export function rowToPerson(
   if (!rawId) return { ok: false, errors: [missingKey(c.idNumber, headers)] };
   const parsed = personCreateSchema.safeParse(candidate, zodLocale(locale));
   if (!parsed.success) {
-    let errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: issueText(locale, i) }));
+    let errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: render(locale, issueSentence(i)) }));
     // Gender and birth date default from a valid ID number: when it is invalid, their absence is not news.
     if (decoded && !decoded.ok) errors = errors.filter((e) => !['gender', 'birthDate'].includes(e.field) || column(row, c[e.field as 'gender']));
     return { ok: false, errors };
@@ -94,7 +89,7 @@ const COMPARED = ['name', 'gender', 'birthDate', 'phone', 'address', 'lat', 'lng
 /** Residents import: idempotent on the ID number (a re-upload of the same file changes nothing). */
 export const residentsImporter: Importer = {
   kind: 'residents',
-  description: 'People registry: one row per resident, keyed by ID-card number.',
+  description: say(RI.kind),
   columns: Object.values(RESIDENT_COLUMNS),
   async run({ prisma }, tenant, rows, progress, headers) {
     const onDate = today(tenant.timeZone);

@@ -172,8 +172,15 @@ describe('delivery set-up (issue point 1)', () => {
     const badCode = await env.request.put('/delivery/slots/Lunch!').set(zh).send({ name: '早餐', readyTime: '07:00', windowStart: '07:30', windowEnd: '08:30' });
     expect(badCode.status).toBe(400);
     expect(badCode.body.errors[0].message).toBe('只能用小写字母、数字和 _（例如 lunch）。');
-    const window = await env.request.put('/delivery/slots/breakfast').set(zh).send({ name: '早餐', readyTime: '07:30', windowStart: '08:30', windowEnd: '08:00' });
+    const window = await env.request.put('/delivery/slots/breakfast').set(zh).send({ name: '早餐', kind: 'breakfast', readyTime: '07:30', windowStart: '08:30', windowEnd: '08:00' });
     expect(window.body.errors.find((e: { path: string }) => e.path === 'body.windowEnd').message).toBe('windowStart 必须早于 windowEnd。');
+    // A zh-CN reader (no Accept-Language) reads the kinds and their columns in Chinese.
+    const zhKinds = await env.request.get('/imports/kinds').set(zh);
+    const recipients = zhKinds.body.items.find((k: { kind: string }) => k.kind === 'recipients');
+    expect(recipients.description).toBe('送餐对象：每位老人的送餐档案和送餐计划，以身份证号为键。');
+    expect(recipients.columns.find((c: { name: string }) => c.name === 'quantity').description).toBe('每次送餐份数（默认 1）');
+    const residents = zhKinds.body.items.find((k: { kind: string }) => k.kind === 'residents');
+    expect(residents.columns.find((c: { name: string }) => c.name === 'statuses').description).toMatch(/^身份类别，多个用“;”分隔.*extreme_poverty/);
     const person = await env.request.post('/delivery/recipients').set(zh).send({ personId: crypto.randomUUID(), kitchenId: zw.kitchenId });
     expect(person.status).toBe(422);
     expect(person.body.detail).toBe('没有这个人。');

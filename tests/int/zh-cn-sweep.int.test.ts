@@ -28,10 +28,11 @@ afterAll(async () => {
 });
 
 const CJK = /[\u3400-\u9fff]/;
-/** The English side of the catalogue as patterns ({x} placeholders match anything); short labels are left out. */
+/** The English side of the catalogue as patterns ({x} placeholders match anything); labels and codes are left out. */
 const english = allMessages()
   .map((m) => m.en)
-  .filter((en) => (en.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).length >= 3)
+  // Sentences: three or more words (codes such as YYYY-MM-DD are not words).
+  .filter((en) => (en.replace(/\{\w+\}/g, '').match(/\b[A-Za-z][a-z]+\b/g) ?? []).length >= 3)
   .map((en) => new RegExp(en.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')).join('.+?')));
 
 /** Every sentence a person reads in a problem answer. */

@@ -7,27 +7,28 @@ import type { Row } from '../../imports/parse.js';
 import { planCreateSchema, recipientCreateSchema } from '../schemas.js';
 import { ID_ALIASES, parseIdNumber, personIdByIdNumber } from '../../people/read.js';
 import { ensureSlots } from './setup-service.js';
-import { type Locale, render, resolveLocale, t, type Text } from '../../i18n/index.js';
-import { zodLocale } from '../../http/validate.js';
+import { type Locale, render, resolveLocale, say, t, type Text } from '../../i18n/index.js';
+import { issueSentence, zodLocale } from '../../http/validate.js';
 import { DE } from '../messages.js';
+import { recipientImportMessages as RI } from './import-messages.js';
 
-const col = (name: string, aliases: string[], required: boolean, description: string): ImportColumn => ({ name, aliases, required, description });
+const col = (name: string, aliases: string[], required: boolean, description: Text): ImportColumn => ({ name, aliases, required, description });
 
 export const RECIPIENT_COLUMNS = {
-  idNumber: col('idNumber', ID_ALIASES, true, 'ID-card number of a registered resident (the import key)'),
-  kitchen: col('kitchen', ['厨房', '配送厨房', '中心厨房', '助餐点', 'kitchenId'], false, 'Kitchen name or id; may be left out when the tenant has one kitchen'),
-  diet: col('diet', ['餐型', '饮食', '饮食要求', '膳食类型'], false, 'regular/diabetic/low_salt/soft/minced/pureed/halal/vegetarian or 普通/糖尿病/低盐/软食/碎食/糊状/清真/素食'),
-  texture: col('texture', ['质地', '食物质地'], false, 'regular/soft/minced/pureed'),
-  allergies: col('allergies', ['过敏', '过敏原', '过敏食物', '忌口'], false, "Separated by ';'"),
-  accessNotes: col('accessNotes', ['入户备注', '送餐备注', '备注', 'notes'], false, 'e.g. "deaf — knock loudly"'),
-  emergencyContacts: col('emergencyContacts', ['紧急联系人', '紧急联系人及电话'], false, "name/relation/phone, several separated by ';'"),
-  gridWorkerName: col('gridWorkerName', ['网格员', '网格员姓名'], false, 'Community grid worker'),
-  gridWorkerPhone: col('gridWorkerPhone', ['网格员电话', '网格员联系电话'], false, 'Grid worker phone'),
-  slots: col('slots', ['餐次', '送餐餐次'], false, "lunch;dinner or 午餐;晚餐 — leave empty for a profile without a plan"),
-  weekdays: col('weekdays', ['送餐日', '星期'], false, '1-5, 1,3,5, daily/每天, weekdays/工作日, 一至五 (1 = Monday)'),
-  startDate: col('startDate', ['开始日期', '起始日期', '开始送餐日期'], false, 'YYYY-MM-DD (required with slots)'),
-  endDate: col('endDate', ['结束日期', '截止日期'], false, 'YYYY-MM-DD'),
-  quantity: col('quantity', ['份数', '数量'], false, 'Meals per delivery (default 1)'),
+  idNumber: col('idNumber', ID_ALIASES, true, say(RI.idNumber)),
+  kitchen: col('kitchen', ['厨房', '配送厨房', '中心厨房', '助餐点', 'kitchenId'], false, say(RI.kitchen)),
+  diet: col('diet', ['餐型', '饮食', '饮食要求', '膳食类型'], false, say(RI.diet)),
+  texture: col('texture', ['质地', '食物质地'], false, say(RI.texture)),
+  allergies: col('allergies', ['过敏', '过敏原', '过敏食物', '忌口'], false, say(RI.allergies)),
+  accessNotes: col('accessNotes', ['入户备注', '送餐备注', '备注', 'notes'], false, say(RI.accessNotes)),
+  emergencyContacts: col('emergencyContacts', ['紧急联系人', '紧急联系人及电话'], false, say(RI.emergencyContacts)),
+  gridWorkerName: col('gridWorkerName', ['网格员', '网格员姓名'], false, say(RI.gridWorkerName)),
+  gridWorkerPhone: col('gridWorkerPhone', ['网格员电话', '网格员联系电话'], false, say(RI.gridWorkerPhone)),
+  slots: col('slots', ['餐次', '送餐餐次'], false, say(RI.slots)),
+  weekdays: col('weekdays', ['送餐日', '星期'], false, say(RI.weekdays)),
+  startDate: col('startDate', ['开始日期', '起始日期', '开始送餐日期'], false, say(RI.startDate)),
+  endDate: col('endDate', ['结束日期', '截止日期'], false, say(RI.endDate)),
+  quantity: col('quantity', ['份数', '数量'], false, say(RI.quantity)),
 };
 
 const DIET_ALIASES: Record<string, string> = { 普通: 'regular', 糖尿病: 'diabetic', 糖尿病餐: 'diabetic', 低盐: 'low_salt', 软食: 'soft', 碎食: 'minced', 糊状: 'pureed', 流食: 'pureed', 清真: 'halal', 素食: 'vegetarian' };
@@ -82,7 +83,7 @@ export function rowToRecipient(row: Row, locale: Locale = 'en'): { ok: true; pro
   const errors: RowRejection['errors'] = [];
   const diet = v('diet');
   const texture = v('texture');
-  const word = (message: string) => render(locale, message);
+  const word = (issue: z.core.$ZodIssue) => render(locale, issueSentence(issue));
   const profile = profileSchema.safeParse({
     diet: diet ? (DIET_ALIASES[diet] ?? diet.toLowerCase()) : undefined,
     texture: texture ? (TEXTURE_ALIASES[texture] ?? texture.toLowerCase()) : undefined,
@@ -92,7 +93,7 @@ export function rowToRecipient(row: Row, locale: Locale = 'en'): { ok: true; pro
     gridWorkerName: v('gridWorkerName'),
     gridWorkerPhone: v('gridWorkerPhone'),
   }, zodLocale(locale));
-  if (!profile.success) errors.push(...profile.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: word(i.message) })));
+  if (!profile.success) errors.push(...profile.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: word(i) })));
   const slots = list(v('slots')).map((s) => SLOT_ALIASES[s] ?? s.toLowerCase());
   let plan: PlanInput | undefined;
   if (slots.length) {
@@ -104,7 +105,7 @@ export function rowToRecipient(row: Row, locale: Locale = 'en'): { ok: true; pro
       quantity: v('quantity') === undefined ? undefined : Number(v('quantity')),
     }, zodLocale(locale));
     if (parsed.success) plan = parsed.data;
-    else errors.push(...parsed.error.issues.map((i) => ({ field: i.path.join('.') === 'slotCodes' ? 'slots' : i.path.join('.') || 'row', message: word(i.message) })));
+    else errors.push(...parsed.error.issues.map((i) => ({ field: i.path.join('.') === 'slotCodes' ? 'slots' : i.path.join('.') || 'row', message: word(i) })));
   }
   return errors.length || !profile.success ? { ok: false, errors } : { ok: true, profile: profile.data, plan };
 }
@@ -122,7 +123,7 @@ const PROFILE_KEYS = ['kitchenId', 'diet', 'texture', 'allergies', 'accessNotes'
  */
 export const recipientsImporter: Importer = {
   kind: 'recipients',
-  description: 'Meal-delivery recipients: delivery profile and meal plan per resident, keyed by ID-card number.',
+  description: say(RI.kind),
   columns: Object.values(RECIPIENT_COLUMNS),
   async run({ prisma }, tenant, rows, progress, headers) {
     const db = tenantDb(prisma, tenant.id);

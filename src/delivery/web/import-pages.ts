@@ -10,6 +10,7 @@ import { html, raw } from '../../web/html.js';
 import type { WebRouter } from '../../web/web-router.js';
 import { MANAGERS } from '../setup/http-setup.js';
 import { IM } from './recipient-messages.js';
+import { isRequiredSentence } from '../../http/validate.js';
 
 export const IMPORTS_PATH = '/app/desk/imports';
 const KIND_LABEL: Record<string, Message> = { residents: IM.kindResidents, recipients: IM.kindRecipients };
@@ -18,7 +19,7 @@ const kindLabel = (locale: string, kind: string) => (KIND_LABEL[kind] ? t(locale
 const columnHeader = (importers: Modules['importers'], kind: string, name: string) => importers[kind]?.columns.find((c) => c.name === name)?.aliases[0] ?? name;
 
 /** The schema's sentence for an empty required cell, said the way a manager would. Others come as the importer wrote them. */
-const reasonText = (locale: string, message: string) => (/^Invalid input: expected \w+, received undefined$/.test(message) ? t(locale, IM.emptyCell) : message);
+const reasonText = (locale: string, message: string) => (isRequiredSentence(message) ? t(locale, IM.emptyCell) : message);
 
 function statusLine(locale: string, run: { status: string; progress: number; error: string | null }) {
   if (run.status === 'queued') return t(locale, IM.queued);
