@@ -11,21 +11,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listMigrations, migrateDeploy, migrationsDir } from '../../src/db/migrate.js';
-import { adminUrl, databaseUrl } from '../support/pg-urls.js';
+import { databaseUrl, withAdminClient } from '../support/pg-urls.js';
 
 const MIGRATION = '20261203130000_delivery_slot_kind';
 const dbName = `eldercare_t_migration_slot_kind_${randomBytes(4).toString('hex')}`;
 const before = mkdtempSync(path.join(tmpdir(), 'migrations-'));
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: adminUrl() });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const admin = withAdminClient;
 
 afterAll(async () => {
   rmSync(before, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { deleteQueuePrefix } from '../../src/queues/redis.js';
 import { inject } from 'vitest';
 import supertest from 'supertest';
@@ -12,18 +11,10 @@ import type { Role } from '../../src/generated/prisma/enums.js';
 import { createTenantWithAdmin } from '../../src/tenancy/service.js';
 import { startWorkers } from '../../jobs/worker.js';
 import type { RunningWorkers } from '../../jobs/worker.js';
-import { adminUrl, databaseUrl, TEST_REDIS_URL } from './pg-urls.js';
+import { databaseUrl, TEST_REDIS_URL, withAdminClient } from './pg-urls.js';
 import { ensureTemplate } from './template-db.js';
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = withAdminClient;
 
 export interface TestTenant {
   id: string;
