@@ -11,10 +11,11 @@ import type { Aide } from '../../generated/prisma/client.js';
 import type { AideCreate, AideUpdate } from '../schemas-setup.js';
 import { addDays, instantAt } from '../../time/index.js';
 import { removeAssignments } from '../roster/assignment-store.js';
+import { tellAidesOfHandChanges } from '../roster/roster-notices.js';
 import { certificateCoversShift } from '../../roster/certificate.js';
 import { aideView } from '../views.js';
 
-type D = Pick<Deps, 'prisma'>;
+type D = Pick<Deps, 'prisma' | 'queues'>;
 
 async function checkRefs(tx: TenantTx, input: { homeWardIds?: string[]; userId?: string | null }, aideId?: string) {
   if (input.homeWardIds?.length) {
@@ -63,13 +64,18 @@ export async function getAide(d: D, ctx: RequestContext, id: string) {
  * touching a leave day, or a certificate that expires before the shift ends (shared rule). They are removed (the needs show as uncovered
  * until the coordinator re-rosters).
  */
-async function dropInvalidAssignments(tx: TenantTx, ctx: RequestContext, aide: Aide, reason: string): Promise<number> {
+async function dropInvalidAssignments(d: D, tx: TenantTx, ctx: RequestContext, aide: Aide, reason: string): Promise<number> {
   const future = await tx.shiftAssignment.findMany({ where: { aideId: aide.id, shiftStart: { gt: new Date() } } });
   const leave = aide.leaveDates.map((d) => [instantAt(d, '00:00', ctx.timeZone), instantAt(addDays(d, 1), '00:00', ctx.timeZone)]);
   const invalid = future.filter((a) => !aide.active || !certificateCoversShift(aide.certificateExpiry, a.shiftEnd, ctx.timeZone)
     || leave.some(([from, to]) => a.shiftStart < to && a.shiftEnd > from));
   if (!invalid.length) return 0;
-  return removeAssignments(tx, ctx, { id: { in: invalid.map((a) => a.id) } }, { action: 'aide.assignments.remove', entity: 'Aide', entityId: aide.id, reason });
+  const removed = await removeAssignments(tx, ctx, { id: { in: invalid.map((a) => a.id) } }, { action: 'aide.assignments.remove', entity: 'Aide', entityId: aide.id, reason });
+  // The aide hears of the shifts taken off them in this commit; a removed row's id is never reused, so it keys the change.
+  await tellAidesOfHandChanges(d, ctx.tenantId, invalid.map((a) => ({ ...a, from: a.aideId, to: null, removedBy: 'leave' as const })), {
+    key: (aideId) => `aide-shifts-removed.${invalid[0]!.id}.${aideId}`, ref: { type: 'aide', id: aide.id },
+  });
+  return removed;
 }
 
 export async function updateAide(d: D, ctx: RequestContext, id: string, patch: AideUpdate) {
@@ -81,7 +87,7 @@ export async function updateAide(d: D, ctx: RequestContext, id: string, patch: A
     const data = { ...patch, ...(patch.leaveDates ? { leaveDates: [...new Set(patch.leaveDates)] } : {}) };
     const after = await tx.aide.update({ where: { id }, data });
     await writeAudit(tx, ctx, { action: 'aide.update', entity: 'Aide', entityId: id, before, after });
-    await dropInvalidAssignments(tx, ctx, after, 'aide updated');
+    await dropInvalidAssignments(d, tx, ctx, after, 'aide updated');
     return aideView(after);
   });
 }
@@ -94,7 +100,7 @@ export async function addLeave(d: D, ctx: RequestContext, id: string, dates: str
     if (!before) throw new NotFoundError(N.aide);
     const after = await tx.aide.update({ where: { id }, data: { leaveDates: [...new Set([...before.leaveDates, ...dates])].sort() } });
     await writeAudit(tx, ctx, { action: 'aide.leave.add', entity: 'Aide', entityId: id, before, after: { ...after, reason } });
-    const removedAssignments = await dropInvalidAssignments(tx, ctx, after, `leave${reason ? `: ${reason}` : ''}`);
+    const removedAssignments = await dropInvalidAssignments(d, tx, ctx, after, `leave${reason ? `: ${reason}` : ''}`);
     return { aide: aideView(after), removedAssignments };
   });
 }

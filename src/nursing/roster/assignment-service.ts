@@ -14,8 +14,11 @@ import { levelOn } from '../billing/billing.js';
 import { bedCodes, bookingInclude, consentActive, loadBooking } from '../care/booking-view.js';
 import { needsCare } from '../care/needs.js';
 import { shiftInstance, shiftInstances } from './shifts.js';
+import { tellAidesOfHandChanges } from './roster-notices.js';
 
 type D = Pick<Deps, 'prisma'>;
+/** A change by hand also tells the aides (notify's outbox and send queue). */
+type W = Pick<Deps, 'prisma' | 'queues'>;
 
 /** Assignments in shift order (then aide), a page at a time. */
 export async function listAssignments(d: D, ctx: RequestContext, q: { from: string; to: string; wardId?: string; aideId?: string; bookingId?: string; limit: number; cursor?: string }) {
@@ -71,7 +74,7 @@ export async function coverage(d: D, ctx: RequestContext, q: { from: string; to:
  * Puts one aide on one patient for one shift by hand (replacing whoever had it), after checking
  * consent and every hard rule; 409 lists what is broken.
  */
-export async function assign(d: D, ctx: RequestContext, input: { date: string; shiftCode: string; bookingId: string; aideId: string }) {
+export async function assign(d: W, ctx: RequestContext, input: { date: string; shiftCode: string; bookingId: string; aideId: string }) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   const id = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roster:${ctx.tenantId}`}))`;
@@ -116,18 +119,26 @@ export async function assign(d: D, ctx: RequestContext, input: { date: string; s
     const data = { shiftStart: shift.start, shiftEnd: shift.end, wardId: booking.admission.wardId, aideId: aide.id, rosterRunId: null };
     const after = await tx.shiftAssignment.upsert({ where: key, create: { tenantId: ctx.tenantId, date: input.date, shiftCode: input.shiftCode, bookingId: booking.id, ...data }, update: data });
     await writeAudit(tx, ctx, { action: 'assignment.set', entity: 'ShiftAssignment', entityId: after.id, before, after });
+    // The aide put on (and the one taken off) are told in this commit; the n-th hand setting of the row keys the change.
+    const n = await tx.auditLog.count({ where: { action: 'assignment.set', entity: 'ShiftAssignment', entityId: after.id } });
+    await tellAidesOfHandChanges(d, ctx.tenantId, [{ ...input, shiftStart: shift.start, from: before?.aideId ?? null, to: aide.id }], {
+      key: (aideId) => `assignment-set.${after.id}.${n}.${aideId}`, ref: { type: 'shift_assignment', id: after.id },
+    });
     return after.id;
   });
   const row = await db.shiftAssignment.findFirstOrThrow({ where: { id } });
   return (await listAssignments(d, ctx, { from: row.date, to: row.date, bookingId: row.bookingId, limit: 10 })).items.find((a) => a.id === id)!;
 }
 
-export async function unassign(d: D, ctx: RequestContext, id: string) {
+export async function unassign(d: W, ctx: RequestContext, id: string) {
   const db = tenantDb(d.prisma, ctx.tenantId);
   await db.$transaction(async (tx) => {
     const before = await tx.shiftAssignment.findFirst({ where: { id } });
     if (!before) throw new NotFoundError(N.assignment);
     await tx.shiftAssignment.delete({ where: { id } });
     await writeAudit(tx, ctx, { action: 'assignment.remove', entity: 'ShiftAssignment', entityId: id, before });
+    await tellAidesOfHandChanges(d, ctx.tenantId, [{ ...before, from: before.aideId, to: null }], {
+      key: (aideId) => `assignment-remove.${id}.${aideId}`, ref: { type: 'shift_assignment', id },
+    });
   });
 }

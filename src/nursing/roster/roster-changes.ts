@@ -25,7 +25,8 @@ export interface ChangeItem {
 }
 export interface AideChanges { aideId: string; aideName: string; lost: ChangeItem[]; gained: ChangeItem[] }
 
-interface Move { date: string; shiftCode: string; bookingId: string; from: string | null; to: string | null; removedBy: ChangeItem['removedBy'] }
+/** One shift of one patient moving from an aide (or nobody) to an aide (or nobody). */
+export interface Move { date: string; shiftCode: string; bookingId: string; from: string | null; to: string | null; removedBy: ChangeItem['removedBy'] }
 type Removed = { date: string; shiftCode: string; bookingId: string; aideId: string };
 
 /** Assignments removed by leave, discharge, consent or by hand, read back from the audit log. */
@@ -79,7 +80,15 @@ export async function rosterChanges(d: D, ctx: Pick<RequestContext, 'tenantId'>,
     const [date, shiftCode, bookingId] = [key.slice(0, 10), key.slice(11, -37), key.slice(-36)];
     moves.push({ date, shiftCode, bookingId, from: r.aideId, to: null, removedBy: r.removedBy });
   }
+  return describeMoves(d, ctx, moves);
+}
 
+/**
+ * Moves by name, per aide (lost and gained, in shift order; aides by name): the one wording of
+ * who lost and who gained which shift, for a roster run's changes and for changes made by hand.
+ */
+export async function describeMoves(d: D, ctx: Pick<RequestContext, 'tenantId'>, moves: Move[]): Promise<AideChanges[]> {
+  const db = tenantDb(d.prisma, ctx.tenantId);
   const aideIds = [...new Set(moves.flatMap((m) => [m.from, m.to]).filter((x): x is string => !!x))];
   const aides = new Map((await db.aide.findMany({ where: { id: { in: aideIds } } })).map((a) => [a.id, a.name]));
   const bookings = new Map((await db.careBooking.findMany({ where: { id: { in: [...new Set(moves.map((m) => m.bookingId))] } }, include: bookingInclude })).map((b) => [b.id, b]));

@@ -5,8 +5,9 @@ import type { RosterRun } from '../../generated/prisma/client.js';
 import { resolveLocale, t } from '../../i18n/index.js';
 import { notify } from '../../notify/index.js';
 import { rosterNoticeMessages as N } from '../messages.js';
-import { rosterChanges } from './roster-changes.js';
-import type { ChangeItem } from './roster-changes.js';
+import { describeMoves, rosterChanges } from './roster-changes.js';
+import type { AideChanges, ChangeItem, Move } from './roster-changes.js';
+import { logger } from '../../logger.js';
 import type { rosterResultSchema } from './schemas-roster.js';
 
 type D = Pick<Deps, 'prisma' | 'queues'>;
@@ -48,14 +49,44 @@ export function changeSummary(locale: string, items: ChangeItem[], times: Times)
 
 /**
  * Tells every aide whose shifts a finished roster run changed (gained or lost, including shifts
- * taken off them by sick leave before the re-roster) one message: in-app, plus SMS when they have
- * a phone and the hospital has SMS set up (notify.toUser). Called inside the run's commit, so the
- * messages exist if and only if the new roster does; keyed by run and aide, so a job that runs
+ * taken off them by sick leave before the re-roster) one message. Called inside the run's commit, so
+ * the messages exist if and only if the new roster does; keyed by run and aide, so a job that runs
  * again sends nothing twice, and a second identical run changes nothing and tells nobody.
- * An aide without a linked user cannot be reached and is counted as such.
  */
 export async function tellAidesOfChanges(d: D, tenantId: string, run: RosterRun, result: RunResult) {
   const changes = await rosterChanges(d, { tenantId }, run, result);
+  return tellAides(d, tenantId, changes, { key: (aideId) => `roster-changes.${run.id}.${aideId}`, ref: { type: 'roster_run', id: run.id } });
+}
+
+/** A shift moved by hand (an assignment set or removed, leave taking an aide off shifts). */
+export type HandMove = Omit<Move, 'removedBy'> & { shiftStart: Date; removedBy?: Move['removedBy'] };
+
+/**
+ * Tells the aides a change made by hand touched, in the same words as a roster run, inside the
+ * caller's transaction (in a savepoint: a notice that cannot be written is logged and never undoes
+ * the change). Only shifts not yet started count. `key` is one business key per change and aide,
+ * so nothing is sent twice for one change.
+ */
+export async function tellAidesOfHandChanges(d: D, tenantId: string, moves: HandMove[], notice: Notice) {
+  const now = new Date();
+  const ahead = moves.filter((m) => m.shiftStart > now && m.from !== m.to).map((m) => ({ ...m, removedBy: m.removedBy ?? null }));
+  if (!ahead.length) return { told: 0, unreachable: 0 };
+  return tenantDb(d.prisma, tenantId)
+    .$transaction(async () => tellAides(d, tenantId, await describeMoves(d, { tenantId }, ahead), notice))
+    .catch((err) => {
+      logger.warn({ ref: notice.ref, err: (err as Error).message }, 'roster: the aides could not be told of a change by hand');
+      return { told: 0, unreachable: 0 };
+    });
+}
+
+interface Notice { key: (aideId: string) => string; ref: { type: string; id: string } }
+
+/**
+ * The one way an aide hears of changed shifts: one message per aide, in-app plus SMS when they have
+ * a phone and the hospital has SMS set up (notify.toUser), in the aide's language. An aide without
+ * a linked (enabled) user cannot be reached and is counted as such.
+ */
+async function tellAides(d: D, tenantId: string, changes: AideChanges[], notice: Notice) {
   if (!changes.length) return { told: 0, unreachable: 0 };
   const db = tenantDb(d.prisma, tenantId);
   const aides = await db.aide.findMany({
@@ -88,9 +119,9 @@ export async function tellAidesOfChanges(d: D, tenantId: string, run: RosterRun,
       tenantId,
       { id: user.id, phone: user.phone, locale, label: c.aideName },
       {
-        businessKey: `roster-changes.${run.id}.${c.aideId}`,
+        businessKey: notice.key(c.aideId),
         template: 'rosterChanged',
-        ref: { type: 'roster_run', id: run.id },
+        ref: notice.ref,
         payload: {
           name: c.aideName,
           gained: changeSummary(locale, c.gained, times),
