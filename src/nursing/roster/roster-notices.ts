@@ -55,7 +55,10 @@ export function changeSummary(locale: string, items: ChangeItem[], times: Times)
  */
 export async function tellAidesOfChanges(d: D, tenantId: string, run: RosterRun, result: RunResult) {
   const changes = await rosterChanges(d, { tenantId }, run, result);
-  return tellAides(d, tenantId, changes, { key: (aideId) => `roster-changes.${run.id}.${aideId}`, ref: { type: 'roster_run', id: run.id } });
+  return tellAides(d, tenantId, changes, {
+    key: (aideId) => `roster-changes.${run.id}.${aideId}`,
+    ref: { type: 'roster_run', id: run.id },
+  });
 }
 
 /** A shift moved by hand (an assignment set or removed, leave taking an aide off shifts). */
@@ -69,17 +72,25 @@ export type HandMove = Omit<Move, 'removedBy'> & { shiftStart: Date; removedBy?:
  */
 export async function tellAidesOfHandChanges(d: D, tenantId: string, moves: HandMove[], notice: Notice) {
   const now = new Date();
-  const ahead = moves.filter((m) => m.shiftStart > now && m.from !== m.to).map((m) => ({ ...m, removedBy: m.removedBy ?? null }));
+  const ahead = moves
+    .filter((m) => m.shiftStart > now && m.from !== m.to)
+    .map((m) => ({ ...m, removedBy: m.removedBy ?? null }));
   if (!ahead.length) return { told: 0, unreachable: 0 };
   return tenantDb(d.prisma, tenantId)
     .$transaction(async () => tellAides(d, tenantId, await describeMoves(d, { tenantId }, ahead), notice))
     .catch((err) => {
-      logger.warn({ ref: notice.ref, err: (err as Error).message }, 'roster: the aides could not be told of a change by hand');
+      logger.warn(
+        { ref: notice.ref, err: (err as Error).message },
+        'roster: the aides could not be told of a change by hand',
+      );
       return { told: 0, unreachable: 0 };
     });
 }
 
-interface Notice { key: (aideId: string) => string; ref: { type: string; id: string } }
+interface Notice {
+  key: (aideId: string) => string;
+  ref: { type: string; id: string };
+}
 
 /**
  * The one way an aide hears of changed shifts: one message per aide, in-app plus SMS when they have
