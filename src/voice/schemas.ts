@@ -52,7 +52,8 @@ export const ticketSchema = z.object({
   description: z.string(), status: z.enum(TICKET_STATUSES), source: z.string(),
   acceptDueAt: instantString, resolveDueAt: instantString, acceptedAt: instantString.nullable(), resolvedAt: instantString.nullable(),
   resolution: z.string().nullable(), confirmedAt: instantString.nullable(), reopenCount: z.number().int(),
-  escalatedAt: instantString.nullable(), overdue: z.boolean(), createdAt: instantString,
+  /** The last time the ticket went before the admins this round; per deadline in the two fields after it. */
+  escalatedAt: instantString.nullable(), acceptEscalatedAt: instantString.nullable(), resolveEscalatedAt: instantString.nullable(), overdue: z.boolean(), createdAt: instantString,
 }).meta({ id: 'VoiceTicket' });
 
 export const codeSchema = z.object({ code: z.string(), url: z.string(), expiresAt: instantString });

@@ -30,6 +30,20 @@ export function isOverdue(t: SlaState, now: Date): boolean {
   return false;
 }
 
+export type Deadline = 'accept' | 'resolve';
+
+/**
+ * The deadlines a ticket has missed by now and that were not yet put before the admins this round:
+ * each missed deadline is escalated once, so a ticket first late to be accepted is escalated again
+ * when it then also misses its resolve deadline.
+ */
+export function deadlinesToEscalate(t: SlaState & { acceptEscalatedAt: Date | null; resolveEscalatedAt: Date | null }, now: Date): Deadline[] {
+  const missed: Deadline[] = [];
+  if ((t.status === 'new' || t.status === 'reopened') && t.acceptDueAt <= now && !t.acceptEscalatedAt) missed.push('accept');
+  if (['new', 'accepted', 'reopened'].includes(t.status) && t.resolveDueAt <= now && !t.resolveEscalatedAt) missed.push('resolve');
+  return missed;
+}
+
 export function deadlines(from: Date, acceptHours: number, resolveHours: number): { acceptDueAt: Date; resolveDueAt: Date } {
   return { acceptDueAt: new Date(from.getTime() + acceptHours * 3_600_000), resolveDueAt: new Date(from.getTime() + resolveHours * 3_600_000) };
 }

@@ -79,9 +79,16 @@ export async function viewTickets(db: TenantDb, rows: Ticket[], now = new Date()
     subjectKind: r.subjectKind, subjectId: r.subjectId, serviceDate: r.serviceDate, description: r.description,
     status: r.status, source: r.source, acceptDueAt: r.acceptDueAt.toISOString(), resolveDueAt: r.resolveDueAt.toISOString(),
     acceptedAt: r.acceptedAt?.toISOString() ?? null, resolvedAt: r.resolvedAt?.toISOString() ?? null, resolution: r.resolution,
-    confirmedAt: r.confirmedAt?.toISOString() ?? null, reopenCount: r.reopenCount, escalatedAt: r.escalatedAt?.toISOString() ?? null,
+    confirmedAt: r.confirmedAt?.toISOString() ?? null, reopenCount: r.reopenCount,
+    escalatedAt: latest(r.acceptEscalatedAt, r.resolveEscalatedAt)?.toISOString() ?? null,
+    acceptEscalatedAt: r.acceptEscalatedAt?.toISOString() ?? null, resolveEscalatedAt: r.resolveEscalatedAt?.toISOString() ?? null,
     overdue: isOverdue(r, now), createdAt: r.createdAt.toISOString(),
   }));
+}
+
+/** The later of two instants (the last time the ticket went before the admins). */
+function latest(a: Date | null, b: Date | null): Date | null {
+  return a && b ? (a > b ? a : b) : (a ?? b);
 }
 
 /** One step of a ticket's life, checked against the rules and audited in the same transaction. */
@@ -102,7 +109,7 @@ export async function stepTicket(d: D, actor: Actor & { roles?: RequestContext['
     if (action === 'reopen') {
       // A reopened ticket is a new promise: fresh deadlines, and the escalation may fire again.
       const sla = await voiceSettings(d.prisma, actor.tenantId);
-      Object.assign(data, { reopenCount: { increment: 1 }, resolvedAt: null, escalatedAt: null, ...deadlines(now, sla.acceptWithinHours, sla.resolveWithinHours) });
+      Object.assign(data, { reopenCount: { increment: 1 }, resolvedAt: null, acceptEscalatedAt: null, resolveEscalatedAt: null, ...deadlines(now, sla.acceptWithinHours, sla.resolveWithinHours) });
     }
     // The status in the WHERE makes a concurrent second step lose instead of applying twice.
     const done = await tx.ticket.updateMany({ where: { id, status: before.status }, data: data as Prisma.TicketUpdateManyMutationInput });

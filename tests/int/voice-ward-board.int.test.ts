@@ -137,4 +137,26 @@ describe('residents’ voice on the ward board', () => {
     const ward = (await h.ok('get', `/voice/report?month=${MONTH}`)).rows.find((r: { kind: string; id: string }) => r.kind === 'ward' && r.id === cardio);
     expect(ward).toMatchObject({ tickets: 2, acceptedInTimePct: 50 });
   });
+
+  it('when the ticket escalated for its accept deadline is accepted late and then misses its resolve deadline, then it is escalated once more, for that deadline only', async () => {
+    const id = tickets.fresh!;
+    await h.ok('post', `/voice/tickets/${id}/accept`);
+    expect(await escalateOverdue(env.deps, h.tenant.id)).toBe(0); // accepted, resolve deadline still ahead
+    await env.deps.prisma.ticket.update({ where: { id }, data: { resolveDueAt: new Date(Date.now() - 60_000) } });
+    const runs = await Promise.all([escalateOverdue(env.deps, h.tenant.id), escalateOverdue(env.deps, h.tenant.id)]);
+    expect(runs[0] + runs[1]).toBe(1);
+    expect(await escalateOverdue(env.deps, h.tenant.id)).toBe(0);
+    const messages = await env.deps.prisma.notifyMessage.findMany({ where: { tenantId: h.tenant.id, refType: 'ticket', refId: id } });
+    expect(messages.map((m) => [m.channel, m.template, m.businessKey]).sort()).toEqual([
+      ['in_app', 'ticketNotAccepted', `ticket-overdue.${id}.0.accept.in_app`],
+      ['in_app', 'ticketNotResolved', `ticket-overdue.${id}.0.resolve.in_app`],
+    ]);
+    expect(await env.deps.prisma.auditLog.count({ where: { entityId: id, action: 'ticket.escalate' } })).toBe(2);
+    const view = (await h.ok('get', '/voice/tickets')).items.find((x: { id: string }) => x.id === id);
+    expect(view).toMatchObject({ status: 'accepted', acceptEscalatedAt: expect.any(String), resolveEscalatedAt: expect.any(String), escalatedAt: view.resolveEscalatedAt });
+    const inbox = await env.request.get('/notify/inbox').set({ Authorization: `Bearer ${h.tenant.adminToken}` });
+    expect(inbox.body.items.map((i: { text: string }) => i.text)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^【群众评单】心内科的一件群众反映（其他）超过办结期限（.+）仍未办结，请督办。$/),
+    ]));
+  });
 });

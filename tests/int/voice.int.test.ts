@@ -169,7 +169,7 @@ describe('complaints become tickets routed to the unit', () => {
     const queue = env.deps.queues.get('tickets.escalate');
     const jobs = await Promise.all([0, 1].map(() => queue.add('tickets.escalate', { tenantId: w.t.id })));
     for (const job of jobs) await expect.poll(async () => (await queue.getJob(job.id!))?.finishedOn, { timeout: 20_000 }).toBeTruthy();
-    expect((await env.deps.prisma.ticket.findUniqueOrThrow({ where: { id: open.body.id } })).escalatedAt).not.toBeNull();
+    expect(await env.deps.prisma.ticket.findUniqueOrThrow({ where: { id: open.body.id } })).toMatchObject({ acceptEscalatedAt: expect.any(Date), resolveEscalatedAt: null });
     expect(await env.deps.prisma.auditLog.count({ where: { entityId: open.body.id, action: 'ticket.escalate' } })).toBe(1);
     const messages = await env.deps.prisma.notifyMessage.findMany({ where: { tenantId: w.t.id, refType: 'ticket', refId: open.body.id }, orderBy: { channel: 'asc' } });
     expect(messages.map((x) => [x.channel, x.recipient, x.template])).toEqual([['in_app', 'role:admin', 'ticketNotAccepted'], ['sms', ADMIN_PHONE, 'ticketNotAccepted']]);

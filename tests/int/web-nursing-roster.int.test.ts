@@ -19,6 +19,7 @@ let ctx: BrowserContext;
 let page: Page;
 let ward: { id: string };
 const aides: Record<string, { id: string; name: string }> = {};
+const bookings: Record<string, { id: string }> = {};
 // Next week, Monday to Sunday: every shift is still to come, so the roster may change all of them.
 const MON = DateTime.now().setZone(ZONE).plus({ weeks: 1 }).startOf('week').toISODate()!;
 const day = (k: number) => DateTime.fromISO(MON).plus({ days: k }).toISODate()!;
@@ -41,8 +42,8 @@ beforeAll(async () => {
   h = await hospital(env);
   ward = await h.ok('post', '/nursing/wards', { name: '老年科', beds: ['01', '02', '03', '04'] });
   for (const name of ['王芳', '李娜', '张敏', '刘洋']) aides[name] = await aide(h, { name, homeWardIds: [ward.id] });
-  await patient('张秀兰', '01', 70);
-  await patient('陈桂英', '02', 75);
+  bookings['张秀兰'] = await patient('张秀兰', '01', 70);
+  bookings['陈桂英'] = await patient('陈桂英', '02', 75);
   await patient('赵玉珍', '03', 65);
   // Needs a man from Saturday on; no aide is one: the board shows the gap and why.
   await patient('孙建国', '04', 90, { gender: 'male', genderPreference: 'male', genderRequired: true, startDate: day(5) });
@@ -149,6 +150,28 @@ describe('roster board', () => {
     await ready();
     await poll(() => page.locator('.rb-gaps').innerText()).toContain(`原护理员 ${away.aideName} 已不能上班（请假或调整），请重新排班。`);
     expect(await page.locator('.rb-gaps').innerText()).toContain('张秀兰（01 床）');
+  }, 60_000);
+
+  it('when families rate two stays this month, then the board shows the ward’s and each aide’s figures and the low rating with its comment, as the ward board does', async () => {
+    const rate = (name: string, attitude: number, skill: number, comment?: string) => h.ok('post', '/voice/ratings', {
+      subjectKind: 'nursing_stay', subjectId: bookings[name].id, scores: { attitude, skill }, raterKind: 'family', ...(comment ? { comment } : {}) });
+    const low = await rate('张秀兰', 2, 1, '换药不够细心'); // 1.5 stars
+    await rate('陈桂英', 5, 4); // 4.5 stars
+    await page.reload();
+    await ready();
+    const card = page.locator('.ward-voice');
+    const month = DateTime.now().setZone(ZONE).toFormat('yyyy-LL');
+    await poll(() => card.locator('h2').innerText()).toContain(`群众评价 · ${month}`);
+    const wardRow = card.locator(`tr[data-voice="ward"][data-ward="${ward.id}"]`);
+    expect(await wardRow.locator('th').innerText()).toBe('病区 老年科');
+    // 2 ratings, mean 3.0 stars, 1 of 2 satisfied; no reports, so no response rates.
+    expect((await wardRow.locator('td').allInnerTexts()).map((x) => x.trim())).toEqual(['2', '3.0', '50%', '0', '—', '—']);
+    const lowAide = Object.values(aides).find((a) => a.id === low.staffId)!;
+    expect(await card.locator(`tr[data-voice-aide="${lowAide.id}"] th`).innerText()).toBe(`护理员 ${lowAide.name}`);
+    const line = card.locator('.voice-low li');
+    expect(await line.count()).toBe(1);
+    expect(await line.innerText()).toContain(`老年科 · ${low.serviceDate} · 张秀兰 · ${lowAide.name}：1.5 星`);
+    expect(await line.locator('.comment').innerText()).toBe('换药不够细心');
   }, 60_000);
 
   it('when a care aide or a stranger opens the board, then it is refused', async () => {

@@ -12,7 +12,9 @@ import { rosterBoard } from '../roster/roster-board-service.js';
 import type { BoardCell, BoardPatient, BoardUncovered, RosterBoard } from '../roster/roster-board-service.js';
 import type { ChangeItem } from '../roster/roster-changes.js';
 import { MAX_ROSTER_DAYS } from '../roster/schemas-roster.js';
+import { wardVoice } from '../roster/ward-voice.js';
 import { RM } from './roster-messages.js';
+import { wardVoiceCard } from './ward-voice-html.js';
 
 const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 export const ROSTER_PATH = '/app/nursing/roster';
@@ -96,7 +98,7 @@ function gridView(l: L, b: RosterBoard): SafeHtml {
   </tbody></table></div>`;
 }
 
-/** The coordinator's roster board: grid, gaps with reasons, run and re-roster, changes by name, manual assignment. */
+/** The coordinator's roster board: grid, gaps with reasons, run and re-roster, changes by name, manual assignment, residents' voice. */
 export function registerRosterPages(web: WebRouter, deps: Deps): void {
   web.assets.mount('nursing', ASSETS_DIR);
   web.addNav({ href: ROSTER_PATH, label: RM.nav, roles: ['hospital_coordinator'] });
@@ -104,7 +106,8 @@ export function registerRosterPages(web: WebRouter, deps: Deps): void {
     const start = today(ctx.timeZone);
     const from = query.from ?? addDays(start, 1 - weekdayOf(start));
     const to = query.to ?? addDays(from, 6);
-    const b = await rosterBoard(deps, ctx, { from, to, run: query.run });
+    // This month's residents' voice of every ward and aide, as on the ward board (the same function).
+    const [b, voice] = await Promise.all([rosterBoard(deps, ctx, { from, to, run: query.run }), wardVoice(deps, ctx)]);
     const l: L = (m, p) => t(locale, m, p);
     const span = Math.max(1, b.days.length);
     const nav = (days: number) => `${ROSTER_PATH}?from=${addDays(from, days)}&to=${addDays(to, days)}`;
@@ -112,7 +115,7 @@ export function registerRosterPages(web: WebRouter, deps: Deps): void {
     return {
       title: l(RM.title),
       scripts: ['nursing/roster.js'],
-      styles: ['nursing/roster.css'],
+      styles: ['nursing/roster.css', 'nursing/ward-voice.css'],
       messages: pick(locale, RM),
       data: { locale, from, to, run: b.run ? { id: b.run.id, status: b.run.status, progress: b.run.progress } : null, path: ROSTER_PATH },
       body: html`
@@ -146,6 +149,7 @@ export function registerRosterPages(web: WebRouter, deps: Deps): void {
 </div>
 ${changesView(l, b)}
 ${gridView(l, b)}
+${wardVoiceCard(locale, voice, { allWards: true })}
 <dialog id="rb-assign-dialog" class="rb-dialog">
   <form id="rb-assign" class="stack">
     <h2>${l(RM.assignTitle)}</h2>

@@ -73,11 +73,13 @@ export const WM = defineMessages('nursing.ward', {
   },
   voiceHead: { zh: '群众评价 · {month}', en: 'Residents’ voice · {month}' },
   voiceNone: { zh: '本月尚无对本病区的评价或反映。', en: 'No ratings or reports for this ward this month yet.' },
+  voiceNoneAll: { zh: '本月尚无对各病区的评价或反映。', en: 'No ratings or reports for any ward this month yet.' },
   voiceWhat: { zh: '病区/护理员', en: 'Ward / aide' },
   voiceAide: { zh: '护理员 {name}', en: 'Aide {name}' },
   voiceNoTickets: { zh: '—', en: '—' },
   voiceLowHead: { zh: '本月差评', en: 'Low ratings this month' },
   voiceLow: { zh: '{date} · {patient} · {aide}：{mean} 星', en: '{date} · {patient} · {aide}: {mean} stars' },
+  voiceLowWard: { zh: '{ward} · {date} · {patient} · {aide}：{mean} 星', en: '{ward} · {date} · {patient} · {aide}: {mean} stars' },
   voiceReport: { zh: '全院月报', en: 'Monthly report' },
 });
 

@@ -93,14 +93,14 @@ export function registerWardPages(web: WebRouter, deps: Deps): void {
       return { title: t(locale, WM.nav), body: html`<h1>${t(locale, WM.nav)}</h1><p class="card">${t(locale, WM.noWards)}</p>` };
     }
     const board = await wardBoard(deps, ctx, query.ward);
-    const [people, voice] = await Promise.all([admittablePeople(deps, ctx, query.q), wardVoice(deps, ctx, board.ward.id)]);
+    const [people, voice] = await Promise.all([admittablePeople(deps, ctx, query.q), wardVoice(deps, ctx, { wardIds: [board.ward.id] })]);
     const free: FreeBed[] = wards.flatMap((w) => w.beds.filter((b) => !b.admissionId).map((b) => ({ wardId: w.id, wardName: w.name, bedId: b.id, bedCode: b.code })));
     const notice = query.done && query.a ? await noticeText(deps, ctx, locale, query.done, query.a, query.n) : null;
     const levelNames = Object.fromEntries(board.levels.map((l) => [l.code, l.name]));
     return {
       title: t(locale, WM.title, { ward: board.ward.name }),
       scripts: ['nursing/ward.js'],
-      styles: ['nursing/nursing.css'],
+      styles: ['nursing/nursing.css', 'nursing/ward-voice.css'],
       messages: { [WM.suggested.key]: t(locale, WM.suggested), [WM.independent.key]: t(locale, WM.independent) },
       data: { suggestions: Array.from({ length: 101 }, (_, score) => suggestLevel(score)), levelNames },
       body: html`<h1>${t(locale, WM.title, { ward: board.ward.name })}</h1>
@@ -109,7 +109,7 @@ export function registerWardPages(web: WebRouter, deps: Deps): void {
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${consentRuleSentence(locale)}
 ${boardTable(ctx, locale, board, free)}
-${wardVoiceCard(locale, board.ward.name, voice)}
+${wardVoiceCard(locale, voice)}
 ${admitCard(ctx, locale, board, people, query.q)}
 ${dischargedCard(locale, board)}`,
     };

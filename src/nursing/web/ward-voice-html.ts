@@ -16,19 +16,25 @@ ${withTickets ? html`<td>${r.tickets}</td><td class="accepted">${rate(r.accepted
 }
 
 /**
- * Residents' voice on the ward board: this month's satisfaction and response rates of the ward
- * and of each aide, and each low rating with its comment (tickets are the ward's, not an aide's).
+ * Residents' voice on the coordinator's boards: this month's satisfaction and response rates of
+ * each ward and of each aide, and each low rating with its comment (tickets are a ward's, not an
+ * aide's). The ward board shows its one ward; the roster board every ward (`allWards`: the low
+ * ratings then say which ward).
  */
-export function wardVoiceCard(locale: string, wardName: string, v: WardVoice): SafeHtml {
+export function wardVoiceCard(locale: string, v: WardVoice, opts: { allWards?: boolean } = {}): SafeHtml {
   const head = html`<h2>${t(locale, WM.voiceHead, { month: v.month })} <a class="small no-print" href="/app/voice/report?month=${v.month}">${t(locale, WM.voiceReport)}</a></h2>`;
-  if (!v.ward && !v.aides.length) return html`<section class="card ward-voice">${head}<p class="muted">${t(locale, WM.voiceNone)}</p></section>`;
+  if (!v.wards.length && !v.aides.length) return html`<section class="card ward-voice">${head}<p class="muted">${t(locale, opts.allWards ? WM.voiceNoneAll : WM.voiceNone)}</p></section>`;
   const cols = [WM.voiceWhat, VM.colRatings, VM.colMean, VM.colSatisfaction, VM.colTickets, VM.colResponse, VM.colResolved];
+  const lowLine = (l: WardVoice['low'][number]) => {
+    const params = { date: l.date, patient: l.patient, aide: l.aide ?? '—', mean: stars(l.meanTenths) };
+    return opts.allWards ? t(locale, WM.voiceLowWard, { ...params, ward: l.ward }) : t(locale, WM.voiceLow, params);
+  };
   return html`<section class="card ward-voice">${head}
 <table class="voice-figures"><thead><tr>${cols.map((c) => html`<th>${t(locale, c)}</th>`)}</tr></thead><tbody>
-${v.ward ? html`<tr data-voice="ward"><th scope="row">${t(locale, VM.unit_ward)} ${wardName}</th>${figureCells(locale, v.ward, true)}</tr>` : ''}
+${v.wards.map((w) => html`<tr data-voice="ward" data-ward="${w.id}"><th scope="row">${t(locale, VM.unit_ward)} ${w.name}</th>${figureCells(locale, w, true)}</tr>`)}
 ${v.aides.map((a) => html`<tr data-voice-aide="${a.id}"><th scope="row">${t(locale, WM.voiceAide, { name: a.name })}</th>${figureCells(locale, a, false)}</tr>`)}
 </tbody></table>
-${v.low.length ? html`<h3>${t(locale, WM.voiceLowHead)}</h3><ul class="voice-low">${v.low.map((l) => html`<li data-booking="${l.bookingId}">${t(locale, WM.voiceLow, {
-    date: l.date, patient: l.patient, aide: l.aide ?? '—', mean: stars(l.meanTenths) })}${l.comment ? html`<div class="muted comment">${l.comment}</div>` : ''}</li>`)}</ul>` : ''}
+${v.low.length ? html`<h3>${t(locale, WM.voiceLowHead)}</h3><ul class="voice-low">${v.low.map((l) => html`<li data-booking="${l.bookingId}">${lowLine(l)}${
+    l.comment ? html`<div class="muted comment">${l.comment}</div>` : ''}</li>`)}</ul>` : ''}
 </section>`;
 }
