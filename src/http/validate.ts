@@ -23,13 +23,16 @@ export interface ParsedInput {
   headers: unknown;
 }
 
-/** zod's own sentences (type, size, format) per locale; a schema's own messages are catalogue keys. */
-/** zod says "expected string, received undefined" for a missing field; a person reads "Required." / "必填。". */
-const requiredFirst = (locale: Locale, map: z.core.$ZodErrorMap): z.core.$ZodErrorMap => (issue) =>
-  issue.code === 'invalid_type' && issue.input === undefined ? t(locale, M.required) : map(issue);
+/**
+ * zod's own sentences (type, size, format) per locale; a schema's own messages are catalogue keys.
+ * zod says "expected string, received undefined" for a missing field; a person reads "Required." / "必填。"
+ * (the catalogue key, like a schema's own message, so it is rendered for the reader).
+ */
+const requiredFirst = (map: z.core.$ZodErrorMap): z.core.$ZodErrorMap => (issue) =>
+  issue.code === 'invalid_type' && issue.input === undefined ? M.required.key : map(issue);
 const ZOD_LOCALES: Record<Locale, z.core.$ZodErrorMap> = {
-  'zh-CN': requiredFirst('zh-CN', z.locales.zhCN().localeError),
-  en: requiredFirst('en', z.locales.en().localeError),
+  'zh-CN': requiredFirst(z.locales.zhCN().localeError),
+  en: requiredFirst(z.locales.en().localeError),
 };
 
 /** Is this the sentence of a missing required field, in any locale? (An import page words it for a sheet's cell.) */

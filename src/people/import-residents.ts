@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/audit-log.js';
 import { chunk, column, missingKey, parseBool } from '../imports/importer.js';
 import type { ImportColumn, Importer, RowRejection } from '../imports/importer.js';
 import type { Row } from '../imports/parse.js';
-import { type Locale, render, resolveLocale, say, t, type Text } from '../i18n/index.js';
+import { type Locale, resolveLocale, say, type Text } from '../i18n/index.js';
 import { issueSentence, zodLocale } from '../http/validate.js';
 import { today } from '../time/index.js';
 import { PM } from './messages.js';
@@ -76,7 +76,7 @@ export function rowToPerson(
   if (!rawId) return { ok: false, errors: [missingKey(c.idNumber, headers)] };
   const parsed = personCreateSchema.safeParse(candidate, zodLocale(locale));
   if (!parsed.success) {
-    let errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: render(locale, issueSentence(i)) }));
+    let errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: issueSentence(i) }));
     // Gender and birth date default from a valid ID number: when it is invalid, their absence is not news.
     if (decoded && !decoded.ok) errors = errors.filter((e) => !['gender', 'birthDate'].includes(e.field) || column(row, c[e.field as 'gender']));
     return { ok: false, errors };
@@ -104,7 +104,7 @@ export const residentsImporter: Importer = {
       if (!r.ok) return rejections.push({ row: rowNo, key: column(raw, RESIDENT_COLUMNS.idNumber), errors: r.errors });
       const id = r.value.idNumber!;
       const first = firstRowOf.get(id);
-      if (first) return rejections.push({ row: rowNo, key: id, errors: [{ field: 'idNumber', message: t(locale, PM.sameIdAsRow, { row: first }) }] });
+      if (first) return rejections.push({ row: rowNo, key: id, errors: [{ field: 'idNumber', message: say(PM.sameIdAsRow, { row: first }) }] });
       firstRowOf.set(id, rowNo);
       valid.push({ row: rowNo, person: r.value });
     });
@@ -127,7 +127,7 @@ export const residentsImporter: Importer = {
           const current = byId.get(fields.idNumber!);
           const cardOwner = fields.cardNumber ? cards.get(fields.cardNumber) : undefined;
           if (cardOwner && cardOwner !== current?.id) {
-            rejections.push({ row: item.row, key: fields.idNumber!, errors: [{ field: 'cardNumber', message: t(locale, PM.cardOfAnother) }] });
+            rejections.push({ row: item.row, key: fields.idNumber!, errors: [{ field: 'cardNumber', message: say(PM.cardOfAnother) }] });
             continue;
           }
           if (!current) {

@@ -133,6 +133,9 @@ describe('delivery set-up (issue point 1)', () => {
     expect(first).toMatchObject({ created: 2, updated: 0, unchanged: 0, rejected: 2 });
     expect(first.rejections.map((r: { row: number }) => r.row)).toEqual([4, 5]);
     expect(first.rejections[0].errors[0].message).toMatch(/import residents first/);
+    // A rejected row's reason is kept as a catalogue sentence: a zh-CN reader of the same run (this tenant is en) reads it in Chinese.
+    const zhRun = await env.request.get(`/imports/${first.id}`).set('Authorization', m.Authorization).set('Accept-Language', 'zh-CN');
+    expect(zhRun.body.rejections[0].errors[0].message).toBe('没有这个身份证号的居民：请先导入居民。');
     const second = await run();
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 2 });
     const list = await env.request.get('/delivery/recipients').query({ q: p1.name }).set(m);

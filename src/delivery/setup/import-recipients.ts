@@ -7,7 +7,7 @@ import type { Row } from '../../imports/parse.js';
 import { planCreateSchema, recipientCreateSchema } from '../schemas.js';
 import { ID_ALIASES, parseIdNumber, personIdByIdNumber } from '../../people/read.js';
 import { ensureSlots } from './setup-service.js';
-import { type Locale, render, resolveLocale, say, t, type Text } from '../../i18n/index.js';
+import { type Locale, resolveLocale, say, type Text } from '../../i18n/index.js';
 import { issueSentence, zodLocale } from '../../http/validate.js';
 import { DE } from '../messages.js';
 import { recipientImportMessages as RI } from './import-messages.js';
@@ -83,7 +83,6 @@ export function rowToRecipient(row: Row, locale: Locale = 'en'): { ok: true; pro
   const errors: RowRejection['errors'] = [];
   const diet = v('diet');
   const texture = v('texture');
-  const word = (issue: z.core.$ZodIssue) => render(locale, issueSentence(issue));
   const profile = profileSchema.safeParse({
     diet: diet ? (DIET_ALIASES[diet] ?? diet.toLowerCase()) : undefined,
     texture: texture ? (TEXTURE_ALIASES[texture] ?? texture.toLowerCase()) : undefined,
@@ -93,7 +92,7 @@ export function rowToRecipient(row: Row, locale: Locale = 'en'): { ok: true; pro
     gridWorkerName: v('gridWorkerName'),
     gridWorkerPhone: v('gridWorkerPhone'),
   }, zodLocale(locale));
-  if (!profile.success) errors.push(...profile.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: word(i) })));
+  if (!profile.success) errors.push(...profile.error.issues.map((i) => ({ field: i.path.join('.') || 'row', message: issueSentence(i) })));
   const slots = list(v('slots')).map((s) => SLOT_ALIASES[s] ?? s.toLowerCase());
   let plan: PlanInput | undefined;
   if (slots.length) {
@@ -105,7 +104,7 @@ export function rowToRecipient(row: Row, locale: Locale = 'en'): { ok: true; pro
       quantity: v('quantity') === undefined ? undefined : Number(v('quantity')),
     }, zodLocale(locale));
     if (parsed.success) plan = parsed.data;
-    else errors.push(...parsed.error.issues.map((i) => ({ field: i.path.join('.') === 'slotCodes' ? 'slots' : i.path.join('.') || 'row', message: word(i) })));
+    else errors.push(...parsed.error.issues.map((i) => ({ field: i.path.join('.') === 'slotCodes' ? 'slots' : i.path.join('.') || 'row', message: issueSentence(i) })));
   }
   return errors.length || !profile.success ? { ok: false, errors } : { ok: true, profile: profile.data, plan };
 }
@@ -139,21 +138,21 @@ export const recipientsImporter: Importer = {
       const { row: rowNo, values: raw } = rows[i];
       if (i % 100 === 99) await progress(i + 1);
       const rawId = column(raw, RECIPIENT_COLUMNS.idNumber);
-      const reject = (field: string, message: Text) => rejections.push({ row: rowNo, key: rawId, errors: [{ field, message: render(locale, message) }] });
+      const reject = (field: string, message: Text) => rejections.push({ row: rowNo, key: rawId, errors: [{ field, message }] });
       const id = rawId ? parseIdNumber(rawId) : undefined;
       if (!id) { rejections.push({ row: rowNo, errors: [missingKey(RECIPIENT_COLUMNS.idNumber, headers)] }); continue; }
-      if (!id.ok) { reject('idNumber', id.message); continue; }
-      if (seen.has(id.value)) { reject('idNumber', t(locale, DE.sameIdAsRow, { row: seen.get(id.value)! })); continue; }
+      if (!id.ok) { reject('idNumber', id.sentence); continue; }
+      if (seen.has(id.value)) { reject('idNumber', say(DE.sameIdAsRow, { row: seen.get(id.value)! })); continue; }
       seen.set(id.value, rowNo);
       const kitchenRef = column(raw, RECIPIENT_COLUMNS.kitchen);
       const kitchen = kitchenRef ? kitchens.find((k) => k.id === kitchenRef || k.name === kitchenRef) : kitchens.length === 1 ? kitchens[0] : undefined;
-      if (!kitchen) { reject('kitchen', kitchenRef ? t(locale, DE.noKitchenNamed, { name: kitchenRef }) : t(locale, DE.nameKitchenRow)); continue; }
+      if (!kitchen) { reject('kitchen', kitchenRef ? say(DE.noKitchenNamed, { name: kitchenRef }) : say(DE.nameKitchenRow)); continue; }
       const parsed = rowToRecipient(raw, locale);
       if (!parsed.ok) { rejections.push({ row: rowNo, key: id.value, errors: parsed.errors }); continue; }
       const badSlot = parsed.plan?.slotCodes.find((s) => !slotCodes.has(s));
-      if (badSlot) { reject('slots', t(locale, DE.unknownSlot, { code: badSlot })); continue; }
+      if (badSlot) { reject('slots', say(DE.unknownSlot, { code: badSlot })); continue; }
       const personId = await personIdByIdNumber(db, id.value);
-      if (!personId) { reject('idNumber', t(locale, DE.noResident)); continue; }
+      if (!personId) { reject('idNumber', say(DE.noResident)); continue; }
 
       const outcome = await db.$transaction(async (tx) => {
         const wanted = { ...parsed.profile, kitchenId: kitchen.id };
